@@ -1,0 +1,290 @@
+import { ExecArgs } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  Modules,
+  ProductStatus,
+} from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createCustomersWorkflow,
+  createInventoryLevelsWorkflow,
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  createUsersWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { DEMO_ADMIN, DEMO_CUSTOMERS, DEMO_MARKER_REGION } from "./constants"
+
+/**
+ * Demo data for `npm run dev`: a store selling in Toman-priced IRR and in USD,
+ * a few products in two categories, a publishable key, an admin and shoppers
+ * identified by their phone numbers. Runs once; `scripts/dev.js` skips it when
+ * the marker region exists.
+ */
+export default async function seedDemo({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+  const storeModule = container.resolve(Modules.STORE)
+  const authModule = container.resolve(Modules.AUTH)
+
+  const { data: existing } = await query.graph({
+    entity: "region",
+    fields: ["id"],
+    filters: { name: DEMO_MARKER_REGION },
+  })
+  if (existing.length) {
+    logger.info("Demo data already present, nothing to seed.")
+    return
+  }
+
+  logger.info("Seeding demo store...")
+  const [store] = await storeModule.listStores()
+  let [webChannel] = await salesChannelModule.listSalesChannels({
+    name: "Default Sales Channel",
+  })
+  if (!webChannel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: "Default Sales Channel" }] },
+    })
+    webChannel = result[0]
+  }
+  const { result: extraChannels } = await createSalesChannelsWorkflow(
+    container
+  ).run({
+    input: {
+      salesChannelsData: [
+        { name: "In-store", description: "Purchases registered at the till" },
+      ],
+    },
+  })
+
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: "Loyalty Club Demo",
+        supported_currencies: [
+          { currency_code: "irr", is_default: true },
+          { currency_code: "usd" },
+        ],
+        default_sales_channel_id: webChannel.id,
+      },
+    },
+  })
+
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        {
+          name: DEMO_MARKER_REGION,
+          currency_code: "irr",
+          countries: ["ir"],
+          payment_providers: ["pp_system_default"],
+        },
+        {
+          name: "United States",
+          currency_code: "usd",
+          countries: ["us"],
+          payment_providers: ["pp_system_default"],
+        },
+      ],
+    },
+  })
+  const [iran, us] = regions
+
+  await createTaxRegionsWorkflow(container).run({
+    input: [
+      { country_code: "ir", provider_id: "tp_system" },
+      { country_code: "us", provider_id: "tp_system" },
+    ],
+  })
+
+  const { result: locations } = await createStockLocationsWorkflow(
+    container
+  ).run({
+    input: {
+      locations: [
+        {
+          name: "Tehran warehouse",
+          address: { city: "Tehran", country_code: "IR", address_1: "" },
+        },
+      ],
+    },
+  })
+  const location = locations[0]
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+  })
+
+  let [shippingProfile] = await fulfillmentModule.listShippingProfiles({
+    type: "default",
+  })
+  if (!shippingProfile) {
+    const { result } = await createShippingProfilesWorkflow(container).run({
+      input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
+    })
+    shippingProfile = result[0]
+  }
+
+  const fulfillmentSet = await fulfillmentModule.createFulfillmentSets({
+    name: "Tehran warehouse delivery",
+    type: "shipping",
+    service_zones: [
+      {
+        name: "Iran and US",
+        geo_zones: [
+          { country_code: "ir", type: "country" },
+          { country_code: "us", type: "country" },
+        ],
+      },
+    ],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+  })
+
+  await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Standard delivery",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: fulfillmentSet.service_zones[0].id,
+        shipping_profile_id: shippingProfile.id,
+        type: { label: "Standard", description: "2-4 days", code: "standard" },
+        prices: [
+          { currency_code: "irr", amount: 500000 },
+          { currency_code: "usd", amount: 8 },
+          { region_id: iran.id, amount: 500000 },
+          { region_id: us.id, amount: 8 },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+
+  await linkSalesChannelsToStockLocationWorkflow(container).run({
+    input: {
+      id: location.id,
+      add: [webChannel.id, ...extraChannels.map((c) => c.id)],
+    },
+  })
+
+  const { result: apiKeys } = await createApiKeysWorkflow(container).run({
+    input: {
+      api_keys: [{ title: "Demo storefront", type: "publishable", created_by: "" }],
+    },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({
+    input: { id: apiKeys[0].id, add: [webChannel.id] },
+  })
+
+  const { result: categories } = await createProductCategoriesWorkflow(
+    container
+  ).run({
+    input: {
+      product_categories: [
+        { name: "Home appliances", handle: "home-appliances", is_active: true },
+        { name: "Coffee", handle: "coffee", is_active: true },
+      ],
+    },
+  })
+  const [appliances, coffee] = categories
+
+  const product = (
+    title: string,
+    handle: string,
+    categoryId: string,
+    irr: number,
+    usd: number
+  ) => ({
+    title,
+    handle,
+    status: ProductStatus.PUBLISHED,
+    category_ids: [categoryId],
+    shipping_profile_id: shippingProfile.id,
+    options: [{ title: "Default", values: ["Default"] }],
+    sales_channels: [{ id: webChannel.id }, ...extraChannels.map((c) => ({ id: c.id }))],
+    variants: [
+      {
+        title: "Default",
+        sku: handle.toUpperCase(),
+        options: { Default: "Default" },
+        prices: [
+          { currency_code: "irr", amount: irr },
+          { currency_code: "usd", amount: usd },
+        ],
+      },
+    ],
+  })
+
+  const { result: products } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        product("Vacuum cleaner", "vacuum-cleaner", appliances.id, 185000000, 299),
+        product("Washing machine", "washing-machine", appliances.id, 420000000, 649),
+        product("Espresso beans 1kg", "espresso-beans", coffee.id, 28500000, 24.5),
+        product("Hand grinder", "hand-grinder", coffee.id, 64000000, 89),
+      ],
+    },
+  })
+
+  const { data: inventoryItems } = await query.graph({
+    entity: "inventory_item",
+    fields: ["id"],
+    filters: { sku: products.flatMap((p) => p.variants.map((v) => v.sku!)) },
+  })
+  await createInventoryLevelsWorkflow(container).run({
+    input: {
+      inventory_levels: inventoryItems.map((item) => ({
+        location_id: location.id,
+        inventory_item_id: item.id,
+        stocked_quantity: 1000,
+      })),
+    },
+  })
+
+  await createCustomersWorkflow(container).run({
+    input: {
+      customersData: DEMO_CUSTOMERS.map((c) => ({ ...c, has_account: false })),
+    },
+  })
+
+  const { result: users } = await createUsersWorkflow(container).run({
+    input: {
+      users: [
+        { email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" },
+      ],
+    },
+  })
+  const { authIdentity, error } = await authModule.register("emailpass", {
+    body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+  } as any)
+  if (error || !authIdentity) {
+    throw new Error(`Could not create the demo admin: ${error}`)
+  }
+  await authModule.updateAuthIdentities({
+    id: authIdentity.id,
+    app_metadata: { user_id: users[0].id },
+  })
+
+  logger.info(
+    `Demo store seeded: regions ${iran.name} (IRR) and ${us.name} (USD), ${products.length} products, publishable key ${apiKeys[0].token}`
+  )
+}

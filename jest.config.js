@@ -1,0 +1,31 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+// One Jest run covers the three kinds of suite; each file is matched by its
+// place: unit specs beside the code, module suites under a module's
+// __tests__, HTTP suites under integration-tests/http.
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          target: "es2021",
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.medusa/"],
+  testMatch: [
+    "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
+    "<rootDir>/integration-tests/**/*.spec.[jt]s",
+  ],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  globalSetup: "<rootDir>/integration-tests/global-setup.js",
+  globalTeardown: "<rootDir>/integration-tests/global-teardown.js",
+  testTimeout: 120000,
+}

@@ -1,0 +1,92 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// This file runs the repository itself as a demo store with ./src loaded as
+// the plugin. A shop installing the published package writes its own config
+// (see README.md); nothing here ships in the package.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { readEmbeddedUrl } = require("./scripts/lib/database")
+
+const databaseUrl =
+  process.env.DATABASE_URL ||
+  readEmbeddedUrl() ||
+  "postgres://postgres:postgres@localhost:5432/medusa_loyalty_club"
+
+const redisUrl = process.env.REDIS_URL
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as
+  | "shared"
+  | "worker"
+  | "server"
+
+// With Redis a store can run several `server` instances and one `worker`: the
+// Redis event bus delivers each event once, the Redis workflow engine runs a
+// scheduled job once per tick across the cluster, and Redis locking guards
+// wallet work that spans instances.
+const redisModules = redisUrl
+  ? [
+      {
+        key: Modules.EVENT_BUS,
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { url: redisUrl } },
+      },
+      {
+        key: Modules.CACHE,
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl },
+      },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              id: "locking-redis",
+              resolve: "@medusajs/medusa/locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    databaseDriverOptions: process.env.DATABASE_SSL
+      ? { connection: { ssl: { rejectUnauthorized: false } } }
+      : undefined,
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors:
+        process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors:
+        process.env.AUTH_CORS ||
+        "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable:
+      process.env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
+  },
+  // The repository is a Medusa project whose ./src is the plugin, so its module
+  // is registered here; an installed plugin registers it by itself.
+  modules: [
+    {
+      resolve: "./src/modules/loyalty-club",
+      options: {},
+    },
+    ...redisModules,
+  ],
+})

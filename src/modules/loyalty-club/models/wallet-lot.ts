@@ -1,0 +1,41 @@
+import { model } from "@medusajs/framework/utils"
+import Wallet from "./wallet"
+
+/**
+ * What one credit put in the wallet and how much of it is left. Debits take
+ * from lots soonest-to-expire first; `available_at` in the future means the
+ * credit is pending, `expired_at` is set by the expiry run.
+ */
+const WalletLot = model
+  .define(
+    { name: "WalletLot", tableName: "loyalty_wallet_lot" },
+    {
+      id: model.id({ prefix: "lwlot" }).primaryKey(),
+      transaction_id: model.text(),
+      amount: model.bigNumber(),
+      remaining: model.bigNumber(),
+      available_at: model.dateTime().nullable(),
+      expires_at: model.dateTime().nullable(),
+      expired_at: model.dateTime().nullable(),
+      wallet: model.belongsTo(() => Wallet, { mappedBy: "lots" }),
+    }
+  )
+  .indexes([
+    {
+      // Balance reads and debits only look at lots with something left.
+      name: "IDX_loyalty_wallet_lot_open",
+      on: ["wallet_id", "expires_at"],
+      where: "remaining > 0",
+    },
+    {
+      name: "IDX_loyalty_wallet_lot_due",
+      on: ["expires_at"],
+      where: "remaining > 0 AND expired_at IS NULL AND expires_at IS NOT NULL",
+    },
+    {
+      name: "IDX_loyalty_wallet_lot_transaction",
+      on: ["transaction_id"],
+    },
+  ])
+
+export default WalletLot

@@ -1,0 +1,32 @@
+import { model } from "@medusajs/framework/utils"
+import WalletLot from "./wallet-lot"
+import WalletTransaction from "./wallet-transaction"
+
+const Wallet = model
+  .define(
+    { name: "Wallet", tableName: "loyalty_wallet" },
+    {
+      id: model.id({ prefix: "lwal" }).primaryKey(),
+      customer_id: model.text(),
+      currency_code: model.text(),
+      status: model.enum(["active", "frozen"]).default("active"),
+      metadata: model.json().nullable(),
+      transactions: model.hasMany(() => WalletTransaction, {
+        mappedBy: "wallet",
+      }),
+      lots: model.hasMany(() => WalletLot, {
+        mappedBy: "wallet",
+      }),
+    }
+  )
+  .indexes([
+    {
+      // One wallet per customer and currency; wallets are never deleted, so
+      // the index is not partial and INSERT .. ON CONFLICT can target it.
+      name: "IDX_loyalty_wallet_customer_currency",
+      on: ["customer_id", "currency_code"],
+      unique: true,
+    },
+  ])
+
+export default Wallet

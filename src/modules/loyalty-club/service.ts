@@ -1,0 +1,746 @@
+import { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MathBN,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import BigNumberJS from "bignumber.js"
+import {
+  isKnownCurrency,
+  parsePositiveAmount,
+  rawAmount,
+  roundToCurrency,
+} from "../../utils/money"
+import {
+  Wallet,
+  WalletLot,
+  WalletLotAllocation,
+  WalletTransaction,
+} from "./models"
+import {
+  CreditWalletInput,
+  DebitWalletInput,
+  LedgerWriteResult,
+  LoyaltyClubModuleOptions,
+  ReverseWalletTransactionInput,
+  WalletBalance,
+  WalletTransactionRow,
+} from "./types"
+
+type InjectedDependencies = Record<string, unknown>
+
+type SqlManager = {
+  execute<T = any[]>(sql: string, params?: unknown[], method?: string): Promise<T>
+}
+
+const DEFAULT_OPTIONS: Required<LoyaltyClubModuleOptions> = {
+  expiring_soon_days: 7,
+  restore_grace_days: 7,
+  lock_timeout_ms: 5000,
+  expiry_batch_size: 50000,
+}
+
+const TX_COLUMNS = `id, wallet_id, type, amount, reference, reference_id, note,
+  actor_type, actor_id, reverses_id, metadata, created_at`
+
+// Lots a debit may take from right now, soonest-to-expire first; credit that
+// never expires goes last.
+const SPENDABLE_LOTS = `
+  SELECT id, remaining, expires_at FROM loyalty_wallet_lot
+  WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL
+    AND deleted_at IS NULL
+    AND (available_at IS NULL OR available_at <= ?)
+    AND (expires_at IS NULL OR expires_at > ?)
+  ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC
+  FOR UPDATE`
+
+/**
+ * The wallet ledger. Every write goes through one SQL transaction that locks
+ * the wallet row first, so concurrent debits of one wallet run one after the
+ * other and can never overdraw it; writes of different wallets do not wait on
+ * each other. The hot paths are plain SQL on purpose: a debit is a handful of
+ * statements, not an ORM unit of work.
+ */
+class LoyaltyClubModuleService extends MedusaService({
+  Wallet,
+  WalletTransaction,
+  WalletLot,
+  WalletLotAllocation,
+}) {
+  protected readonly options_: Required<LoyaltyClubModuleOptions>
+
+  constructor(
+    container: InjectedDependencies,
+    options: LoyaltyClubModuleOptions = {}
+  ) {
+    // @ts-ignore MedusaService takes the container as its only argument
+    super(...arguments)
+    this.options_ = { ...DEFAULT_OPTIONS, ...(options ?? {}) }
+  }
+
+  get moduleOptions(): Required<LoyaltyClubModuleOptions> {
+    return this.options_
+  }
+
+  /**
+   * Returns the customer's wallet in a currency, creating it when missing.
+   * Safe under concurrency: the unique (customer, currency) index decides.
+   */
+  @InjectManager()
+  async retrieveOrCreateWallet(
+    data: { customer_id: string; currency_code: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ wallet: Record<string, any>; created: boolean }> {
+    return await this.retrieveOrCreateWallet_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async retrieveOrCreateWallet_(
+    data: { customer_id: string; currency_code: string },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const currency = data.currency_code?.toLowerCase()
+    if (!currency || !isKnownCurrency(currency)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `currency_code (${data.currency_code}) is not a known currency code`
+      )
+    }
+    const manager = this.sql(sharedContext)
+    const inserted = await manager.execute(
+      `INSERT INTO loyalty_wallet (id, customer_id, currency_code, status, created_at, updated_at)
+       VALUES (?, ?, ?, 'active', now(), now())
+       ON CONFLICT (customer_id, currency_code) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING *`,
+      [generateEntityId(undefined, "lwal"), data.customer_id, currency]
+    )
+    if (inserted.length) {
+      return { wallet: inserted[0], created: true }
+    }
+    const [wallet] = await manager.execute(
+      `SELECT * FROM loyalty_wallet
+       WHERE customer_id = ? AND currency_code = ? AND deleted_at IS NULL`,
+      [data.customer_id, currency]
+    )
+    return { wallet, created: false }
+  }
+
+  /**
+   * Adds credit to a wallet as a new lot. A repeat of the same
+   * (type, reference, reference_id) returns the first transaction unchanged.
+   */
+  @InjectManager()
+  async creditWallet(
+    data: CreditWalletInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult> {
+    return await this.creditWallet_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async creditWallet_(
+    data: CreditWalletInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult> {
+    const manager = this.sql(sharedContext)
+    const type = data.type ?? "credit"
+    const wallet = await this.lockWallet(manager, data.wallet_id, "credit")
+
+    const existing = await this.findByKey(manager, wallet.id, type, data)
+    if (existing) {
+      return { transaction: existing, created: false }
+    }
+
+    const amount = this.ledgerAmount(data, wallet.currency_code)
+    if (
+      data.expires_at &&
+      data.available_at &&
+      new Date(data.expires_at) <= new Date(data.available_at)
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "expires_at must be later than available_at"
+      )
+    }
+
+    const transaction = await this.insertTransaction(manager, {
+      wallet_id: wallet.id,
+      type,
+      amount,
+      data,
+    })
+    await manager.execute(
+      `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
+         remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, now(), now())`,
+      [
+        generateEntityId(undefined, "lwlot"),
+        wallet.id,
+        transaction.id,
+        amount.toFixed(),
+        rawAmount(amount),
+        amount.toFixed(),
+        rawAmount(amount),
+        data.available_at ? new Date(data.available_at) : null,
+        data.expires_at ? new Date(data.expires_at) : null,
+      ]
+    )
+    return { transaction, created: true }
+  }
+
+  /**
+   * Takes credit out of a wallet, from the lots that expire soonest. Refuses
+   * with NOT_ALLOWED when the available balance is short. A repeat of the
+   * same (type, reference, reference_id) returns the first transaction.
+   */
+  @InjectManager()
+  async debitWallet(
+    data: DebitWalletInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult> {
+    return await this.debitWallet_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async debitWallet_(
+    data: DebitWalletInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult> {
+    const manager = this.sql(sharedContext)
+    const type = data.type ?? "debit"
+    const wallet = await this.lockWallet(manager, data.wallet_id, "debit")
+
+    const existing = await this.findByKey(manager, wallet.id, type, data)
+    if (existing) {
+      return { transaction: existing, created: false }
+    }
+
+    const requested = this.ledgerAmount(data, wallet.currency_code)
+    const now = new Date()
+    const lots: { id: string; remaining: string }[] = await manager.execute(
+      SPENDABLE_LOTS,
+      [wallet.id, now, now]
+    )
+    const available = MathBN.sum(0, ...lots.map((l) => l.remaining))
+    if (MathBN.lt(available, requested)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Wallet (${wallet.id}) has insufficient balance: ${available.toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
+      )
+    }
+
+    const takes: { lot_id: string; amount: BigNumberJS }[] = []
+    let left = requested
+    for (const lot of lots) {
+      if (!left.isGreaterThan(0)) {
+        break
+      }
+      const take = MathBN.min(lot.remaining, left)
+      takes.push({ lot_id: lot.id, amount: take })
+      left = MathBN.sub(left, take)
+    }
+
+    const transaction = await this.insertTransaction(manager, {
+      wallet_id: wallet.id,
+      type,
+      amount: requested.negated(),
+      data,
+    })
+    await this.applyToLots(manager, takes, "subtract")
+    await this.insertAllocations(manager, transaction.id, takes)
+    return { transaction, created: true }
+  }
+
+  /**
+   * Writes the row that undoes a transaction. Undoing a debit (or an expiry)
+   * gives back exactly the lots it took; a lot that expired meanwhile comes
+   * back as a new lot with a grace period. Undoing a credit takes back what is
+   * left of its lot; what was already spent is recorded as `shortfall`.
+   * Reversing twice returns the first reversal; a reversal is not reversible.
+   */
+  @InjectManager()
+  async reverseTransaction(
+    data: ReverseWalletTransactionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult & { shortfall: string }> {
+    return await this.reverseTransaction_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reverseTransaction_(
+    data: ReverseWalletTransactionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerWriteResult & { shortfall: string }> {
+    const manager = this.sql(sharedContext)
+    const [original] = await manager.execute(
+      `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction WHERE id = ? AND deleted_at IS NULL`,
+      [data.transaction_id]
+    )
+    if (!original) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Wallet transaction with id: ${data.transaction_id} was not found`
+      )
+    }
+    if (original.type === "reversal") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Wallet transaction (${original.id}) is a reversal and cannot be reversed`
+      )
+    }
+    // Compensation must work on a frozen wallet too: freezing stops new
+    // spending and earning, not the undoing of a half-done operation.
+    const wallet = await this.lockWallet(manager, original.wallet_id, "reverse")
+    const key = { reference: "transaction", reference_id: original.id }
+    const existing = await this.findByKey(manager, wallet.id, "reversal", key)
+    if (existing) {
+      return {
+        transaction: existing,
+        created: false,
+        shortfall: existing.metadata?.shortfall ?? "0",
+      }
+    }
+
+    const originalAmount = MathBN.convert(original.amount)
+    const write = {
+      ...key,
+      note: data.note ?? null,
+      actor_type: data.actor_type,
+      actor_id: data.actor_id,
+      metadata: data.metadata,
+    }
+
+    if (originalAmount.isNegative()) {
+      const allocations: { lot_id: string; amount: string; expired: boolean }[] =
+        await manager.execute(
+          `SELECT a.lot_id, a.amount,
+             (l.expired_at IS NOT NULL OR (l.expires_at IS NOT NULL AND l.expires_at <= now())) AS expired
+           FROM loyalty_wallet_lot_allocation a
+           JOIN loyalty_wallet_lot l ON l.id = a.lot_id
+           WHERE a.transaction_id = ? AND a.deleted_at IS NULL
+           ORDER BY l.id
+           FOR UPDATE OF l`,
+          [original.id]
+        )
+      const restored = originalAmount.negated()
+      const transaction = await this.insertTransaction(manager, {
+        wallet_id: wallet.id,
+        type: "reversal",
+        amount: restored,
+        data: write,
+        reverses_id: original.id,
+      })
+      const reopen = allocations
+        .filter((a) => !a.expired)
+        .map((a) => ({ lot_id: a.lot_id, amount: MathBN.convert(a.amount) }))
+      await this.applyToLots(manager, reopen, "add")
+      await this.insertAllocations(manager, transaction.id, reopen)
+
+      const expired = MathBN.sum(
+        0,
+        ...allocations.filter((a) => a.expired).map((a) => a.amount)
+      )
+      if (expired.isGreaterThan(0)) {
+        await manager.execute(
+          `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
+             remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, NULL, now() + (? * interval '1 day'), now(), now())`,
+          [
+            generateEntityId(undefined, "lwlot"),
+            wallet.id,
+            transaction.id,
+            expired.toFixed(),
+            rawAmount(expired),
+            expired.toFixed(),
+            rawAmount(expired),
+            this.options_.restore_grace_days,
+          ]
+        )
+      }
+      return { transaction, created: true, shortfall: "0" }
+    }
+
+    // Taking back a credit: only what is left of its lot can come back.
+    const [lot] = await manager.execute(
+      `SELECT id, remaining FROM loyalty_wallet_lot
+       WHERE transaction_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [original.id]
+    )
+    const left = lot ? MathBN.convert(lot.remaining) : new BigNumberJS(0)
+    const take = MathBN.min(left, originalAmount)
+    const shortfall = MathBN.sub(originalAmount, take)
+    const transaction = await this.insertTransaction(manager, {
+      wallet_id: wallet.id,
+      type: "reversal",
+      amount: take.negated(),
+      data: {
+        ...write,
+        metadata: { ...(data.metadata ?? {}), shortfall: shortfall.toFixed() },
+      },
+      reverses_id: original.id,
+    })
+    const takes = take.isGreaterThan(0) ? [{ lot_id: lot.id, amount: take }] : []
+    await this.applyToLots(manager, takes, "subtract")
+    await this.insertAllocations(manager, transaction.id, takes)
+    return { transaction, created: true, shortfall: shortfall.toFixed() }
+  }
+
+  @InjectManager()
+  async setWalletStatus(
+    walletId: string,
+    status: "active" | "frozen",
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await this.setWalletStatus_(walletId, status, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setWalletStatus_(
+    walletId: string,
+    status: "active" | "frozen",
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const manager = this.sql(sharedContext)
+    const wallet = await this.lockWallet(manager, walletId, "reverse")
+    const previous = wallet.status as "active" | "frozen"
+    await manager.execute(
+      `UPDATE loyalty_wallet SET status = ?, updated_at = now() WHERE id = ?`,
+      [status, walletId]
+    )
+    return { id: walletId, status, previous_status: previous }
+  }
+
+  /**
+   * Balances derived from the lots: available (spendable now), pending (not
+   * yet spendable), expiring within `expiring_soon_days`, and the next expiry.
+   */
+  @InjectManager()
+  async getBalances(
+    walletIds: string[],
+    options: { expiring_within_days?: number; at?: Date } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, WalletBalance>> {
+    const manager = this.sql(sharedContext)
+    const at = options.at ?? new Date()
+    const days = options.expiring_within_days ?? this.options_.expiring_soon_days
+    const soon = new Date(at.getTime() + days * 86400000)
+    const rows = walletIds.length
+      ? await manager.execute(
+          `SELECT wallet_id,
+             COALESCE(SUM(remaining) FILTER (WHERE (available_at IS NULL OR available_at <= ?)), 0) AS available,
+             COALESCE(SUM(remaining) FILTER (WHERE available_at > ?), 0) AS pending,
+             COALESCE(SUM(remaining) FILTER (WHERE (available_at IS NULL OR available_at <= ?) AND expires_at <= ?), 0) AS expiring_soon,
+             MIN(expires_at) FILTER (WHERE available_at IS NULL OR available_at <= ?) AS next_expiry_at
+           FROM loyalty_wallet_lot
+           WHERE wallet_id IN (?) AND remaining > 0 AND expired_at IS NULL
+             AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+           GROUP BY wallet_id`,
+          [at, at, at, soon, at, walletIds, at]
+        )
+      : []
+    const result: Record<string, WalletBalance> = {}
+    for (const id of walletIds) {
+      result[id] = {
+        available: "0",
+        pending: "0",
+        expiring_soon: "0",
+        expiring_within_days: days,
+        next_expiry_at: null,
+      }
+    }
+    for (const row of rows) {
+      result[row.wallet_id] = {
+        available: MathBN.convert(row.available).toFixed(),
+        pending: MathBN.convert(row.pending).toFixed(),
+        expiring_soon: MathBN.convert(row.expiring_soon).toFixed(),
+        expiring_within_days: days,
+        next_expiry_at: row.next_expiry_at ? new Date(row.next_expiry_at) : null,
+      }
+    }
+    return result
+  }
+
+  /**
+   * Expires every lot whose `expires_at` has passed, in set-based batches:
+   * one statement per batch zeroes the lots and writes one `expiry`
+   * transaction (with its allocation) per lot. Lots a debit holds right now
+   * are skipped and picked up by the next run, so this is safe to run
+   * concurrently with spending and with itself.
+   */
+  @InjectManager()
+  async expireDueLots(
+    options: { at?: Date; batch_size?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ lots: number; batches: number }> {
+    const batchSize = options.batch_size ?? this.options_.expiry_batch_size
+    const at = options.at ?? new Date()
+    let lots = 0
+    let batches = 0
+    for (;;) {
+      const expired = await this.expireBatch_(at, batchSize, sharedContext)
+      batches += 1
+      lots += expired
+      if (expired < batchSize) {
+        break
+      }
+    }
+    return { lots, batches }
+  }
+
+  @InjectTransactionManager()
+  protected async expireBatch_(
+    at: Date,
+    batchSize: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const manager = this.sql(sharedContext)
+    const [{ count }] = await manager.execute(
+      `WITH due AS (
+         SELECT id, wallet_id, remaining FROM loyalty_wallet_lot
+         WHERE expires_at <= ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+         ORDER BY expires_at
+         LIMIT ?
+         FOR UPDATE SKIP LOCKED
+       ), zeroed AS (
+         UPDATE loyalty_wallet_lot l
+         SET remaining = 0, raw_remaining = '{"value":"0","precision":20}'::jsonb,
+             expired_at = ?, updated_at = now()
+         FROM due WHERE l.id = due.id
+         RETURNING l.id
+       ), tx AS (
+         INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount,
+           reference, reference_id, note, actor_type, created_at, updated_at)
+         SELECT 'lwtx_' || upper(replace(gen_random_uuid()::text, '-', '')), due.wallet_id,
+           'expiry', -due.remaining,
+           jsonb_build_object('value', (-due.remaining)::text, 'precision', 20),
+           'lot', due.id, 'Credit expired', 'system', now(), now()
+         FROM due
+         ON CONFLICT (wallet_id, type, reference, reference_id) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING id, reference_id, amount
+       ), alloc AS (
+         INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
+           raw_amount, created_at, updated_at)
+         SELECT 'lwalc_' || upper(replace(gen_random_uuid()::text, '-', '')), tx.id,
+           tx.reference_id, -tx.amount,
+           jsonb_build_object('value', (-tx.amount)::text, 'precision', 20), now(), now()
+         FROM tx
+         RETURNING 1
+       )
+       SELECT count(*)::int AS count FROM zeroed`,
+      [at, batchSize, at]
+    )
+    return count
+  }
+
+  /**
+   * The sum of each wallet's ledger rows. It equals the remaining amount of
+   * its unexpired lots: tests hold the derived balances to this.
+   */
+  @InjectManager()
+  async getLedgerTotals(
+    walletIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, string>> {
+    const rows = await this.sql(sharedContext).execute(
+      `SELECT wallet_id, COALESCE(SUM(amount), 0) AS total
+       FROM loyalty_wallet_transaction
+       WHERE wallet_id IN (?) AND deleted_at IS NULL GROUP BY wallet_id`,
+      [walletIds]
+    )
+    const result: Record<string, string> = {}
+    for (const id of walletIds) {
+      result[id] = "0"
+    }
+    for (const row of rows) {
+      result[row.wallet_id] = MathBN.convert(row.total).toFixed()
+    }
+    return result
+  }
+
+  protected sql(sharedContext: Context): SqlManager {
+    return (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+  }
+
+  protected async lockWallet(
+    manager: SqlManager,
+    walletId: string,
+    purpose: "credit" | "debit" | "reverse"
+  ) {
+    // A debit waiting for a busy wallet gives up after lock_timeout instead
+    // of holding a connection forever.
+    await manager.execute(`SET LOCAL lock_timeout = ${Number(this.options_.lock_timeout_ms)}`)
+    let wallet: { id: string; status: string; currency_code: string } | undefined
+    try {
+      ;[wallet] = await manager.execute(
+        `SELECT id, status, currency_code FROM loyalty_wallet
+         WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+        [walletId]
+      )
+    } catch (error: any) {
+      if (error?.code === "55P03") {
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Wallet (${walletId}) is busy, try again`
+        )
+      }
+      throw error
+    }
+    if (!wallet) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Wallet with id: ${walletId} was not found`
+      )
+    }
+    if (wallet.status === "frozen" && purpose !== "reverse") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Wallet (${walletId}) is frozen: it cannot be ${purpose === "credit" ? "credited" : "debited"}`
+      )
+    }
+    return wallet
+  }
+
+  protected async findByKey(
+    manager: SqlManager,
+    walletId: string,
+    type: string,
+    key: { reference: string; reference_id: string }
+  ): Promise<WalletTransactionRow | undefined> {
+    if (!key.reference || !key.reference_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "reference and reference_id are required for every ledger write"
+      )
+    }
+    const [row] = await manager.execute(
+      `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction
+       WHERE wallet_id = ? AND type = ? AND reference = ? AND reference_id = ?
+         AND deleted_at IS NULL`,
+      [walletId, type, key.reference, key.reference_id]
+    )
+    return row ? this.formatTransaction(row) : undefined
+  }
+
+  protected ledgerAmount(
+    data: { amount: unknown; rounding?: CreditWalletInput["rounding"] },
+    currencyCode: string
+  ): BigNumberJS {
+    if (data.rounding) {
+      const rounded = roundToCurrency(data.amount as any, currencyCode, data.rounding)
+      return parsePositiveAmount(rounded, currencyCode)
+    }
+    return parsePositiveAmount(data.amount, currencyCode)
+  }
+
+  protected async insertTransaction(
+    manager: SqlManager,
+    {
+      wallet_id,
+      type,
+      amount,
+      data,
+      reverses_id,
+    }: {
+      wallet_id: string
+      type: string
+      amount: BigNumberJS
+      data: {
+        reference: string
+        reference_id: string
+        note?: string | null
+        actor_type?: string | null
+        actor_id?: string | null
+        metadata?: Record<string, unknown> | null
+      }
+      reverses_id?: string
+    }
+  ): Promise<WalletTransactionRow> {
+    const [row] = await manager.execute(
+      `INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount,
+         reference, reference_id, note, actor_type, actor_id, reverses_id, metadata,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp())
+       RETURNING ${TX_COLUMNS}`,
+      [
+        generateEntityId(undefined, "lwtx"),
+        wallet_id,
+        type,
+        amount.toFixed(),
+        rawAmount(amount),
+        data.reference,
+        data.reference_id,
+        data.note ?? null,
+        data.actor_type ?? null,
+        data.actor_id ?? null,
+        reverses_id ?? null,
+        data.metadata ? JSON.stringify(data.metadata) : null,
+      ]
+    )
+    return this.formatTransaction(row)
+  }
+
+  protected async applyToLots(
+    manager: SqlManager,
+    takes: { lot_id: string; amount: BigNumberJS }[],
+    direction: "add" | "subtract"
+  ) {
+    if (!takes.length) {
+      return
+    }
+    const sign = direction === "add" ? "+" : "-"
+    await manager.execute(
+      `UPDATE loyalty_wallet_lot AS l
+       SET remaining = l.remaining ${sign} v.amount,
+           raw_remaining = jsonb_build_object('value', (l.remaining ${sign} v.amount)::text, 'precision', 20),
+           updated_at = now()
+       FROM (VALUES ${takes.map(() => "(?, ?::numeric)").join(", ")}) AS v(id, amount)
+       WHERE l.id = v.id`,
+      takes.flatMap((t) => [t.lot_id, t.amount.toFixed()])
+    )
+  }
+
+  protected async insertAllocations(
+    manager: SqlManager,
+    transactionId: string,
+    takes: { lot_id: string; amount: BigNumberJS }[]
+  ) {
+    if (!takes.length) {
+      return
+    }
+    await manager.execute(
+      `INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
+         raw_amount, created_at, updated_at)
+       VALUES ${takes.map(() => "(?, ?, ?, ?, ?::jsonb, now(), now())").join(", ")}`,
+      takes.flatMap((t) => [
+        generateEntityId(undefined, "lwalc"),
+        transactionId,
+        t.lot_id,
+        t.amount.toFixed(),
+        rawAmount(t.amount),
+      ])
+    )
+  }
+
+  protected formatTransaction(row: any): WalletTransactionRow {
+    return {
+      id: row.id,
+      wallet_id: row.wallet_id,
+      type: row.type,
+      amount: MathBN.convert(row.amount).toFixed(),
+      reference: row.reference,
+      reference_id: row.reference_id,
+      note: row.note ?? null,
+      actor_type: row.actor_type ?? null,
+      actor_id: row.actor_id ?? null,
+      reverses_id: row.reverses_id ?? null,
+      metadata: row.metadata ?? null,
+      created_at: new Date(row.created_at),
+    }
+  }
+}
+
+export default LoyaltyClubModuleService

@@ -1,0 +1,89 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+import { RoundingMode } from "../../utils/money"
+
+export type LoyaltyClubModuleOptions = {
+  /** Credit expiring within this many days is shown as "expiring soon". */
+  expiring_soon_days?: number
+  /**
+   * Days of life given back to credit that is returned to a wallet (a
+   * reversed debit) after the lot it came from has expired.
+   */
+  restore_grace_days?: number
+  /** How long a ledger write waits for a busy wallet before a 409. */
+  lock_timeout_ms?: number
+  /** Lots expired per statement by the expiry run. */
+  expiry_batch_size?: number
+}
+
+export type WalletTransactionType =
+  | "credit"
+  | "debit"
+  | "expiry"
+  | "reversal"
+  | "adjustment"
+
+type LedgerWriteBase = {
+  wallet_id: string
+  /** Positive amount in the wallet's currency. */
+  amount: BigNumberInput
+  /** What caused the write, e.g. ("order", order_id); unique per wallet and type. */
+  reference: string
+  reference_id: string
+  note?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+  /**
+   * Round the amount to the currency's precision with this mode. Without it,
+   * an amount with more decimals than the currency allows is refused.
+   */
+  rounding?: RoundingMode
+}
+
+export type CreditWalletInput = LedgerWriteBase & {
+  type?: "credit" | "adjustment"
+  available_at?: Date | string | null
+  expires_at?: Date | string | null
+}
+
+export type DebitWalletInput = LedgerWriteBase & {
+  type?: "debit" | "adjustment"
+}
+
+export type ReverseWalletTransactionInput = {
+  transaction_id: string
+  note?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type WalletTransactionRow = {
+  id: string
+  wallet_id: string
+  type: WalletTransactionType
+  /** Signed: what the row added to (or took from) the wallet. */
+  amount: string
+  reference: string
+  reference_id: string
+  note: string | null
+  actor_type: string | null
+  actor_id: string | null
+  reverses_id: string | null
+  metadata: Record<string, any> | null
+  created_at: Date
+}
+
+export type LedgerWriteResult = {
+  transaction: WalletTransactionRow
+  /** False when the same key had already been written: nothing changed. */
+  created: boolean
+}
+
+export type WalletBalance = {
+  available: string
+  pending: string
+  expiring_soon: string
+  expiring_within_days: number
+  next_expiry_at: Date | null
+}

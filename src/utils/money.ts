@@ -1,0 +1,96 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+import {
+  defaultCurrencies,
+  MathBN,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import BigNumberJS from "bignumber.js"
+
+export type RoundingMode = "down" | "up" | "half_up" | "half_even"
+
+const MODES: Record<RoundingMode, BigNumberJS.RoundingMode> = {
+  down: BigNumberJS.ROUND_DOWN,
+  up: BigNumberJS.ROUND_UP,
+  half_up: BigNumberJS.ROUND_HALF_UP,
+  half_even: BigNumberJS.ROUND_HALF_EVEN,
+}
+
+// Medusa's own currency table has IRR with 0 decimals; Toman (IRT) is used by
+// many Iranian shops for display and is not an ISO code, so it is named here.
+const EXTRA_PRECISION: Record<string, number> = { irt: 0 }
+
+/** The number of decimals a currency's amounts may have (IRR 0, USD 2). */
+export function currencyPrecision(currencyCode: string): number {
+  const code = currencyCode.toLowerCase()
+  if (code in EXTRA_PRECISION) {
+    return EXTRA_PRECISION[code]
+  }
+  const currency = defaultCurrencies[code.toUpperCase()]
+  if (!currency) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Currency (${currencyCode}) is not a known currency code`
+    )
+  }
+  return currency.decimal_digits
+}
+
+export function isKnownCurrency(currencyCode: string): boolean {
+  const code = currencyCode.toLowerCase()
+  return code in EXTRA_PRECISION || !!defaultCurrencies[code.toUpperCase()]
+}
+
+/** Rounds an amount to the currency's precision with an explicit mode. */
+export function roundToCurrency(
+  amount: BigNumberInput,
+  currencyCode: string,
+  mode: RoundingMode
+): BigNumberJS {
+  return MathBN.convert(amount).decimalPlaces(
+    currencyPrecision(currencyCode),
+    MODES[mode]
+  )
+}
+
+/**
+ * Parses an amount a person or a caller gave for a ledger write: a finite,
+ * strictly positive number with no more decimals than the currency has.
+ * Throws INVALID_DATA naming `field` otherwise.
+ */
+export function parsePositiveAmount(
+  amount: BigNumberInput | unknown,
+  currencyCode: string,
+  field = "amount"
+): BigNumberJS {
+  let value: BigNumberJS
+  try {
+    value = MathBN.convert(amount as BigNumberInput)
+  } catch {
+    value = new BigNumberJS(NaN)
+  }
+  if (!value.isFinite()) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} must be a number, got ${JSON.stringify(amount)}`
+    )
+  }
+  if (!value.isGreaterThan(0)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} must be greater than 0, got ${value.toFixed()}`
+    )
+  }
+  const precision = currencyPrecision(currencyCode)
+  if ((value.decimalPlaces() ?? 0) > precision) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} ${value.toFixed()} has more decimals than ${currencyCode.toUpperCase()} allows (${precision})`
+    )
+  }
+  return value
+}
+
+/** The `raw_*` JSON Medusa keeps beside every bigNumber column. */
+export function rawAmount(value: BigNumberJS): string {
+  return JSON.stringify({ value: value.toFixed(), precision: 20 })
+}
