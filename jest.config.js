@@ -1,6 +1,9 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
+// Medusa logs every migration and loader; tests only need errors.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
+
 // One Jest run covers the three kinds of suite; each file is matched by its
 // place: unit specs beside the code, module suites under a module's
 // __tests__, HTTP suites under integration-tests/http.

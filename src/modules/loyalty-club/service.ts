@@ -536,6 +536,29 @@ class LoyaltyClubModuleService extends MedusaService({
     return count
   }
 
+  /** One page of a wallet's ledger, newest first, amounts as exact strings. */
+  @InjectManager()
+  async listWalletLedger(
+    walletId: string,
+    page: { skip?: number; take?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transactions: WalletTransactionRow[]; count: number }> {
+    const manager = this.sql(sharedContext)
+    const rows = await manager.execute(
+      `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction
+       WHERE wallet_id = ? AND deleted_at IS NULL
+       ORDER BY created_at DESC, id DESC
+       LIMIT ? OFFSET ?`,
+      [walletId, page.take ?? 20, page.skip ?? 0]
+    )
+    const [{ count }] = await manager.execute(
+      `SELECT count(*)::int AS count FROM loyalty_wallet_transaction
+       WHERE wallet_id = ? AND deleted_at IS NULL`,
+      [walletId]
+    )
+    return { transactions: rows.map((r: any) => this.formatTransaction(r)), count }
+  }
+
   /**
    * The sum of each wallet's ledger rows. It equals the remaining amount of
    * its unexpired lots: tests hold the derived balances to this.

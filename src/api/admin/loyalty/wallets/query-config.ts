@@ -1,0 +1,24 @@
+export const walletFields = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "status",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+export const listWalletsQueryConfig = {
+  defaults: walletFields,
+  isList: true,
+}
+
+export const retrieveWalletQueryConfig = {
+  defaults: walletFields,
+  isList: false,
+}
+
+export const listWalletTransactionsQueryConfig = {
+  defaults: ["id"],
+  isList: true,
+}

@@ -1,0 +1,38 @@
+import {
+  authenticate,
+  MiddlewareRoute,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  listWalletsQueryConfig,
+  listWalletTransactionsQueryConfig,
+} from "../../../admin/loyalty/wallets/query-config"
+import {
+  StoreGetWalletsParams,
+  StoreGetWalletTransactionsParams,
+} from "./validators"
+
+export const storeWalletRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/store/loyalty/wallets*",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/loyalty/wallets",
+    middlewares: [
+      validateAndTransformQuery(StoreGetWalletsParams, listWalletsQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/loyalty/wallets/:id/transactions",
+    middlewares: [
+      validateAndTransformQuery(
+        StoreGetWalletTransactionsParams,
+        listWalletTransactionsQueryConfig
+      ),
+    ],
+  },
+]

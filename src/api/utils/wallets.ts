@@ -1,0 +1,80 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+
+/**
+ * Reads wallets with `query.graph` and adds each one's balance breakdown.
+ * Money leaves the API as decimal strings ("150000", "12.50"), never floats.
+ */
+export async function fetchWalletsWithBalance(
+  container: MedusaContainer,
+  {
+    fields,
+    filters,
+    pagination,
+  }: {
+    fields: string[]
+    filters: Record<string, unknown>
+    pagination?: Record<string, unknown>
+  }
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: LoyaltyClubModuleService =
+    container.resolve(LOYALTY_CLUB_MODULE)
+  const { data, metadata } = await query.graph({
+    entity: "wallet",
+    fields: Array.from(new Set([...fields, "id"])),
+    filters,
+    pagination: pagination as any,
+  })
+  const balances = await service.getBalances(data.map((w: any) => w.id))
+  return {
+    wallets: data.map((w: any) => ({ ...w, balance: balances[w.id] })),
+    metadata,
+  }
+}
+
+export async function fetchWalletWithBalance(
+  container: MedusaContainer,
+  id: string,
+  fields: string[],
+  filters: Record<string, unknown> = {}
+) {
+  const { wallets } = await fetchWalletsWithBalance(container, {
+    fields,
+    filters: { ...filters, id },
+  })
+  if (!wallets.length) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Wallet with id: ${id} was not found`
+    )
+  }
+  return wallets[0]
+}
+
+/** A page of a wallet's ledger in the list shape of Medusa's API. */
+export async function fetchWalletLedgerPage(
+  container: MedusaContainer,
+  walletId: string,
+  pagination: { skip?: number; take?: number },
+  filters: Record<string, unknown> = {}
+) {
+  await fetchWalletWithBalance(container, walletId, ["id"], filters)
+  const service: LoyaltyClubModuleService =
+    container.resolve(LOYALTY_CLUB_MODULE)
+  const { transactions, count } = await service.listWalletLedger(walletId, {
+    skip: pagination.skip,
+    take: pagination.take,
+  })
+  return {
+    transactions,
+    count,
+    offset: pagination.skip ?? 0,
+    limit: pagination.take ?? transactions.length,
+  }
+}

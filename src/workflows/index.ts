@@ -1,0 +1,3 @@
+export * from "./wallet/events"
+export * from "./wallet/steps"
+export * from "./wallet/workflows"

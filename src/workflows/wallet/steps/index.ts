@@ -1,0 +1,6 @@
+export * from "./credit-wallet"
+export * from "./debit-wallet"
+export * from "./retrieve-or-create-wallet"
+export * from "./reverse-wallet-transaction"
+export * from "./set-wallet-status"
+export * from "./validate-customer-exists"

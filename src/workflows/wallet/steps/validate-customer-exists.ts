@@ -1,0 +1,26 @@
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export const validateCustomerExistsStepId = "loyalty-validate-customer-exists"
+
+export const validateCustomerExistsStep = createStep(
+  validateCustomerExistsStepId,
+  async (input: { customer_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "customer",
+      fields: ["id"],
+      filters: { id: input.customer_id },
+    })
+    if (!data.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `customer_id: Customer with id: ${input.customer_id} was not found`
+      )
+    }
+    return new StepResponse(void 0)
+  }
+)

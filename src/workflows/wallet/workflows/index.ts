@@ -1,0 +1,5 @@
+export * from "./create-wallet"
+export * from "./credit-wallet"
+export * from "./debit-wallet"
+export * from "./reverse-wallet-transaction"
+export * from "./set-wallet-status"
