@@ -21,15 +21,25 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import {
+  createWalletWorkflow,
+  creditWalletWorkflow,
+  debitWalletWorkflow,
+} from "../src/workflows"
 import { DEMO_ADMIN, DEMO_CUSTOMERS, DEMO_MARKER_REGION } from "./constants"
 
 /**
- * Demo data for `npm run dev`: a store selling in Toman-priced IRR and in USD,
- * a few products in two categories, a publishable key, an admin and shoppers
- * identified by their phone numbers. Runs once; `scripts/dev.js` skips it when
- * the marker region exists.
+ * Demo data for `npm run dev`. The store itself (regions in IRR and USD,
+ * products in two categories, a publishable key, an admin, shoppers known by
+ * phone) is created once; each loyalty capability then adds its own demo data
+ * with idempotent keys, so re-running after an upgrade fills in what is new.
  */
 export default async function seedDemo({ container }: ExecArgs) {
+  await seedStore({ container } as ExecArgs)
+  await seedWallets({ container } as ExecArgs)
+}
+
+async function seedStore({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
@@ -287,4 +297,46 @@ export default async function seedDemo({ container }: ExecArgs) {
   logger.info(
     `Demo store seeded: regions ${iran.name} (IRR) and ${us.name} (USD), ${products.length} products, publishable key ${apiKeys[0].token}`
   )
+}
+
+const DAY = 86400000
+
+/** Sara's wallet with a little history: cashback, a gift, a till purchase. */
+async function seedWallets({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const [sara] = await customerModule.listCustomers({
+    email: DEMO_CUSTOMERS[0].email,
+  })
+  if (!sara) {
+    return
+  }
+  const { result } = await createWalletWorkflow(container).run({
+    input: { customer_id: sara.id, currency_code: "irr" },
+  })
+  const wallet_id = result.wallet.id
+  const credit = (reference_id: string, amount: number, note: string, extra = {}) =>
+    creditWalletWorkflow(container).run({
+      input: { wallet_id, amount, reference: "demo", reference_id, note, ...extra },
+    })
+  await credit("cashback-1", 2500000, "Cashback on the washing machine", {
+    expires_at: new Date(Date.now() + 60 * DAY),
+  })
+  await credit("welcome", 1000000, "Welcome gift", {
+    expires_at: new Date(Date.now() + 5 * DAY),
+  })
+  await debitWalletWorkflow(container).run({
+    input: {
+      wallet_id,
+      amount: 800000,
+      reference: "demo",
+      reference_id: "till-1",
+      note: "Paid at the till, Tehran shop",
+    },
+  })
+  await credit("cashback-2", 300000, "Cashback on espresso beans (released after the return window)", {
+    available_at: new Date(Date.now() + 10 * DAY),
+    expires_at: new Date(Date.now() + 40 * DAY),
+  })
+  logger.info(`Demo wallet ready for ${sara.first_name} (${wallet_id})`)
 }

@@ -11,7 +11,7 @@ const {
   checkDatabase,
   startEmbedded,
 } = require("./lib/database")
-const { DEMO_ADMIN, DEMO_MARKER_REGION } = require("../demo/constants")
+const { DEMO_ADMIN } = require("../demo/constants")
 
 const PORT = process.env.PORT || "9000"
 const STATE_FILE = path.join(DEFAULT_DATA_DIR, "dev-state.json")
@@ -72,21 +72,24 @@ function writeState(state) {
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2))
 }
 
-async function isSeeded(url) {
-  const { Client } = require("pg")
-  const client = new Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rowCount } = await client.query(
-      "SELECT 1 FROM region WHERE name = $1 AND deleted_at IS NULL",
-      [DEMO_MARKER_REGION]
-    )
-    return rowCount > 0
-  } catch {
-    return false
-  } finally {
-    await client.end()
+// The seed is idempotent but boots Medusa (~10 s), so it runs again only when
+// the demo data or the plugin's workflows changed.
+function seedFingerprint() {
+  const hash = crypto.createHash("sha256")
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else {
+        hash.update(full)
+        hash.update(fs.readFileSync(full))
+      }
+    }
   }
+  walk(path.join(ROOT, "demo"))
+  walk(path.join(ROOT, "src", "workflows"))
+  return hash.digest("hex")
 }
 
 async function waitForHealth(child) {
@@ -132,14 +135,18 @@ async function main() {
     if (state[url] !== fingerprint) {
       log("Running migrations...")
       await run(["db:migrate", "--execute-safe-links"], env)
-      writeState({ ...state, [url]: fingerprint })
+      writeState({ ...readState(), [url]: fingerprint })
     } else {
       log("Schema is up to date, skipping migrations.")
     }
 
-    if (!(await isSeeded(url))) {
+    const seed = seedFingerprint()
+    if (state[`seed:${url}`] !== seed) {
       log("Seeding demo data...")
       await run(["exec", "./demo/seed.ts"], env)
+      writeState({ ...readState(), [`seed:${url}`]: seed })
+    } else {
+      log("Demo data is up to date.")
     }
   } catch (error) {
     await stop()

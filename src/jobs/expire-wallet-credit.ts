@@ -1,0 +1,18 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { expireDueLotsWorkflow } from "../workflows"
+
+export default async function expireWalletCreditJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await expireDueLotsWorkflow(container).run({ input: {} })
+  if (result.lots) {
+    logger.info(`Loyalty club: expired ${result.lots} credit lots`)
+  }
+}
+
+export const config = {
+  name: "loyalty-expire-wallet-credit",
+  // Every 15 minutes: credit stops being spendable at its expiry instant
+  // anyway (balances and debits check the date); this run writes the ledger.
+  schedule: "*/15 * * * *",
+}
