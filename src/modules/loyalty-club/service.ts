@@ -47,16 +47,59 @@ const DEFAULT_OPTIONS: Required<LoyaltyClubModuleOptions> = {
 const TX_COLUMNS = `id, wallet_id, type, amount, reference, reference_id, note,
   actor_type, actor_id, reverses_id, metadata, created_at`
 
-// Lots a debit may take from right now, soonest-to-expire first; credit that
-// never expires goes last.
-const SPENDABLE_LOTS = `
-  SELECT id, remaining, expires_at FROM loyalty_wallet_lot
-  WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL
-    AND deleted_at IS NULL
-    AND (available_at IS NULL OR available_at <= ?)
-    AND (expires_at IS NULL OR expires_at > ?)
-  ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC
-  FOR UPDATE`
+const UPDATE_BALANCE = `
+  UPDATE loyalty_wallet
+  SET balance = balance + ?::numeric,
+      raw_balance = jsonb_build_object('value', (balance + ?::numeric)::text, 'precision', 20),
+      updated_at = now()
+  WHERE id = ?`
+
+// One statement for the whole debit after the wallet lock: lock the lots
+// spendable now, take from them soonest-to-expire first (credit that never
+// expires last), record which lots gave how much, and lower the cached
+// balance. Nothing is taken unless the lots cover the amount; the statement
+// returns what was available so the caller can name the shortfall.
+const CONSUME_LOTS = `
+  WITH spendable AS (
+    SELECT id, remaining, expires_at, created_at FROM loyalty_wallet_lot
+    WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+      AND (available_at IS NULL OR available_at <= ?)
+      AND (expires_at IS NULL OR expires_at > ?)
+    FOR UPDATE
+  ), ranked AS (
+    SELECT id, remaining,
+      sum(remaining) OVER (ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC) - remaining AS before,
+      sum(remaining) OVER () AS total
+    FROM spendable
+  ), takes AS (
+    SELECT id, LEAST(remaining, ?::numeric - before) AS take FROM ranked
+    WHERE before < ?::numeric AND total >= ?::numeric
+  ), consumed AS (
+    UPDATE loyalty_wallet_lot l
+    SET remaining = l.remaining - t.take,
+        raw_remaining = jsonb_build_object('value', (l.remaining - t.take)::text, 'precision', 20),
+        updated_at = now()
+    FROM takes t WHERE l.id = t.id
+    RETURNING l.id
+  ), allocated AS (
+    INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount, raw_amount,
+      created_at, updated_at)
+    SELECT 'lwalc_' || upper(replace(gen_random_uuid()::text, '-', '')), ?, t.id, t.take,
+      jsonb_build_object('value', t.take::text, 'precision', 20), now(), now()
+    FROM takes t
+    RETURNING 1
+  ), debited AS (
+    UPDATE loyalty_wallet
+    SET balance = balance - ?::numeric,
+        raw_balance = jsonb_build_object('value', (balance - ?::numeric)::text, 'precision', 20),
+        updated_at = now()
+    WHERE id = ? AND (SELECT COALESCE(max(total), 0) FROM ranked) >= ?::numeric
+    RETURNING id
+  )
+  SELECT COALESCE((SELECT max(total) FROM ranked), 0) AS available,
+    (SELECT count(*) FROM consumed)::int AS lots,
+    (SELECT count(*) FROM allocated)::int AS allocations,
+    (SELECT count(*) FROM debited)::int AS debited`
 
 /**
  * The wallet ledger. Every write goes through one SQL transaction that locks
@@ -149,12 +192,6 @@ class LoyaltyClubModuleService extends MedusaService({
     const manager = this.sql(sharedContext)
     const type = data.type ?? "credit"
     const wallet = await this.lockWallet(manager, data.wallet_id, "credit")
-
-    const existing = await this.findByKey(manager, wallet.id, type, data)
-    if (existing) {
-      return { transaction: existing, created: false }
-    }
-
     const amount = this.ledgerAmount(data, wallet.currency_code)
     if (
       data.expires_at &&
@@ -173,10 +210,20 @@ class LoyaltyClubModuleService extends MedusaService({
       amount,
       data,
     })
+    if (!transaction) {
+      return {
+        transaction: (await this.findByKey(manager, wallet.id, type, data))!,
+        created: false,
+      }
+    }
     await manager.execute(
-      `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
-         remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, now(), now())`,
+      `WITH lot AS (
+         INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
+           remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, now(), now())
+         RETURNING id
+       )
+       ${UPDATE_BALANCE}`,
       [
         generateEntityId(undefined, "lwlot"),
         wallet.id,
@@ -187,6 +234,9 @@ class LoyaltyClubModuleService extends MedusaService({
         rawAmount(amount),
         data.available_at ? new Date(data.available_at) : null,
         data.expires_at ? new Date(data.expires_at) : null,
+        amount.toFixed(),
+        amount.toFixed(),
+        wallet.id,
       ]
     )
     return { transaction, created: true }
@@ -213,45 +263,43 @@ class LoyaltyClubModuleService extends MedusaService({
     const manager = this.sql(sharedContext)
     const type = data.type ?? "debit"
     const wallet = await this.lockWallet(manager, data.wallet_id, "debit")
-
-    const existing = await this.findByKey(manager, wallet.id, type, data)
-    if (existing) {
-      return { transaction: existing, created: false }
-    }
-
     const requested = this.ledgerAmount(data, wallet.currency_code)
-    const now = new Date()
-    const lots: { id: string; remaining: string }[] = await manager.execute(
-      SPENDABLE_LOTS,
-      [wallet.id, now, now]
-    )
-    const available = MathBN.sum(0, ...lots.map((l) => l.remaining))
-    if (MathBN.lt(available, requested)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Wallet (${wallet.id}) has insufficient balance: ${available.toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
-      )
-    }
 
-    const takes: { lot_id: string; amount: BigNumberJS }[] = []
-    let left = requested
-    for (const lot of lots) {
-      if (!left.isGreaterThan(0)) {
-        break
-      }
-      const take = MathBN.min(lot.remaining, left)
-      takes.push({ lot_id: lot.id, amount: take })
-      left = MathBN.sub(left, take)
-    }
-
+    // The ledger row goes in first so that a repeated key stops here; when
+    // the balance turns out short, the error rolls the row back with the rest.
     const transaction = await this.insertTransaction(manager, {
       wallet_id: wallet.id,
       type,
       amount: requested.negated(),
       data,
     })
-    await this.applyToLots(manager, takes, "subtract")
-    await this.insertAllocations(manager, transaction.id, takes)
+    if (!transaction) {
+      return {
+        transaction: (await this.findByKey(manager, wallet.id, type, data))!,
+        created: false,
+      }
+    }
+
+    const now = new Date()
+    const [{ available }] = await manager.execute(CONSUME_LOTS, [
+      wallet.id,
+      now,
+      now,
+      requested.toFixed(),
+      requested.toFixed(),
+      requested.toFixed(),
+      transaction.id,
+      requested.toFixed(),
+      requested.toFixed(),
+      wallet.id,
+      requested.toFixed(),
+    ])
+    if (MathBN.lt(available, requested)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Wallet (${wallet.id}) has insufficient balance: ${MathBN.convert(available).toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
+      )
+    }
     return { transaction, created: true }
   }
 
@@ -327,13 +375,15 @@ class LoyaltyClubModuleService extends MedusaService({
           [original.id]
         )
       const restored = originalAmount.negated()
-      const transaction = await this.insertTransaction(manager, {
+      // The reversal key was checked under the wallet lock: this inserts.
+      const transaction = (await this.insertTransaction(manager, {
         wallet_id: wallet.id,
         type: "reversal",
         amount: restored,
         data: write,
         reverses_id: original.id,
-      })
+      }))!
+      await this.adjustBalance(manager, wallet.id, restored)
       const reopen = allocations
         .filter((a) => !a.expired)
         .map((a) => ({ lot_id: a.lot_id, amount: MathBN.convert(a.amount) }))
@@ -373,7 +423,7 @@ class LoyaltyClubModuleService extends MedusaService({
     const left = lot ? MathBN.convert(lot.remaining) : new BigNumberJS(0)
     const take = MathBN.min(left, originalAmount)
     const shortfall = MathBN.sub(originalAmount, take)
-    const transaction = await this.insertTransaction(manager, {
+    const transaction = (await this.insertTransaction(manager, {
       wallet_id: wallet.id,
       type: "reversal",
       amount: take.negated(),
@@ -382,7 +432,8 @@ class LoyaltyClubModuleService extends MedusaService({
         metadata: { ...(data.metadata ?? {}), shortfall: shortfall.toFixed() },
       },
       reverses_id: original.id,
-    })
+    }))!
+    await this.adjustBalance(manager, wallet.id, take.negated())
     const takes = take.isGreaterThan(0) ? [{ lot_id: lot.id, amount: take }] : []
     await this.applyToLots(manager, takes, "subtract")
     await this.insertAllocations(manager, transaction.id, takes)
@@ -415,8 +466,10 @@ class LoyaltyClubModuleService extends MedusaService({
   }
 
   /**
-   * Balances derived from the lots: available (spendable now), pending (not
-   * yet spendable), expiring within `expiring_soon_days`, and the next expiry.
+   * Balances: available (spendable now), pending (not yet spendable),
+   * expiring within `expiring_soon_days`, and the next expiry. Read from the
+   * cached ledger sum and only the lots that are pending or near expiry, so
+   * the cost does not grow with the wallet's history.
    */
   @InjectManager()
   async getBalances(
@@ -424,37 +477,37 @@ class LoyaltyClubModuleService extends MedusaService({
     options: { expiring_within_days?: number; at?: Date } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Record<string, WalletBalance>> {
+    if (!walletIds.length) {
+      return {}
+    }
     const manager = this.sql(sharedContext)
     const at = options.at ?? new Date()
     const days = options.expiring_within_days ?? this.options_.expiring_soon_days
     const soon = new Date(at.getTime() + days * 86400000)
-    const rows = walletIds.length
-      ? await manager.execute(
-          `SELECT wallet_id,
-             COALESCE(SUM(remaining) FILTER (WHERE (available_at IS NULL OR available_at <= ?)), 0) AS available,
-             COALESCE(SUM(remaining) FILTER (WHERE available_at > ?), 0) AS pending,
-             COALESCE(SUM(remaining) FILTER (WHERE (available_at IS NULL OR available_at <= ?) AND expires_at <= ?), 0) AS expiring_soon,
-             MIN(expires_at) FILTER (WHERE available_at IS NULL OR available_at <= ?) AS next_expiry_at
-           FROM loyalty_wallet_lot
-           WHERE wallet_id IN (?) AND remaining > 0 AND expired_at IS NULL
-             AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-           GROUP BY wallet_id`,
-          [at, at, at, soon, at, walletIds, at]
-        )
-      : []
+    const open = "l.wallet_id = w.id AND l.remaining > 0 AND l.expired_at IS NULL AND l.deleted_at IS NULL"
+    const rows = await manager.execute(
+      `SELECT w.id, w.balance,
+         (SELECT COALESCE(SUM(l.remaining), 0) FROM loyalty_wallet_lot l
+           WHERE ${open} AND l.available_at > ?) AS pending,
+         (SELECT COALESCE(SUM(l.remaining), 0) FROM loyalty_wallet_lot l
+           WHERE ${open} AND l.expires_at <= ?) AS overdue,
+         (SELECT COALESCE(SUM(l.remaining), 0) FROM loyalty_wallet_lot l
+           WHERE ${open} AND l.expires_at > ? AND l.expires_at <= ?
+             AND (l.available_at IS NULL OR l.available_at <= ?)) AS expiring_soon,
+         (SELECT MIN(l.expires_at) FROM loyalty_wallet_lot l
+           WHERE ${open} AND l.expires_at > ?
+             AND (l.available_at IS NULL OR l.available_at <= ?)) AS next_expiry_at
+       FROM loyalty_wallet w
+       WHERE w.id IN (?) AND w.deleted_at IS NULL`,
+      [at, at, at, soon, at, at, at, walletIds]
+    )
     const result: Record<string, WalletBalance> = {}
-    for (const id of walletIds) {
-      result[id] = {
-        available: "0",
-        pending: "0",
-        expiring_soon: "0",
-        expiring_within_days: days,
-        next_expiry_at: null,
-      }
-    }
     for (const row of rows) {
-      result[row.wallet_id] = {
-        available: MathBN.convert(row.available).toFixed(),
+      // Credit past its date still counts in the ledger until the expiry run
+      // writes it off, but it can no longer be spent.
+      const available = MathBN.sub(row.balance, row.pending, row.overdue)
+      result[row.id] = {
+        available: available.toFixed(),
         pending: MathBN.convert(row.pending).toFixed(),
         expiring_soon: MathBN.convert(row.expiring_soon).toFixed(),
         expiring_within_days: days,
@@ -500,11 +553,25 @@ class LoyaltyClubModuleService extends MedusaService({
     const manager = this.sql(sharedContext)
     const [{ count }] = await manager.execute(
       `WITH due AS (
-         SELECT id, wallet_id, remaining FROM loyalty_wallet_lot
-         WHERE expires_at <= ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
-         ORDER BY expires_at
+         SELECT l.id, l.wallet_id, l.remaining
+         FROM loyalty_wallet_lot l
+         JOIN loyalty_wallet w ON w.id = l.wallet_id
+         WHERE l.expires_at <= ? AND l.remaining > 0 AND l.expired_at IS NULL
+           AND l.deleted_at IS NULL
+         ORDER BY l.expires_at
          LIMIT ?
-         FOR UPDATE SKIP LOCKED
+         -- Wallets in the middle of a write are skipped, never waited for:
+         -- a debit holds its wallet and then its lots, so waiting here could
+         -- deadlock with it. The next run picks them up.
+         FOR UPDATE OF l, w SKIP LOCKED
+       ), lowered AS (
+         UPDATE loyalty_wallet w
+         SET balance = w.balance - d.total,
+             raw_balance = jsonb_build_object('value', (w.balance - d.total)::text, 'precision', 20),
+             updated_at = now()
+         FROM (SELECT wallet_id, SUM(remaining) AS total FROM due GROUP BY wallet_id) d
+         WHERE w.id = d.wallet_id
+         RETURNING 1
        ), zeroed AS (
          UPDATE loyalty_wallet_lot l
          SET remaining = 0, raw_remaining = '{"value":"0","precision":20}'::jsonb,
@@ -593,15 +660,17 @@ class LoyaltyClubModuleService extends MedusaService({
     walletId: string,
     purpose: "credit" | "debit" | "reverse"
   ) {
-    // A debit waiting for a busy wallet gives up after lock_timeout instead
-    // of holding a connection forever.
-    await manager.execute(`SET LOCAL lock_timeout = ${Number(this.options_.lock_timeout_ms)}`)
     let wallet: { id: string; status: string; currency_code: string } | undefined
     try {
+      // A write waiting for a busy wallet gives up after lock_timeout instead
+      // of holding a connection forever. set_config(..., true) lasts for this
+      // transaction and runs before the row lock, in the same round trip.
       ;[wallet] = await manager.execute(
         `SELECT id, status, currency_code FROM loyalty_wallet
-         WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
-        [walletId]
+         WHERE id = ? AND deleted_at IS NULL
+           AND set_config('lock_timeout', ?, true) IS NOT NULL
+         FOR UPDATE`,
+        [walletId, String(Number(this.options_.lock_timeout_ms))]
       )
     } catch (error: any) {
       if (error?.code === "55P03") {
@@ -681,12 +750,21 @@ class LoyaltyClubModuleService extends MedusaService({
       }
       reverses_id?: string
     }
-  ): Promise<WalletTransactionRow> {
+  ): Promise<WalletTransactionRow | undefined> {
+    if (!data.reference || !data.reference_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "reference and reference_id are required for every ledger write"
+      )
+    }
+    // A row with the same (wallet, type, reference, reference_id) already
+    // there means this write happened before: nothing is inserted.
     const [row] = await manager.execute(
       `INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount,
          reference, reference_id, note, actor_type, actor_id, reverses_id, metadata,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp())
+       ON CONFLICT (wallet_id, type, reference, reference_id) WHERE deleted_at IS NULL DO NOTHING
        RETURNING ${TX_COLUMNS}`,
       [
         generateEntityId(undefined, "lwtx"),
@@ -703,7 +781,18 @@ class LoyaltyClubModuleService extends MedusaService({
         data.metadata ? JSON.stringify(data.metadata) : null,
       ]
     )
-    return this.formatTransaction(row)
+    return row ? this.formatTransaction(row) : undefined
+  }
+
+  protected async adjustBalance(
+    manager: SqlManager,
+    walletId: string,
+    delta: BigNumberJS
+  ) {
+    if (delta.isZero()) {
+      return
+    }
+    await manager.execute(UPDATE_BALANCE, [delta.toFixed(), delta.toFixed(), walletId])
   }
 
   protected async applyToLots(

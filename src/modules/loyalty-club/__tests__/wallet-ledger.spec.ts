@@ -48,6 +48,18 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
         expired: !!l.expired_at,
       }))
 
+    // The cached balance, the ledger sum and the lots must always agree.
+    const expectConsistent = async (walletId: string) => {
+      const ledger = (await service.getLedgerTotals([walletId]))[walletId]
+      const wallet = await service.retrieveWallet(walletId)
+      const lotRows = await service.listWalletLots({ wallet_id: walletId })
+      const lotSum = lotRows
+        .reduce((sum: any, l: any) => sum.plus(String(l.remaining)), new (require("bignumber.js"))(0))
+        .toFixed()
+      expect(String(wallet.balance)).toBe(ledger)
+      expect(lotSum).toBe(ledger)
+    }
+
     const available = async (walletId: string) =>
       (await service.getBalances([walletId]))[walletId].available
 
@@ -176,6 +188,7 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           })
           expect(again.created).toBe(false)
           expect(await available(wallet.id)).toBe("600")
+          await expectConsistent(wallet.id)
           await expect(
             service.reverseTransaction({ transaction_id: reversal.transaction.id })
           ).rejects.toThrow("is a reversal and cannot be reversed")
@@ -214,6 +227,7 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           }
           expect(await available(wallet.id)).toBe("0")
           expect((await service.getLedgerTotals([wallet.id]))[wallet.id]).toBe("0")
+          await expectConsistent(wallet.id)
         })
       })
 
@@ -228,6 +242,7 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           expect(back.transaction.amount).toBe("-600")
           expect(back.shortfall).toBe("400")
           expect(await available(wallet.id)).toBe("0")
+          await expectConsistent(wallet.id)
         })
       })
 
@@ -260,6 +275,8 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           const totals = await service.getLedgerTotals([wallet.id, other.id])
           expect(totals[wallet.id]).toBe("400")
           expect(totals[other.id]).toBe("0")
+          await expectConsistent(wallet.id)
+          await expectConsistent(other.id)
         })
 
         it("should give back expired credit with a grace period when a debit is reversed", async () => {
@@ -275,6 +292,7 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           const balance = (await service.getBalances([wallet.id]))[wallet.id]
           expect(balance.available).toBe("100")
           expect(balance.expiring_soon).toBe("100")
+          await expectConsistent(wallet.id)
         })
       })
     })

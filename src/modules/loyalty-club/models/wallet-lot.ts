@@ -28,6 +28,11 @@ const WalletLot = model
       where: "remaining > 0",
     },
     {
+      name: "IDX_loyalty_wallet_lot_pending",
+      on: ["wallet_id", "available_at"],
+      where: "remaining > 0 AND available_at IS NOT NULL",
+    },
+    {
       name: "IDX_loyalty_wallet_lot_due",
       on: ["expires_at"],
       where: "remaining > 0 AND expired_at IS NULL AND expires_at IS NOT NULL",

@@ -10,6 +10,11 @@ const Wallet = model
       customer_id: model.text(),
       currency_code: model.text(),
       status: model.enum(["active", "frozen"]).default("active"),
+      // The sum of the wallet's ledger rows, kept in the same transaction as
+      // every write (tests hold it equal to the rows). Reads derive
+      // available, pending and expiring amounts from it and the few lots
+      // that are pending or near their expiry, not from the whole history.
+      balance: model.bigNumber().default(0),
       metadata: model.json().nullable(),
       transactions: model.hasMany(() => WalletTransaction, {
         mappedBy: "wallet",

@@ -1,9 +1,9 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261122133716 extends Migration {
+export class Migration20261122135859 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table if not exists "loyalty_wallet" ("id" text not null, "customer_id" text not null, "currency_code" text not null, "status" text check ("status" in ('active', 'frozen')) not null default 'active', "metadata" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_wallet_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "loyalty_wallet" ("id" text not null, "customer_id" text not null, "currency_code" text not null, "status" text check ("status" in ('active', 'frozen')) not null default 'active', "balance" numeric not null default 0, "metadata" jsonb null, "raw_balance" jsonb not null default '{"value":"0","precision":20}', "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_wallet_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_deleted_at" ON "loyalty_wallet" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_loyalty_wallet_customer_currency" ON "loyalty_wallet" ("customer_id", "currency_code") WHERE deleted_at IS NULL;`);
 
@@ -11,6 +11,7 @@ export class Migration20261122133716 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_wallet_id" ON "loyalty_wallet_lot" ("wallet_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_deleted_at" ON "loyalty_wallet_lot" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_open" ON "loyalty_wallet_lot" ("wallet_id", "expires_at") WHERE remaining > 0 AND deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_pending" ON "loyalty_wallet_lot" ("wallet_id", "available_at") WHERE remaining > 0 AND available_at IS NOT NULL AND deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_due" ON "loyalty_wallet_lot" ("expires_at") WHERE remaining > 0 AND expired_at IS NULL AND expires_at IS NOT NULL AND deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_wallet_lot_transaction" ON "loyalty_wallet_lot" ("transaction_id") WHERE deleted_at IS NULL;`);
 

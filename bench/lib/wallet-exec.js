@@ -1,0 +1,246 @@
+// Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
+const { Pool } = require("pg")
+const { randomUUID } = require("crypto")
+
+const args = JSON.parse(process.env.BENCH_ARGS || "[]")
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const WALLETS = opt("wallets", 10000)
+const LOTS = opt("lots", 1000000)
+const DEBITS = opt("debits", 4000)
+const CONCURRENCY = opt("concurrency", 8)
+const HISTORY = opt("history", 10000)
+
+const print = (name, value, unit) =>
+  process.stdout.write(`${name}: ${typeof value === "number" ? value.toFixed(2) : value} ${unit}\n`)
+const id = (prefix) => `${prefix}_${randomUUID().replace(/-/g, "").toUpperCase()}`
+const raw = (v) => JSON.stringify({ value: String(v), precision: 20 })
+
+async function timed(fn) {
+  const start = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - start) / 1e9
+}
+
+async function runConcurrent(total, concurrency, fn) {
+  let next = 0
+  const worker = async () => {
+    while (next < total) {
+      const i = next++
+      await fn(i)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+}
+
+// The same debit as the plugin's, in plain SQL: lock the wallet, lock its
+// spendable lots soonest-to-expire first, take from them, write the ledger
+// row and the allocations.
+async function rawDebit(pool, walletId, amount, refId) {
+  const client = await pool.connect()
+  try {
+    await client.query("BEGIN")
+    await client.query("SELECT id FROM loyalty_wallet WHERE id = $1 FOR UPDATE", [walletId])
+    const { rows: lots } = await client.query(
+      `SELECT id, remaining FROM loyalty_wallet_lot
+       WHERE wallet_id = $1 AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+         AND (available_at IS NULL OR available_at <= now()) AND (expires_at IS NULL OR expires_at > now())
+       ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC FOR UPDATE`,
+      [walletId]
+    )
+    let left = BigInt(amount)
+    const takes = []
+    for (const lot of lots) {
+      if (left <= 0n) break
+      const have = BigInt(lot.remaining)
+      const take = have < left ? have : left
+      takes.push([lot.id, take])
+      left -= take
+    }
+    if (left > 0n) throw new Error("insufficient")
+    const txId = id("lwtx")
+    await client.query(
+      `INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount, reference, reference_id, created_at, updated_at)
+       VALUES ($1, $2, 'debit', $3, $4::jsonb, 'bench-raw', $5, clock_timestamp(), clock_timestamp())`,
+      [txId, walletId, -amount, raw(-amount), refId]
+    )
+    for (const [lotId, take] of takes) {
+      await client.query(
+        `UPDATE loyalty_wallet_lot SET remaining = remaining - $2,
+           raw_remaining = jsonb_build_object('value', (remaining - $2)::text, 'precision', 20), updated_at = now()
+         WHERE id = $1`,
+        [lotId, take.toString()]
+      )
+      await client.query(
+        `INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount, raw_amount, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, now(), now())`,
+        [id("lwalc"), txId, lotId, take.toString(), raw(take)]
+      )
+    }
+    await client.query("COMMIT")
+  } catch (e) {
+    await client.query("ROLLBACK")
+    throw e
+  } finally {
+    client.release()
+  }
+}
+
+async function seedWallets(pool, count, prefix, lotAmount) {
+  await pool.query(
+    `INSERT INTO loyalty_wallet (id, customer_id, currency_code, status)
+     SELECT '${prefix}_' || g, 'cus_${prefix}_' || g, 'irr', 'active' FROM generate_series(1, $1) g`,
+    [count]
+  )
+  await pool.query(
+    `INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount, reference, reference_id)
+     SELECT 'tx_${prefix}_' || g, '${prefix}_' || g, 'credit', $2, $3::jsonb, 'seed', '${prefix}_' || g FROM generate_series(1, $1) g`,
+    [count, lotAmount, raw(lotAmount)]
+  )
+  await pool.query(
+    `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount, remaining, raw_remaining, expires_at)
+     SELECT 'lot_${prefix}_' || g, '${prefix}_' || g, 'tx_${prefix}_' || g, $2, $3::jsonb, $2, $3::jsonb, now() + interval '300 days'
+     FROM generate_series(1, $1) g`,
+    [count, lotAmount, raw(lotAmount)]
+  )
+  await pool.query("VACUUM ANALYZE")
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+module.exports.default = async function walletBench({ container }) {
+  const service = container.resolve("loyalty_club")
+  const { debitWalletWorkflow } = require("../../src/workflows")
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+
+  print("wallets", WALLETS, "count")
+  print("concurrency", CONCURRENCY, "requests")
+
+  // 1. Debits spread over many wallets.
+  await seedWallets(pool, WALLETS, "spread", 1000000)
+  const pick = (i) => `spread_${(i * 7919) % WALLETS + 1}`
+  const rawSpread = await timed(() =>
+    runConcurrent(DEBITS, CONCURRENCY, (i) => rawDebit(pool, pick(i), 100, `r${i}`))
+  )
+  const pluginSpread = await timed(() =>
+    runConcurrent(DEBITS, CONCURRENCY, (i) =>
+      service.debitWallet({ wallet_id: pick(i), amount: 100, reference: "bench", reference_id: `p${i}` })
+    )
+  )
+  const wfSpread = await timed(() =>
+    runConcurrent(DEBITS, CONCURRENCY, (i) =>
+      debitWalletWorkflow(container).run({
+        input: { wallet_id: pick(i), amount: 100, reference: "bench-wf", reference_id: `w${i}` },
+      })
+    )
+  )
+  print("spread_debits_raw_sql", DEBITS / rawSpread, "debits/s")
+  print("spread_debits_plugin_service", DEBITS / pluginSpread, "debits/s")
+  print("spread_debits_plugin_workflow", DEBITS / wfSpread, "debits/s")
+  print("spread_debits_ratio_service_vs_raw", rawSpread / pluginSpread, "x (target >= 0.5)")
+  print("spread_debits_ratio_workflow_vs_raw", rawSpread / wfSpread, "x")
+
+  // 2. Debits on one hot wallet (every debit waits for the one before it).
+  await seedWallets(pool, 1, "hot", 100000000)
+  const hotDebits = Math.min(DEBITS, 2000)
+  const rawHot = await timed(() =>
+    runConcurrent(hotDebits, CONCURRENCY, (i) => rawDebit(pool, "hot_1", 10, `r${i}`))
+  )
+  const pluginHot = await timed(() =>
+    runConcurrent(hotDebits, CONCURRENCY, (i) =>
+      service.debitWallet({ wallet_id: "hot_1", amount: 10, reference: "bench", reference_id: `p${i}` })
+    )
+  )
+  print("hot_wallet_debits_raw_sql", hotDebits / rawHot, "debits/s")
+  print("hot_wallet_debits_plugin_service", hotDebits / pluginHot, "debits/s")
+  print("hot_wallet_debits_ratio_service_vs_raw", rawHot / pluginHot, "x (target >= 0.5)")
+
+  // 3. Balance read of a wallet with a long history.
+  await pool.query(
+    `INSERT INTO loyalty_wallet (id, customer_id, currency_code, status) VALUES ('history_1', 'cus_history', 'irr', 'active')`
+  )
+  await pool.query(
+    `INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount, reference, reference_id, created_at)
+     SELECT 'tx_h_' || g, 'history_1', 'credit', 1000, '{"value":"1000","precision":20}'::jsonb, 'seed', 'h' || g,
+            now() - (g || ' minutes')::interval
+     FROM generate_series(1, $1) g`,
+    [HISTORY]
+  )
+  // Worst case: every credit still has an open lot, so the read sums them all.
+  await pool.query(
+    `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount, remaining, raw_remaining, expires_at)
+     SELECT 'lot_h_' || g, 'history_1', 'tx_h_' || g, 1000, '{"value":"1000","precision":20}'::jsonb, 1000,
+            '{"value":"1000","precision":20}'::jsonb, now() + ((g % 90) || ' days')::interval
+     FROM generate_series(1, $1) g`,
+    [HISTORY]
+  )
+  await pool.query("VACUUM ANALYZE")
+  const reads = []
+  for (let i = 0; i < 300; i++) {
+    const t = await timed(() => service.getBalances(["history_1"]))
+    if (i >= 20) reads.push(t * 1000)
+  }
+  const check = (await service.getBalances(["history_1"]))["history_1"]
+  print("balance_read_transactions", HISTORY, "rows")
+  print("balance_read_available", check.available, "IRR")
+  print("balance_read_median", median(reads), "ms (target < 5)")
+
+  // 4. Expiring due lots: the plugin's batched run vs one raw statement.
+  const lotWallets = Math.max(1, Math.min(WALLETS, LOTS))
+  const seedDueLots = async () => {
+    await pool.query("DELETE FROM loyalty_wallet_lot_allocation WHERE lot_id LIKE 'due_%'")
+    await pool.query("DELETE FROM loyalty_wallet_transaction WHERE reference = 'lot' AND reference_id LIKE 'due_%'")
+    await pool.query("DELETE FROM loyalty_wallet_lot WHERE id LIKE 'due_%'")
+    await pool.query(
+      `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount, remaining, raw_remaining, expires_at)
+       SELECT 'due_' || g, 'spread_' || ((g % $2) + 1), 'tx_due', 500, '{"value":"500","precision":20}'::jsonb, 500,
+              '{"value":"500","precision":20}'::jsonb, now() - interval '1 day'
+       FROM generate_series(1, $1) g`,
+      [LOTS, lotWallets]
+    )
+    await pool.query("VACUUM ANALYZE")
+  }
+  const RAW_EXPIRY = `
+    WITH due AS (
+      SELECT id, wallet_id, remaining FROM loyalty_wallet_lot
+      WHERE expires_at <= now() AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+      FOR UPDATE
+    ), zeroed AS (
+      UPDATE loyalty_wallet_lot l SET remaining = 0, raw_remaining = '{"value":"0","precision":20}'::jsonb,
+        expired_at = now(), updated_at = now()
+      FROM due WHERE l.id = due.id RETURNING l.id
+    ), tx AS (
+      INSERT INTO loyalty_wallet_transaction (id, wallet_id, type, amount, raw_amount, reference, reference_id, created_at, updated_at)
+      SELECT 'lwtx_' || upper(replace(gen_random_uuid()::text, '-', '')), due.wallet_id, 'expiry', -due.remaining,
+        jsonb_build_object('value', (-due.remaining)::text, 'precision', 20), 'lot', due.id, now(), now()
+      FROM due RETURNING id, reference_id, amount
+    ), alloc AS (
+      INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount, raw_amount, created_at, updated_at)
+      SELECT 'lwalc_' || upper(replace(gen_random_uuid()::text, '-', '')), tx.id, tx.reference_id, -tx.amount,
+        jsonb_build_object('value', (-tx.amount)::text, 'precision', 20), now(), now()
+      FROM tx RETURNING 1
+    )
+    SELECT count(*)::int AS count FROM zeroed`
+
+  await seedDueLots()
+  let rawCount = 0
+  const rawExpiry = await timed(async () => {
+    rawCount = (await pool.query(RAW_EXPIRY)).rows[0].count
+  })
+  await seedDueLots()
+  let pluginResult
+  const pluginExpiry = await timed(async () => {
+    pluginResult = await service.expireDueLots()
+  })
+  print("expiry_lots", LOTS, "lots")
+  print("expiry_raw_sql_one_statement", rawExpiry, `s (${rawCount} lots)`)
+  print("expiry_plugin", pluginExpiry, `s (${pluginResult.lots} lots in ${pluginResult.batches} batches)`)
+  print("expiry_ratio_plugin_vs_raw", pluginExpiry / rawExpiry, "x time (target <= 1.5)")
+
+  await pool.end()
+}
