@@ -32,9 +32,12 @@ export async function fetchWalletsWithBalance(
     pagination: pagination as any,
   })
   const balances = await service.getBalances(data.map((w: any) => w.id))
+  const wallets = data.map((w: any) => ({ ...w, balance: balances[w.id] }))
   return {
-    wallets: data.map((w: any) => ({ ...w, balance: balances[w.id] })),
-    metadata,
+    wallets,
+    count: metadata?.count ?? wallets.length,
+    offset: metadata?.skip ?? 0,
+    limit: metadata?.take ?? wallets.length,
   }
 }
 

@@ -702,12 +702,6 @@ class LoyaltyClubModuleService extends MedusaService({
     type: string,
     key: { reference: string; reference_id: string }
   ): Promise<WalletTransactionRow | undefined> {
-    if (!key.reference || !key.reference_id) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "reference and reference_id are required for every ledger write"
-      )
-    }
     const [row] = await manager.execute(
       `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction
        WHERE wallet_id = ? AND type = ? AND reference = ? AND reference_id = ?

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { CreditWalletInput } from "../../../modules/loyalty-club/types"
+import { undoLedgerWrite } from "./undo-ledger-write"
 
 export const creditWalletStepId = "loyalty-credit-wallet"
 
@@ -20,16 +21,5 @@ export const creditWalletStep = createStep(
       result.created ? result.transaction.id : undefined
     )
   },
-  async (transactionId, { container }) => {
-    if (!transactionId) {
-      return
-    }
-    const service: LoyaltyClubModuleService =
-      container.resolve(LOYALTY_CLUB_MODULE)
-    await service.reverseTransaction({
-      transaction_id: transactionId,
-      note: "Undone: the operation that made this credit failed",
-      actor_type: "system",
-    })
-  }
+  undoLedgerWrite
 )

@@ -7,6 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { CreditWalletInput } from "../../../modules/loyalty-club/types"
 import { LoyaltyWalletEvents } from "../events"
+import { ledgerEventData } from "../ledger-event"
 import { creditWalletStep } from "../steps"
 
 export const creditWalletWorkflowId = "loyalty-credit-wallet"
@@ -31,13 +32,7 @@ export const creditWalletWorkflow = createWorkflow(
   (input: CreditWalletInput) => {
     const result = creditWalletStep(input)
     when({ result }, ({ result }) => result.created).then(() => {
-      const data = transform({ result }, ({ result }) => ({
-        id: result.transaction.id,
-        wallet_id: result.transaction.wallet_id,
-        amount: result.transaction.amount,
-        reference: result.transaction.reference,
-        reference_id: result.transaction.reference_id,
-      }))
+      const data = transform({ result }, ledgerEventData)
       emitEventStep({ eventName: LoyaltyWalletEvents.CREDITED, data })
     })
     return new WorkflowResponse(result)

@@ -7,6 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { ReverseWalletTransactionInput } from "../../../modules/loyalty-club/types"
 import { LoyaltyWalletEvents } from "../events"
+import { ledgerEventData } from "../ledger-event"
 import { reverseWalletTransactionStep } from "../steps"
 
 export const reverseWalletTransactionWorkflowId =
@@ -28,10 +29,7 @@ export const reverseWalletTransactionWorkflow = createWorkflow(
     const result = reverseWalletTransactionStep(input)
     when({ result }, ({ result }) => result.created).then(() => {
       const data = transform({ result }, ({ result }) => ({
-        id: result.transaction.id,
-        wallet_id: result.transaction.wallet_id,
-        amount: result.transaction.amount,
-        reverses_id: result.transaction.reverses_id,
+        ...ledgerEventData({ result }),
         shortfall: result.shortfall,
       }))
       emitEventStep({ eventName: LoyaltyWalletEvents.REVERSED, data })

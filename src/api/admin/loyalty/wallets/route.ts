@@ -13,17 +13,12 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetWalletsParamsType>,
   res: MedusaResponse
 ) => {
-  const { wallets, metadata } = await fetchWalletsWithBalance(req.scope, {
+  const page = await fetchWalletsWithBalance(req.scope, {
     fields: req.queryConfig.fields,
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({
-    wallets,
-    count: metadata?.count ?? wallets.length,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? wallets.length,
-  })
+  res.json(page)
 }
 
 export const POST = async (
