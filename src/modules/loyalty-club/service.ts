@@ -54,52 +54,15 @@ const UPDATE_BALANCE = `
       updated_at = now()
   WHERE id = ?`
 
-// One statement for the whole debit after the wallet lock: lock the lots
-// spendable now, take from them soonest-to-expire first (credit that never
-// expires last), record which lots gave how much, and lower the cached
-// balance. Nothing is taken unless the lots cover the amount; the statement
-// returns what was available so the caller can name the shortfall.
-const CONSUME_LOTS = `
-  WITH spendable AS (
-    SELECT id, remaining, expires_at, created_at FROM loyalty_wallet_lot
-    WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
-      AND (available_at IS NULL OR available_at <= ?)
-      AND (expires_at IS NULL OR expires_at > ?)
-    FOR UPDATE
-  ), ranked AS (
-    SELECT id, remaining,
-      sum(remaining) OVER (ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC) - remaining AS before,
-      sum(remaining) OVER () AS total
-    FROM spendable
-  ), takes AS (
-    SELECT id, LEAST(remaining, ?::numeric - before) AS take FROM ranked
-    WHERE before < ?::numeric AND total >= ?::numeric
-  ), consumed AS (
-    UPDATE loyalty_wallet_lot l
-    SET remaining = l.remaining - t.take,
-        raw_remaining = jsonb_build_object('value', (l.remaining - t.take)::text, 'precision', 20),
-        updated_at = now()
-    FROM takes t WHERE l.id = t.id
-    RETURNING l.id
-  ), allocated AS (
-    INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount, raw_amount,
-      created_at, updated_at)
-    SELECT 'lwalc_' || upper(replace(gen_random_uuid()::text, '-', '')), ?, t.id, t.take,
-      jsonb_build_object('value', t.take::text, 'precision', 20), now(), now()
-    FROM takes t
-    RETURNING 1
-  ), debited AS (
-    UPDATE loyalty_wallet
-    SET balance = balance - ?::numeric,
-        raw_balance = jsonb_build_object('value', (balance - ?::numeric)::text, 'precision', 20),
-        updated_at = now()
-    WHERE id = ? AND (SELECT COALESCE(max(total), 0) FROM ranked) >= ?::numeric
-    RETURNING id
-  )
-  SELECT COALESCE((SELECT max(total) FROM ranked), 0) AS available,
-    (SELECT count(*) FROM consumed)::int AS lots,
-    (SELECT count(*) FROM allocated)::int AS allocations,
-    (SELECT count(*) FROM debited)::int AS debited`
+// Lots a debit may take from right now, soonest-to-expire first; credit that
+// never expires goes last. Locked so expiry and reversals wait for the debit.
+const SPENDABLE_LOTS = `
+  SELECT id, remaining FROM loyalty_wallet_lot
+  WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+    AND (available_at IS NULL OR available_at <= ?)
+    AND (expires_at IS NULL OR expires_at > ?)
+  ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC
+  FOR UPDATE`
 
 /**
  * The wallet ledger. Every write goes through one SQL transaction that locks
@@ -181,15 +144,15 @@ class LoyaltyClubModuleService extends MedusaService({
     data: CreditWalletInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult> {
-    return await this.creditWallet_(data, sharedContext)
+    return await this.ledgerTransaction(sharedContext, (sql) =>
+      this.creditWallet_(sql, data)
+    )
   }
 
-  @InjectTransactionManager()
   protected async creditWallet_(
+    manager: SqlManager,
     data: CreditWalletInput,
-    @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult> {
-    const manager = this.sql(sharedContext)
     const type = data.type ?? "credit"
     const wallet = await this.lockWallet(manager, data.wallet_id, "credit")
     const amount = this.ledgerAmount(data, wallet.currency_code)
@@ -252,15 +215,15 @@ class LoyaltyClubModuleService extends MedusaService({
     data: DebitWalletInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult> {
-    return await this.debitWallet_(data, sharedContext)
+    return await this.ledgerTransaction(sharedContext, (sql) =>
+      this.debitWallet_(sql, data)
+    )
   }
 
-  @InjectTransactionManager()
   protected async debitWallet_(
+    manager: SqlManager,
     data: DebitWalletInput,
-    @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult> {
-    const manager = this.sql(sharedContext)
     const type = data.type ?? "debit"
     const wallet = await this.lockWallet(manager, data.wallet_id, "debit")
     const requested = this.ledgerAmount(data, wallet.currency_code)
@@ -281,25 +244,28 @@ class LoyaltyClubModuleService extends MedusaService({
     }
 
     const now = new Date()
-    const [{ available }] = await manager.execute(CONSUME_LOTS, [
-      wallet.id,
-      now,
-      now,
-      requested.toFixed(),
-      requested.toFixed(),
-      requested.toFixed(),
-      transaction.id,
-      requested.toFixed(),
-      requested.toFixed(),
-      wallet.id,
-      requested.toFixed(),
-    ])
+    const lots: { id: string; remaining: string }[] = await manager.execute(
+      SPENDABLE_LOTS,
+      [wallet.id, now, now]
+    )
+    const available = MathBN.sum(0, ...lots.map((l) => l.remaining))
     if (MathBN.lt(available, requested)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Wallet (${wallet.id}) has insufficient balance: ${MathBN.convert(available).toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
+        `Wallet (${wallet.id}) has insufficient balance: ${available.toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
       )
     }
+    const takes: { lot_id: string; amount: BigNumberJS }[] = []
+    let left = requested
+    for (const lot of lots) {
+      if (!left.isGreaterThan(0)) {
+        break
+      }
+      const take = MathBN.min(lot.remaining, left)
+      takes.push({ lot_id: lot.id, amount: take })
+      left = MathBN.sub(left, take)
+    }
+    await this.takeFromLots(manager, wallet.id, transaction.id, takes)
     return { transaction, created: true }
   }
 
@@ -315,15 +281,15 @@ class LoyaltyClubModuleService extends MedusaService({
     data: ReverseWalletTransactionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult & { shortfall: string }> {
-    return await this.reverseTransaction_(data, sharedContext)
+    return await this.ledgerTransaction(sharedContext, (sql) =>
+      this.reverseTransaction_(sql, data)
+    )
   }
 
-  @InjectTransactionManager()
   protected async reverseTransaction_(
+    manager: SqlManager,
     data: ReverseWalletTransactionInput,
-    @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerWriteResult & { shortfall: string }> {
-    const manager = this.sql(sharedContext)
     const [original] = await manager.execute(
       `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction WHERE id = ? AND deleted_at IS NULL`,
       [data.transaction_id]
@@ -651,6 +617,42 @@ class LoyaltyClubModuleService extends MedusaService({
     return result
   }
 
+  /**
+   * Runs a ledger write in one database transaction. Inside a caller's
+   * transaction it joins it; otherwise it takes a connection from the
+   * module's pool and runs BEGIN ... COMMIT on it directly. The writes are
+   * hand-written SQL with no entity to flush, and going around the ORM's unit
+   * of work and query builder halves the cost of a debit (measured with
+   * bench/wallet.bench.js against the same SQL sent with node-postgres).
+   */
+  protected async ledgerTransaction<T>(
+    sharedContext: Context,
+    task: (sql: SqlManager) => Promise<T>
+  ): Promise<T> {
+    if (sharedContext.transactionManager) {
+      return await task(this.sql(sharedContext))
+    }
+    const client = (sharedContext.manager as any).getKnex().client
+    const connection = await client.acquireConnection()
+    try {
+      await connection.query("BEGIN")
+      const result = await task({
+        execute: async (sql: string, params: unknown[] = []) => {
+          let n = 0
+          const text = sql.replace(/\?/g, () => `$${++n}`)
+          return (await connection.query(text, params)).rows
+        },
+      } as SqlManager)
+      await connection.query("COMMIT")
+      return result
+    } catch (error) {
+      await connection.query("ROLLBACK").catch(() => undefined)
+      throw error
+    } finally {
+      await client.releaseConnection(connection)
+    }
+  }
+
   protected sql(sharedContext: Context): SqlManager {
     return (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
   }
@@ -787,6 +789,50 @@ class LoyaltyClubModuleService extends MedusaService({
       return
     }
     await manager.execute(UPDATE_BALANCE, [delta.toFixed(), delta.toFixed(), walletId])
+  }
+
+  /**
+   * Lowers the given lots, records the allocations of `transactionId` and
+   * the cached balance in one statement.
+   */
+  protected async takeFromLots(
+    manager: SqlManager,
+    walletId: string,
+    transactionId: string,
+    takes: { lot_id: string; amount: BigNumberJS }[]
+  ) {
+    const values = takes.map(() => "(?, ?, ?::numeric)").join(", ")
+    const total = MathBN.sum(0, ...takes.map((t) => t.amount))
+    await manager.execute(
+      `WITH takes (id, allocation_id, take) AS (VALUES ${values}),
+       consumed AS (
+         UPDATE loyalty_wallet_lot l
+         SET remaining = l.remaining - t.take,
+             raw_remaining = jsonb_build_object('value', (l.remaining - t.take)::text, 'precision', 20),
+             updated_at = now()
+         FROM takes t WHERE l.id = t.id
+         RETURNING 1
+       ), allocated AS (
+         INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
+           raw_amount, created_at, updated_at)
+         SELECT t.allocation_id, ?, t.id, t.take,
+           jsonb_build_object('value', t.take::text, 'precision', 20), now(), now()
+         FROM takes t
+         RETURNING 1
+       )
+       ${UPDATE_BALANCE}`,
+      [
+        ...takes.flatMap((t) => [
+          t.lot_id,
+          generateEntityId(undefined, "lwalc"),
+          t.amount.toFixed(),
+        ]),
+        transactionId,
+        total.negated().toFixed(),
+        total.negated().toFixed(),
+        walletId,
+      ]
+    )
   }
 
   protected async applyToLots(
