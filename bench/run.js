@@ -23,7 +23,9 @@ const file = fs.existsSync(path.join(__dirname, `${name}.bench.ts`))
   : path.join(__dirname, `${name}.bench.js`)
 const result = spawnSync(
   process.execPath,
-  file.endsWith(".ts") ? ["-r", "@swc-node/register", file, ...args] : [file, ...args],
+  file.endsWith(".ts")
+    ? ["-r", "ts-node/register/transpile-only", file, ...args]
+    : [file, ...args],
   { stdio: "inherit", env: process.env }
 )
 process.exit(result.status ?? 1)
