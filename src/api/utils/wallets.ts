@@ -1,3 +1,4 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaContainer } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
@@ -5,6 +6,7 @@ import {
 } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { setWalletStatusWorkflow } from "../../workflows"
 
 /**
  * Reads wallets with `query.graph` and adds each one's balance breakdown.
@@ -79,5 +81,16 @@ export async function fetchWalletLedgerPage(
     count,
     offset: pagination.skip ?? 0,
     limit: pagination.take ?? transactions.length,
+  }
+}
+
+/** The handler of POST .../freeze and .../unfreeze. */
+export function setWalletStatusRoute(status: "active" | "frozen") {
+  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+    await setWalletStatusWorkflow(req.scope).run({
+      input: { wallet_id: req.params.id, status },
+    })
+    const wallet = await fetchWalletWithBalance(req.scope, req.params.id, ["*"])
+    res.json({ wallet })
   }
 }
