@@ -134,6 +134,8 @@ export type CashbackOptions = {
 }
 
 const ZERO = new BigNumberJS(0)
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const ONE = new BigNumberJS(1)
 
 const has = (list?: string[] | null) => !!list && list.length > 0
 const hits = (list: string[] | null | undefined, values: (string | null | undefined)[]) =>
@@ -182,31 +184,102 @@ export function itemInScope(item: CashbackItem, scope?: CashbackScope | null) {
   )
 }
 
-const within = (now: Date, from?: Date | string | null, to?: Date | string | null) =>
-  (!from || new Date(from) <= now) && (!to || now < new Date(to))
+const time = (d?: Date | string | null) => (d ? new Date(d).getTime() : undefined)
+
+// What a rule needs at evaluation time, parsed once per rule object: dates
+// as epoch ms, scope lists as sets, amounts as BigNumbers.
+type CompiledRule = {
+  rule: CashbackRule
+  combination: "best" | "stack"
+  priority: number
+  currency?: string
+  startsAt?: number
+  endsAt?: number
+  value: BigNumberJS
+  min?: BigNumberJS
+  max?: BigNumberJS
+  multiplier?: { value: BigNumberJS; from?: number; to?: number }
+  include: string[][]
+  exclude: string[][]
+  valueInWindow?: BigNumberJS
+  /** Float copies, used only to order rules; never to compute an amount. */
+  approxValue: number
+  approxMultiplier: number
+  approxMax?: number
+}
+
+// A float view of an exact value, for ordering rules by rate. Amounts are
+// always computed on the exact values; near-ties are settled exactly.
+const approx = (n: BigNumberJS) => Number(n.valueOf())
+const close = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
+
+const compiled = new WeakMap<CashbackRule, CompiledRule>()
+
+function compile(rule: CashbackRule): CompiledRule {
+  let c = compiled.get(rule)
+  if (c) {
+    return c
+  }
+  const scope = rule.scope ?? {}
+  const lists = (keys: (keyof CashbackScope)[]) =>
+    keys.map((k) => (scope[k] ?? []) as string[]).filter((l) => l.length > 0)
+  c = {
+    rule,
+    combination: rule.combination ?? "best",
+    priority: rule.priority ?? 0,
+    currency: rule.currency_code?.toLowerCase() || undefined,
+    startsAt: time(rule.starts_at),
+    endsAt: time(rule.ends_at),
+    value: MathBN.convert(rule.value),
+    min: rule.min_subtotal != null ? MathBN.convert(rule.min_subtotal) : undefined,
+    max: rule.max_amount != null ? MathBN.convert(rule.max_amount) : undefined,
+    multiplier: rule.multiplier
+      ? {
+          value: MathBN.convert(rule.multiplier.value),
+          from: time(rule.multiplier.starts_at),
+          to: time(rule.multiplier.ends_at),
+        }
+      : undefined,
+    approxValue: approx(MathBN.convert(rule.value)),
+    approxMultiplier: rule.multiplier ? approx(MathBN.convert(rule.multiplier.value)) : 1,
+    approxMax: rule.max_amount != null ? approx(MathBN.convert(rule.max_amount)) : undefined,
+    include: lists(["product_ids", "category_ids", "collection_ids", "type_ids", "tag_ids"]),
+    exclude: lists([
+      "exclude_product_ids",
+      "exclude_category_ids",
+      "exclude_collection_ids",
+      "exclude_type_ids",
+      "exclude_tag_ids",
+    ]),
+  }
+  compiled.set(rule, c)
+  return c
+}
 
 function skipReason(
-  rule: CashbackRule,
+  c: CompiledRule,
   order: CashbackOrder,
+  currency: string,
   customer: CashbackCustomer,
   orderBase: BigNumberJS,
-  now: Date
+  now: number
 ): [CashbackSkipReason, string] | undefined {
-  const currency = order.currency_code.toLowerCase()
+  const rule = c.rule
   if (!rule.is_active) {
     return ["inactive", "The rule is disabled"]
   }
-  if (rule.currency_code && rule.currency_code.toLowerCase() !== currency) {
+  if (c.currency && c.currency !== currency) {
     return [
       "currency",
-      `The rule is for ${rule.currency_code.toUpperCase()}, the order is in ${currency.toUpperCase()}`,
+      `The rule is for ${c.currency.toUpperCase()}, the order is in ${currency.toUpperCase()}`,
     ]
   }
-  if (rule.starts_at && now < new Date(rule.starts_at)) {
-    return ["not_started", `The rule starts at ${new Date(rule.starts_at).toISOString()}`]
+  if (c.startsAt !== undefined && now < c.startsAt) {
+    return ["not_started", `The rule starts at ${new Date(c.startsAt).toISOString()}`]
   }
-  if (rule.ends_at && now >= new Date(rule.ends_at)) {
-    return ["ended", `The rule ended at ${new Date(rule.ends_at).toISOString()}`]
+  if (c.endsAt !== undefined && now >= c.endsAt) {
+    return ["ended", `The rule ended at ${new Date(c.endsAt).toISOString()}`]
   }
   if (
     has(rule.sales_channel_ids) &&
@@ -232,33 +305,56 @@ function skipReason(
   if (has(rule.tier_ids) && !rule.tier_ids!.includes(customer.tier_id ?? "")) {
     return ["tier", "The customer's tier is not one of the rule's"]
   }
-  if (rule.min_subtotal != null && MathBN.lt(orderBase, rule.min_subtotal)) {
+  if (c.min && orderBase.isLessThan(c.min)) {
     return [
       "min_subtotal",
-      `The order subtotal ${orderBase.toFixed()} is below the rule's minimum ${MathBN.convert(rule.min_subtotal).toFixed()}`,
+      `The order subtotal ${orderBase.toFixed()} is below the rule's minimum ${c.min.toFixed()}`,
     ]
   }
   return undefined
 }
 
-// Each item's cashback is kept as an exact numerator over one denominator per
-// rule, so that a rule's amount is one division at the end: shares of a cap
-// or of a fixed amount add up to exactly the cap or the amount.
-type Contribution = {
-  rule: CashbackRule
-  numerators: Map<string, BigNumberJS>
-  denominator: BigNumberJS
-  /** max_amount when it caps the rule, else undefined. */
-  cap?: BigNumberJS
-  multiplier: BigNumberJS
+/**
+ * A rule's cashback on an item is the item's discounted base times a rate
+ * that is the same for every item of the rule: `num / den`. Percent:
+ * value x multiplier x credit share / 100; fixed: value x multiplier / the
+ * discounted base of the items in scope; capped: max / that base. So the best
+ * rule for an item is simply the covering rule with the highest rate.
+ */
+type Candidate = {
+  c: CompiledRule
+  mask: number
+  /** For ordering only; near-ties are settled on the exact fraction. */
+  approx: number
+  inWindow: boolean
+  /** The exact rate, computed when it is needed. */
+  exact: () => { num: BigNumberJS; den: BigNumberJS; capped: boolean }
 }
 
-const share = (c: Contribution, itemId: string) => {
-  const n = c.numerators.get(itemId)
-  if (!n) return undefined
-  const exact = MathBN.div(n, c.denominator)
-  if (!c.cap) return exact
-  return MathBN.div(MathBN.mult(n, c.cap), MathBN.sum(0, ...c.numerators.values()))
+// value x multiplier of a rule, exact, memoised per rule and window state.
+const scaledValue = (k: Candidate) => {
+  const c = k.c
+  if (!k.inWindow) return c.value
+  return (c.valueInWindow ??= MathBN.mult(c.value, c.multiplier!.value))
+}
+
+function compareRates(a: Candidate, b: Candidate) {
+  if (!close(a.approx, b.approx)) {
+    return a.approx > b.approx ? -1 : 1
+  }
+  let exact: number
+  if (a.c.rule.type === "percent" && b.c.rule.type === "percent" && !a.c.max && !b.c.max) {
+    // Same credit share and denominator: the rates compare as their values.
+    exact = scaledValue(a).comparedTo(scaledValue(b)) ?? 0
+  } else {
+    const x = a.exact()
+    const y = b.exact()
+    exact = MathBN.mult(x.num, y.den).comparedTo(MathBN.mult(y.num, x.den)) ?? 0
+  }
+  if (exact !== 0) {
+    return -exact
+  }
+  return b.c.priority - a.c.priority || byId(a.c.rule.id, b.c.rule.id)
 }
 
 export function computeCashback(
@@ -267,160 +363,194 @@ export function computeCashback(
   rules: CashbackRule[],
   options: CashbackOptions = {}
 ): CashbackResult {
-  const now = options.now ?? new Date()
+  const now = (options.now ?? new Date()).getTime()
   const currency = order.currency_code.toLowerCase()
+  const items = order.items
+  if (items.length > 30) {
+    // Item sets are bit masks; an order this long is split by the caller.
+    throw new Error("computeCashback takes at most 30 items per call")
+  }
+  const all = (1 << items.length) - 1
 
   // Bases after discounts; never below zero.
-  const discounted = new Map<string, BigNumberJS>()
-  for (const item of order.items) {
-    discounted.set(
-      item.id,
-      MathBN.max(0, MathBN.sub(item.subtotal, item.discount_total ?? 0))
-    )
-  }
-  const orderBase = MathBN.sum(0, ...discounted.values())
+  const disc = items.map((i) => MathBN.max(0, MathBN.sub(i.subtotal, i.discount_total ?? 0)))
+  const orderBase = MathBN.sum(0, ...disc)
 
-  // Credit paid earns nothing unless the shop says so: every item's base is
-  // scaled by (base - credit) / base, kept as a fraction.
-  let creditNum = new BigNumberJS(1)
-  let creditDen = new BigNumberJS(1)
+  // Credit paid earns nothing unless the shop says so: every base is scaled
+  // by (base - credit) / base, kept as a fraction.
   const credit = MathBN.convert(order.credit_paid ?? 0)
-  if (!options.include_credit_paid && credit.isGreaterThan(0) && orderBase.isGreaterThan(0)) {
-    creditNum = MathBN.max(0, MathBN.sub(orderBase, credit))
-    creditDen = orderBase
-  }
-  const earningBase = MathBN.div(MathBN.mult(orderBase, creditNum), creditDen)
-  const baseOf = (id: string) => MathBN.div(MathBN.mult(discounted.get(id)!, creditNum), creditDen)
+  const scaled =
+    !options.include_credit_paid && credit.isGreaterThan(0) && orderBase.isGreaterThan(0)
+  const creditNum = scaled ? MathBN.max(0, MathBN.sub(orderBase, credit)) : ONE
+  const creditDen = scaled ? orderBase : ONE
+  const earningBase = scaled ? creditNum : orderBase
+  const approxDisc = disc.map(approx)
+  const approxCredit = scaled ? approx(creditNum) / approx(creditDen) : 1
 
-  const ordered = [...rules].sort(
-    (a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.id.localeCompare(b.id)
-  )
+  // Which items each scope key touches, as bit masks.
+  const keyMask = new Map<string, number>()
+  items.forEach((item, i) => {
+    const keys = [
+      item.product_id,
+      ...(item.category_ids ?? []),
+      item.collection_id,
+      item.type_id,
+      ...(item.tag_ids ?? []),
+    ]
+    for (const k of keys) {
+      if (k) keyMask.set(k, (keyMask.get(k) ?? 0) | (1 << i))
+    }
+  })
+  const bases: (BigNumberJS | undefined)[] = []
+  const baseOf = (i: number) =>
+    (bases[i] ??= scaled ? MathBN.div(MathBN.mult(disc[i], creditNum), creditDen) : disc[i])
+  const maskOf = (lists: string[][]) => {
+    let m = 0
+    for (const list of lists) for (const k of list) m |= keyMask.get(k) ?? 0
+    return m
+  }
+  const approxDiscOf = (mask: number) => {
+    let d = 0
+    for (let i = 0; i < items.length; i++) if (mask & (1 << i)) d += approxDisc[i]
+    return d
+  }
+  const discOfMask = new Map<number, BigNumberJS>()
+  const discOf = (mask: number) => {
+    let d = discOfMask.get(mask)
+    if (!d) {
+      d = MathBN.sum(0, ...disc.filter((_, i) => mask & (1 << i)))
+      discOfMask.set(mask, d)
+    }
+    return d
+  }
+
+  const ordered = rules
+    .map(compile)
+    .sort((a, b) => b.priority - a.priority || byId(a.rule.id, b.rule.id))
   const skipped: CashbackResult["skipped"] = []
-  const contributions: Contribution[] = []
+  const skip = (c: CompiledRule, reason: CashbackSkipReason, message: string) =>
+    skipped.push({ rule_id: c.rule.id, name: c.rule.name, reason, message })
+  const candidates: Candidate[] = []
 
-  for (const rule of ordered) {
-    const reason = skipReason(rule, order, customer, orderBase, now)
+  for (const c of ordered) {
+    const reason = skipReason(c, order, currency, customer, orderBase, now)
     if (reason) {
-      skipped.push({ rule_id: rule.id, name: rule.name, reason: reason[0], message: reason[1] })
+      skip(c, reason[0], reason[1])
       continue
     }
-    const items = order.items.filter((i) => itemInScope(i, rule.scope))
-    const scopeBase = MathBN.sum(0, ...items.map((i) => discounted.get(i.id)!))
-    if (!items.length) {
-      skipped.push({
-        rule_id: rule.id,
-        name: rule.name,
-        reason: "no_items_in_scope",
-        message: "No item of the order is in the rule's product scope",
-      })
+    const mask = (c.include.length ? maskOf(c.include) : all) & ~maskOf(c.exclude)
+    if (!mask) {
+      skip(c, "no_items_in_scope", "No item of the order is in the rule's product scope")
       continue
     }
-
-    const multiplier =
-      rule.multiplier && within(now, rule.multiplier.starts_at, rule.multiplier.ends_at)
-        ? MathBN.convert(rule.multiplier.value)
-        : new BigNumberJS(1)
-
-    // percent: base x (credit share) x value / 100; fixed: value shared by
-    // discounted base (the credit share is the same for every item).
-    const numerators = new Map<string, BigNumberJS>()
-    let denominator: BigNumberJS
-    if (rule.type === "percent") {
-      denominator = MathBN.mult(creditDen, 100)
-      for (const item of items) {
-        numerators.set(
-          item.id,
-          MathBN.mult(MathBN.mult(discounted.get(item.id)!, creditNum), MathBN.mult(rule.value, multiplier))
-        )
+    const m = c.multiplier
+    const inWindow =
+      !!m && (m.from === undefined || m.from <= now) && (m.to === undefined || now < m.to)
+    const mult = inWindow ? c.approxMultiplier : 1
+    const scopeDiscApprox = approxDiscOf(mask)
+    let rate =
+      c.rule.type === "percent"
+        ? (c.approxValue * mult * approxCredit) / 100
+        : scopeDiscApprox > 0
+          ? (c.approxValue * mult) / scopeDiscApprox
+          : 0
+    let exactRate: ReturnType<Candidate["exact"]> | undefined
+    const exact = () => {
+      if (exactRate) return exactRate
+      const multiplier = inWindow ? m!.value : ONE
+      const scopeDisc = discOf(mask)
+      let num: BigNumberJS
+      let den: BigNumberJS
+      if (c.rule.type === "percent") {
+        num = MathBN.mult(MathBN.mult(c.value, multiplier), creditNum)
+        den = MathBN.mult(creditDen, 100)
+      } else if (scopeDisc.isGreaterThan(0)) {
+        num = MathBN.mult(c.value, multiplier)
+        den = scopeDisc
+      } else {
+        num = ZERO
+        den = ONE
       }
-    } else {
-      denominator = scopeBase.isGreaterThan(0) ? scopeBase : new BigNumberJS(1)
-      for (const item of items) {
-        numerators.set(
-          item.id,
-          scopeBase.isGreaterThan(0)
-            ? MathBN.mult(discounted.get(item.id)!, MathBN.mult(rule.value, multiplier))
-            : ZERO
-        )
+      let capped = false
+      if (c.max && MathBN.mult(scopeDisc, num).isGreaterThan(MathBN.mult(c.max, den))) {
+        capped = true
+        num = c.max
+        den = scopeDisc
+      }
+      exactRate = { num, den, capped }
+      return exactRate
+    }
+    if (c.approxMax !== undefined && scopeDiscApprox > 0) {
+      const total = scopeDiscApprox * rate
+      if (close(total, c.approxMax)) {
+        const e = exact()
+        rate = approx(e.num) / approx(e.den)
+      } else if (total > c.approxMax) {
+        rate = c.approxMax / scopeDiscApprox
       }
     }
-    const contribution: Contribution = { rule, numerators, denominator, multiplier }
-    const ruleTotal = MathBN.div(MathBN.sum(0, ...numerators.values()), denominator)
-    if (rule.max_amount != null && MathBN.gt(ruleTotal, rule.max_amount)) {
-      contribution.cap = MathBN.convert(rule.max_amount)
-    }
-    contributions.push(contribution)
+    candidates.push({ c, mask, approx: rate, inWindow, exact })
   }
 
-  // Best-policy rules compete item by item; the list is already in priority
-  // order, so a strict "greater than" keeps the higher-priority rule on ties.
-  const winners = new Map<string, Contribution>()
-  for (const item of order.items) {
-    for (const c of contributions) {
-      if ((c.rule.combination ?? "best") !== "best") continue
-      const amount = share(c, item.id)
-      if (!amount || !amount.isGreaterThan(0)) continue
-      const current = winners.get(item.id)
-      if (!current || amount.isGreaterThan(share(current, item.id)!)) {
-        winners.set(item.id, c)
-      }
-    }
+  // Best-policy rules compete item by item: each item goes to the covering
+  // rule with the highest rate.
+  const best = candidates.filter((k) => k.c.combination === "best").sort(compareRates)
+  const won = new Map<Candidate, number>()
+  for (let i = 0; i < items.length; i++) {
+    const winner = best.find((k) => k.mask & (1 << i) && k.approx > 0)
+    if (winner) won.set(winner, (won.get(winner) ?? 0) | (1 << i))
   }
 
   const results: CashbackRuleResult[] = []
-  for (const c of contributions) {
-    const combination = c.rule.combination ?? "best"
-    const earned = [...c.numerators.entries()].filter(
-      ([itemId]) => combination === "stack" || winners.get(itemId) === c
-    )
-    if (!earned.length) {
-      skipped.push({
-        rule_id: c.rule.id,
-        name: c.rule.name,
-        reason: "outbid",
-        message: "Another rule gives more on every item this rule covers",
-      })
+  for (const k of candidates) {
+    const earnedMask = k.c.combination === "stack" ? k.mask : won.get(k) ?? 0
+    if (!earnedMask) {
+      skip(k.c, "outbid", "Another rule gives more on every item this rule covers")
       continue
     }
-    // One division for the rule: the earned numerators over the denominator,
-    // or their share of the cap.
-    const earnedSum = MathBN.sum(0, ...earned.map(([, n]) => n))
-    const exact = c.cap
-      ? MathBN.div(
-          MathBN.mult(earnedSum, c.cap),
-          MathBN.sum(0, ...c.numerators.values())
-        )
-      : MathBN.div(earnedSum, c.denominator)
-    const amount = roundToCurrency(exact, currency, "down")
+    // One division per rule: the earned base times the exact rate.
+    const { num, den, capped } = k.exact()
+    const amount = roundToCurrency(
+      MathBN.div(MathBN.mult(discOf(earnedMask), num), den),
+      currency,
+      "down"
+    )
     if (!amount.isGreaterThan(0)) {
-      skipped.push({
-        rule_id: c.rule.id,
-        name: c.rule.name,
-        reason: "zero_amount",
-        message: "The rule's cashback rounds to zero in this currency",
-      })
+      skip(k.c, "zero_amount", "The rule's cashback rounds to zero in this currency")
       continue
+    }
+    // The per-item split: each item's share at the rule's rate, to 20
+    // decimals (the rule's amount above is what is paid).
+    const earned: CashbackRuleResult["items"] = []
+    for (let i = 0; i < items.length; i++) {
+      if (earnedMask & (1 << i)) {
+        earned.push({
+          item_id: items[i].id,
+          base: baseOf(i).toFixed(),
+          amount: MathBN.div(MathBN.mult(disc[i], num), den).toFixed(),
+        })
+      }
     }
     results.push({
-      rule_id: c.rule.id,
-      name: c.rule.name,
-      combination,
+      rule_id: k.c.rule.id,
+      name: k.c.rule.name,
+      combination: k.c.combination,
       amount: amount.toFixed(),
-      multiplier: c.multiplier.toFixed(),
-      capped: !!c.cap,
-      items: earned.map(([itemId]) => ({
-        item_id: itemId,
-        base: baseOf(itemId).toFixed(),
-        amount: share(c, itemId)!.toFixed(),
-      })),
+      multiplier: (k.inWindow ? k.c.multiplier!.value : ONE).toFixed(),
+      capped,
+      items: earned,
     })
   }
 
+  // Reported in the rules' priority order, as evaluated.
+  const rank = new Map(ordered.map((c, i) => [c.rule.id, i]))
+  const byRank = (a: { rule_id: string }, b: { rule_id: string }) =>
+    rank.get(a.rule_id)! - rank.get(b.rule_id)!
   return {
     currency_code: currency,
     base: earningBase.toFixed(),
     total: MathBN.sum(0, ...results.map((r) => r.amount)).toFixed(),
-    rules: results,
-    skipped,
+    rules: results.sort(byRank),
+    skipped: skipped.sort(byRank),
   }
 }
