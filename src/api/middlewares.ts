@@ -1,7 +1,12 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminWalletRoutesMiddlewares, ...storeWalletRoutesMiddlewares],
+  routes: [
+    ...adminWalletRoutesMiddlewares,
+    ...adminCashbackRuleRoutesMiddlewares,
+    ...storeWalletRoutesMiddlewares,
+  ],
 })

@@ -1,3 +1,5 @@
 export * from "./wallet/events"
 export * from "./wallet/steps"
 export * from "./wallet/workflows"
+export * from "./cashback-rules/steps"
+export * from "./cashback-rules/workflows"

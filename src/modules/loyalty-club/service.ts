@@ -16,6 +16,7 @@ import {
   roundToCurrency,
 } from "../../utils/money"
 import {
+  CashbackRule,
   Wallet,
   WalletLot,
   WalletLotAllocation,
@@ -72,6 +73,7 @@ const SPENDABLE_LOTS = `
  * statements, not an ORM unit of work.
  */
 class LoyaltyClubModuleService extends MedusaService({
+  CashbackRule,
   Wallet,
   WalletTransaction,
   WalletLot,

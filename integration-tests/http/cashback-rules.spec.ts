@@ -1,0 +1,144 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createProductCategoriesWorkflow } from "@medusajs/medusa/core-flows"
+import { adminHeaders, failure } from "../helpers"
+
+jest.setTimeout(120000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let washing: string
+
+    beforeEach(async () => {
+      admin = await adminHeaders(getContainer(), api)
+      const { result } = await createProductCategoriesWorkflow(getContainer()).run({
+        input: { product_categories: [{ name: "Washing machines", is_active: true }] },
+      })
+      washing = result[0].id
+    })
+
+    const create = (body: Record<string, unknown>) =>
+      api.post("/admin/loyalty/cashback-rules", body, admin)
+
+    describe("Admin cashback rules", () => {
+      it("should create, list, read, update and delete a rule", async () => {
+        const created = await create({
+          name: "2% on washing machines",
+          type: "percent",
+          value: "2",
+          currency_code: "IRR",
+          max_amount: 5000000,
+          expires_after_days: 30,
+          release: "hold",
+          hold_days: 14,
+          scope: { category_ids: [washing] },
+          starts_at: "2026-11-01T00:00:00Z",
+          multiplier: { value: 2, starts_at: "2026-12-20T00:00:00Z", ends_at: "2026-12-27T00:00:00Z" },
+        })
+        expect(created.status).toBe(201)
+        const rule = created.data.cashback_rule
+        expect(rule).toEqual(
+          expect.objectContaining({
+            id: expect.stringMatching(/^lcbr_/),
+            name: "2% on washing machines",
+            is_active: true,
+            priority: 0,
+            type: "percent",
+            value: "2",
+            currency_code: "irr",
+            max_amount: "5000000",
+            min_subtotal: null,
+            release: "hold",
+            hold_days: 14,
+            combination: "best",
+            scope: { category_ids: [washing] },
+          })
+        )
+
+        const list = await api.get("/admin/loyalty/cashback-rules?is_active=true", admin)
+        expect(list.data.count).toBe(1)
+        expect(list.data.cashback_rules[0].id).toBe(rule.id)
+
+        const updated = await api.post(
+          `/admin/loyalty/cashback-rules/${rule.id}`,
+          { is_active: false, value: "2.5" },
+          admin
+        )
+        expect(updated.data.cashback_rule).toEqual(
+          expect.objectContaining({ is_active: false, value: "2.5", max_amount: "5000000" })
+        )
+        const active = await api.get("/admin/loyalty/cashback-rules?is_active=true", admin)
+        expect(active.data.count).toBe(0)
+
+        const removed = await api.delete(`/admin/loyalty/cashback-rules/${rule.id}`, admin)
+        expect(removed.data).toEqual({ id: rule.id, object: "cashback_rule", deleted: true })
+        const gone = await failure(api.get(`/admin/loyalty/cashback-rules/${rule.id}`, admin))
+        expect(gone.status).toBe(404)
+        expect(gone.data.message).toBe(`Cashback rule with id: ${rule.id} was not found`)
+      })
+
+      it("should refuse bad rules with a 400 naming the field and create nothing", async () => {
+        const base = { name: "Rule", type: "percent", value: 1 }
+        const cases: [Record<string, unknown>, string][] = [
+          [{ value: 101 }, "value must be at most 100, got 101"],
+          [{ value: -1 }, "value must be greater than 0, got -1"],
+          [{ value: "abc" }, 'value must be a number, got "abc"'],
+          [{ type: "fixed", value: 1000 }, "currency_code is required for a fixed amount rule"],
+          [{ type: "fixed", value: "10.5", currency_code: "irr" }, "value 10.5 has more decimals than IRR allows (0)"],
+          [{ currency_code: "irr", max_amount: -5 }, "max_amount must not be negative, got -5"],
+          [{ currency_code: "irr", min_subtotal: -1 }, "min_subtotal must not be negative, got -1"],
+          [{ max_amount: 5 }, "currency_code is required when min_subtotal or max_amount is set"],
+          [{ currency_code: "xyz" }, "currency_code (xyz) is not a known currency code"],
+          [
+            { starts_at: "2026-12-10T00:00:00Z", ends_at: "2026-12-01T00:00:00Z" },
+            "ends_at must be later than starts_at",
+          ],
+          [{ release: "hold" }, "hold_days is required when release is hold"],
+          [{ multiplier: { value: 0 } }, "multiplier.value must be greater than 0, got 0"],
+          [{ scope: { category_ids: ["pcat_missing"] } }, "scope.category_ids has unknown ids: pcat_missing"],
+          [{ scope: { exclude_product_ids: ["prod_missing"] } }, "scope.exclude_product_ids has unknown ids: prod_missing"],
+        ]
+        for (const [over, message] of cases) {
+          const res = await failure(create({ ...base, ...over }))
+          expect([res.status, res.data.message]).toEqual([400, message])
+        }
+        const unknownField = await failure(create({ ...base, colour: "red" }))
+        expect(unknownField.status).toBe(400)
+        expect(unknownField.data.message).toContain("colour")
+        const badType = await failure(create({ ...base, type: "points" }))
+        expect(badType.status).toBe(400)
+        expect(badType.data.message).toContain("type")
+
+        const list = await api.get("/admin/loyalty/cashback-rules", admin)
+        expect(list.data.count).toBe(0)
+      })
+
+      it("should validate an update against the whole rule", async () => {
+        const { data } = await create({
+          name: "Fixed gift",
+          type: "fixed",
+          value: 250000,
+          currency_code: "irr",
+        })
+        const res = await failure(
+          api.post(
+            `/admin/loyalty/cashback-rules/${data.cashback_rule.id}`,
+            { currency_code: null },
+            admin
+          )
+        )
+        expect(res.status).toBe(400)
+        expect(res.data.message).toBe("currency_code is required for a fixed amount rule")
+        const unchanged = await api.get(
+          `/admin/loyalty/cashback-rules/${data.cashback_rule.id}`,
+          admin
+        )
+        expect(unchanged.data.cashback_rule.currency_code).toBe("irr")
+        const missing = await failure(
+          api.post("/admin/loyalty/cashback-rules/lcbr_missing", { name: "x" }, admin)
+        )
+        expect(missing.status).toBe(404)
+      })
+    })
+  },
+})

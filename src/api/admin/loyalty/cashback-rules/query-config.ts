@@ -1,0 +1,40 @@
+export const cashbackRuleFields = [
+  "id",
+  "name",
+  "description",
+  "is_active",
+  "priority",
+  "currency_code",
+  "type",
+  "value",
+  "raw_value",
+  "min_subtotal",
+  "raw_min_subtotal",
+  "max_amount",
+  "raw_max_amount",
+  "expires_after_days",
+  "release",
+  "hold_days",
+  "scope",
+  "customer_group_ids",
+  "min_previous_orders",
+  "tier_ids",
+  "sales_channel_ids",
+  "starts_at",
+  "ends_at",
+  "multiplier",
+  "combination",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+export const listCashbackRulesQueryConfig = {
+  defaults: cashbackRuleFields,
+  isList: true,
+}
+
+export const retrieveCashbackRuleQueryConfig = {
+  defaults: cashbackRuleFields,
+  isList: false,
+}

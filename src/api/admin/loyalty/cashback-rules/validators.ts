@@ -1,0 +1,78 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+
+// Amounts and rates arrive as numbers or decimal strings; the workflow checks
+// sign, bounds and precision and names the field.
+const decimal = z.union([z.string(), z.number()])
+const ids = z.array(z.string().min(1)).max(1000)
+const date = z.coerce.date()
+
+const Scope = z.strictObject({
+  product_ids: ids.nullish(),
+  category_ids: ids.nullish(),
+  collection_ids: ids.nullish(),
+  type_ids: ids.nullish(),
+  tag_ids: ids.nullish(),
+  exclude_product_ids: ids.nullish(),
+  exclude_category_ids: ids.nullish(),
+  exclude_collection_ids: ids.nullish(),
+  exclude_type_ids: ids.nullish(),
+  exclude_tag_ids: ids.nullish(),
+})
+
+const Multiplier = z.strictObject({
+  value: decimal,
+  starts_at: date.nullish(),
+  ends_at: date.nullish(),
+})
+
+const RuleFields = {
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).nullish(),
+  is_active: z.boolean(),
+  priority: z.number().int().min(-1000).max(1000),
+  currency_code: z.string().length(3).toLowerCase().nullish(),
+  type: z.enum(["percent", "fixed"]),
+  value: decimal,
+  min_subtotal: decimal.nullish(),
+  max_amount: decimal.nullish(),
+  expires_after_days: z.number().int().min(1).max(3650).nullish(),
+  release: z.enum(["placed", "fulfilled", "hold"]),
+  hold_days: z.number().int().min(1).max(365).nullish(),
+  scope: Scope.nullish(),
+  customer_group_ids: ids.nullish(),
+  min_previous_orders: z.number().int().min(0).nullish(),
+  tier_ids: ids.nullish(),
+  sales_channel_ids: ids.nullish(),
+  starts_at: date.nullish(),
+  ends_at: date.nullish(),
+  multiplier: Multiplier.nullish(),
+  combination: z.enum(["best", "stack"]),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+}
+
+export type AdminCreateCashbackRuleType = z.infer<typeof AdminCreateCashbackRule>
+export const AdminCreateCashbackRule = z.strictObject({
+  ...RuleFields,
+  is_active: RuleFields.is_active.optional(),
+  priority: RuleFields.priority.optional(),
+  release: RuleFields.release.optional(),
+  combination: RuleFields.combination.optional(),
+})
+
+export type AdminUpdateCashbackRuleType = z.infer<typeof AdminUpdateCashbackRule>
+export const AdminUpdateCashbackRule = z.strictObject(RuleFields).partial()
+
+export type AdminGetCashbackRulesParamsType = z.infer<typeof AdminGetCashbackRulesParams>
+export const AdminGetCashbackRulesParams = createFindParams({
+  offset: 0,
+  limit: 50,
+}).merge(
+  z.object({
+    is_active: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+    currency_code: z.string().optional(),
+  })
+)

@@ -1,0 +1,44 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * A shop's cashback rule. The fields mirror the rules engine's input
+ * (src/utils/cashback-engine.ts); `scope`, `multiplier` and the id lists are
+ * JSON because they are read whole, never queried by part.
+ */
+const CashbackRule = model
+  .define(
+    { name: "CashbackRule", tableName: "loyalty_cashback_rule" },
+    {
+      id: model.id({ prefix: "lcbr" }).primaryKey(),
+      name: model.text(),
+      description: model.text().nullable(),
+      is_active: model.boolean().default(true),
+      priority: model.number().default(0),
+      currency_code: model.text().nullable(),
+      type: model.enum(["percent", "fixed"]),
+      value: model.bigNumber(),
+      min_subtotal: model.bigNumber().nullable(),
+      max_amount: model.bigNumber().nullable(),
+      expires_after_days: model.number().nullable(),
+      release: model.enum(["placed", "fulfilled", "hold"]).default("placed"),
+      hold_days: model.number().nullable(),
+      scope: model.json().nullable(),
+      customer_group_ids: model.json().nullable(),
+      min_previous_orders: model.number().nullable(),
+      tier_ids: model.json().nullable(),
+      sales_channel_ids: model.json().nullable(),
+      starts_at: model.dateTime().nullable(),
+      ends_at: model.dateTime().nullable(),
+      multiplier: model.json().nullable(),
+      combination: model.enum(["best", "stack"]).default("best"),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_loyalty_cashback_rule_active",
+      on: ["is_active", "currency_code"],
+    },
+  ])
+
+export default CashbackRule

@@ -1,0 +1,4 @@
+export * from "./create-cashback-rules"
+export * from "./delete-cashback-rules"
+export * from "./update-cashback-rule"
+export * from "./validate-cashback-rules"

@@ -1,0 +1,68 @@
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  CashbackRuleFields,
+  validateCashbackRuleFields,
+} from "../../../utils/cashback-rule-validation"
+
+export const validateCashbackRulesStepId = "loyalty-validate-cashback-rules"
+
+export type CashbackRuleReferences = CashbackRuleFields & {
+  scope?: Record<string, string[] | null | undefined> | null
+  customer_group_ids?: string[] | null
+  sales_channel_ids?: string[] | null
+}
+
+// Which entity each id list points at, so an unknown id is a 400 naming the
+// field rather than a rule that silently never applies.
+const REFERENCES: [string, string, (r: CashbackRuleReferences) => string[] | null | undefined][] = [
+  ["scope.product_ids", "product", (r) => r.scope?.product_ids],
+  ["scope.exclude_product_ids", "product", (r) => r.scope?.exclude_product_ids],
+  ["scope.category_ids", "product_category", (r) => r.scope?.category_ids],
+  ["scope.exclude_category_ids", "product_category", (r) => r.scope?.exclude_category_ids],
+  ["scope.collection_ids", "product_collection", (r) => r.scope?.collection_ids],
+  ["scope.exclude_collection_ids", "product_collection", (r) => r.scope?.exclude_collection_ids],
+  ["scope.type_ids", "product_type", (r) => r.scope?.type_ids],
+  ["scope.exclude_type_ids", "product_type", (r) => r.scope?.exclude_type_ids],
+  ["scope.tag_ids", "product_tag", (r) => r.scope?.tag_ids],
+  ["scope.exclude_tag_ids", "product_tag", (r) => r.scope?.exclude_tag_ids],
+  ["customer_group_ids", "customer_group", (r) => r.customer_group_ids],
+  ["sales_channel_ids", "sales_channel", (r) => r.sales_channel_ids],
+]
+
+/**
+ * Checks every rule's fields and that every id it names exists. A validation
+ * step: nothing to undo.
+ */
+export const validateCashbackRulesStep = createStep(
+  validateCashbackRulesStepId,
+  async (rules: CashbackRuleReferences[], { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    for (const rule of rules) {
+      validateCashbackRuleFields(rule)
+      for (const [field, entity, pick] of REFERENCES) {
+        const ids = Array.from(new Set(pick(rule) ?? []))
+        if (!ids.length) {
+          continue
+        }
+        const { data } = await query.graph({
+          entity,
+          fields: ["id"],
+          filters: { id: ids },
+        })
+        const found = new Set(data.map((d: { id: string }) => d.id))
+        const missing = ids.filter((id) => !found.has(id))
+        if (missing.length) {
+          throw new MedusaError(
+            MedusaError.Types.INVALID_DATA,
+            `${field} has unknown ids: ${missing.join(", ")}`
+          )
+        }
+      }
+    }
+    return new StepResponse(void 0)
+  }
+)
