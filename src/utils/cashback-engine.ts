@@ -1,7 +1,23 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
-import BigNumberJS from "bignumber.js"
-import { roundToCurrency } from "./money"
+import { currencyPrecision } from "./money"
+import {
+  add,
+  approx,
+  cmp,
+  div,
+  isPositive,
+  max,
+  mul,
+  R0,
+  R1,
+  Rational,
+  rational,
+  reduce,
+  sub,
+  sum,
+  toDecimal,
+  truncate,
+} from "./rational"
 
 /**
  * The cashback rules engine: a pure function from an order (or cart)
@@ -24,6 +40,8 @@ import { roundToCurrency } from "./money"
  * - Rules with combination "stack" add on top of whatever else applies.
  * - Each rule's amount is rounded down once to the currency's precision;
  *   the total is the sum of those amounts.
+ * - Arithmetic is exact (BigInt fractions, see ./rational); floats only
+ *   order rules by rate, and near-ties are settled on the exact fractions.
  */
 
 export type CashbackItem = {
@@ -133,9 +151,10 @@ export type CashbackOptions = {
   include_credit_paid?: boolean
 }
 
-const ZERO = new BigNumberJS(0)
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-const ONE = new BigNumberJS(1)
+// Exact decimals for display (what bignumber.js's toFixed() would print).
+const show = (r: Rational) => toDecimal(r, 20, "half_up")
+const R100: Rational = { n: 100n, d: 1n }
 
 const has = (list?: string[] | null) => !!list && list.length > 0
 const hits = (list: string[] | null | undefined, values: (string | null | undefined)[]) =>
@@ -187,7 +206,7 @@ export function itemInScope(item: CashbackItem, scope?: CashbackScope | null) {
 const time = (d?: Date | string | null) => (d ? new Date(d).getTime() : undefined)
 
 // What a rule needs at evaluation time, parsed once per rule object: dates
-// as epoch ms, scope lists as sets, amounts as BigNumbers.
+// as epoch ms, amounts as exact fractions, plus float copies to order by.
 type CompiledRule = {
   rule: CashbackRule
   combination: "best" | "stack"
@@ -195,22 +214,17 @@ type CompiledRule = {
   currency?: string
   startsAt?: number
   endsAt?: number
-  value: BigNumberJS
-  min?: BigNumberJS
-  max?: BigNumberJS
-  multiplier?: { value: BigNumberJS; from?: number; to?: number }
+  value: Rational
+  min?: Rational
+  max?: Rational
+  multiplier?: { value: Rational; from?: number; to?: number }
   include: string[][]
   exclude: string[][]
-  valueInWindow?: BigNumberJS
-  /** Float copies, used only to order rules; never to compute an amount. */
   approxValue: number
   approxMultiplier: number
   approxMax?: number
 }
 
-// A float view of an exact value, for ordering rules by rate. Amounts are
-// always computed on the exact values; near-ties are settled exactly.
-const approx = (n: BigNumberJS) => Number(n.valueOf())
 const close = (a: number, b: number) =>
   Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
 
@@ -224,6 +238,15 @@ function compile(rule: CashbackRule): CompiledRule {
   const scope = rule.scope ?? {}
   const lists = (keys: (keyof CashbackScope)[]) =>
     keys.map((k) => (scope[k] ?? []) as string[]).filter((l) => l.length > 0)
+  const value = rational(rule.value)
+  const maxAmount = rule.max_amount != null ? rational(rule.max_amount) : undefined
+  const multiplier = rule.multiplier
+    ? {
+        value: rational(rule.multiplier.value),
+        from: time(rule.multiplier.starts_at),
+        to: time(rule.multiplier.ends_at),
+      }
+    : undefined
   c = {
     rule,
     combination: rule.combination ?? "best",
@@ -231,19 +254,10 @@ function compile(rule: CashbackRule): CompiledRule {
     currency: rule.currency_code?.toLowerCase() || undefined,
     startsAt: time(rule.starts_at),
     endsAt: time(rule.ends_at),
-    value: MathBN.convert(rule.value),
-    min: rule.min_subtotal != null ? MathBN.convert(rule.min_subtotal) : undefined,
-    max: rule.max_amount != null ? MathBN.convert(rule.max_amount) : undefined,
-    multiplier: rule.multiplier
-      ? {
-          value: MathBN.convert(rule.multiplier.value),
-          from: time(rule.multiplier.starts_at),
-          to: time(rule.multiplier.ends_at),
-        }
-      : undefined,
-    approxValue: approx(MathBN.convert(rule.value)),
-    approxMultiplier: rule.multiplier ? approx(MathBN.convert(rule.multiplier.value)) : 1,
-    approxMax: rule.max_amount != null ? approx(MathBN.convert(rule.max_amount)) : undefined,
+    value,
+    min: rule.min_subtotal != null ? rational(rule.min_subtotal) : undefined,
+    max: maxAmount,
+    multiplier,
     include: lists(["product_ids", "category_ids", "collection_ids", "type_ids", "tag_ids"]),
     exclude: lists([
       "exclude_product_ids",
@@ -252,6 +266,9 @@ function compile(rule: CashbackRule): CompiledRule {
       "exclude_type_ids",
       "exclude_tag_ids",
     ]),
+    approxValue: approx(value),
+    approxMultiplier: multiplier ? approx(multiplier.value) : 1,
+    approxMax: maxAmount ? approx(maxAmount) : undefined,
   }
   compiled.set(rule, c)
   return c
@@ -262,7 +279,7 @@ function skipReason(
   order: CashbackOrder,
   currency: string,
   customer: CashbackCustomer,
-  orderBase: BigNumberJS,
+  orderBase: Rational,
   now: number
 ): [CashbackSkipReason, string] | undefined {
   const rule = c.rule
@@ -305,10 +322,10 @@ function skipReason(
   if (has(rule.tier_ids) && !rule.tier_ids!.includes(customer.tier_id ?? "")) {
     return ["tier", "The customer's tier is not one of the rule's"]
   }
-  if (c.min && orderBase.isLessThan(c.min)) {
+  if (c.min && cmp(orderBase, c.min) < 0) {
     return [
       "min_subtotal",
-      `The order subtotal ${orderBase.toFixed()} is below the rule's minimum ${c.min.toFixed()}`,
+      `The order subtotal ${show(orderBase)} is below the rule's minimum ${show(c.min)}`,
     ]
   }
   return undefined
@@ -316,41 +333,31 @@ function skipReason(
 
 /**
  * A rule's cashback on an item is the item's discounted base times a rate
- * that is the same for every item of the rule: `num / den`. Percent:
- * value x multiplier x credit share / 100; fixed: value x multiplier / the
- * discounted base of the items in scope; capped: max / that base. So the best
- * rule for an item is simply the covering rule with the highest rate.
+ * that is the same for every item of the rule. Percent: value x multiplier x
+ * credit share / 100; fixed: value x multiplier / the discounted base of the
+ * items in scope; capped: max / that base. So the best rule for an item is
+ * simply the covering rule with the highest rate.
  */
 type Candidate = {
   c: CompiledRule
+  rank: number
   mask: number
-  /** For ordering only; near-ties are settled on the exact fraction. */
+  /** For ordering only; near-ties are settled on the exact rate. */
   approx: number
-  inWindow: boolean
-  /** The exact rate, computed when it is needed. */
-  exact: () => { num: BigNumberJS; den: BigNumberJS; capped: boolean }
-}
-
-// value x multiplier of a rule, exact, memoised per rule and window state.
-const scaledValue = (k: Candidate) => {
-  const c = k.c
-  if (!k.inWindow) return c.value
-  return (c.valueInWindow ??= MathBN.mult(c.value, c.multiplier!.value))
+  multiplier: Rational
+  exact: () => { rate: Rational; capped: boolean }
 }
 
 function compareRates(a: Candidate, b: Candidate) {
   if (!close(a.approx, b.approx)) {
     return a.approx > b.approx ? -1 : 1
   }
-  let exact: number
-  if (a.c.rule.type === "percent" && b.c.rule.type === "percent" && !a.c.max && !b.c.max) {
-    // Same credit share and denominator: the rates compare as their values.
-    exact = scaledValue(a).comparedTo(scaledValue(b)) ?? 0
-  } else {
-    const x = a.exact()
-    const y = b.exact()
-    exact = MathBN.mult(x.num, y.den).comparedTo(MathBN.mult(y.num, x.den)) ?? 0
-  }
+  // Two uncapped percent rules share the credit share and the /100: their
+  // rates compare as value x multiplier.
+  const exact =
+    a.c.rule.type === "percent" && b.c.rule.type === "percent" && !a.c.max && !b.c.max
+      ? cmp(mul(a.c.value, a.multiplier), mul(b.c.value, b.multiplier))
+      : cmp(a.exact().rate, b.exact().rate)
   if (exact !== 0) {
     return -exact
   }
@@ -365,27 +372,25 @@ export function computeCashback(
 ): CashbackResult {
   const now = (options.now ?? new Date()).getTime()
   const currency = order.currency_code.toLowerCase()
+  const precision = currencyPrecision(currency)
   const items = order.items
   if (items.length > 30) {
-    // Item sets are bit masks; an order this long is split by the caller.
+    // Item sets are bit masks; a longer order is evaluated in parts.
     throw new Error("computeCashback takes at most 30 items per call")
   }
   const all = (1 << items.length) - 1
 
   // Bases after discounts; never below zero.
-  const disc = items.map((i) => MathBN.max(0, MathBN.sub(i.subtotal, i.discount_total ?? 0)))
-  const orderBase = MathBN.sum(0, ...disc)
+  const disc = items.map((i) => max(R0, sub(rational(i.subtotal), rational(i.discount_total))))
+  const orderBase = sum(disc)
 
   // Credit paid earns nothing unless the shop says so: every base is scaled
-  // by (base - credit) / base, kept as a fraction.
-  const credit = MathBN.convert(order.credit_paid ?? 0)
-  const scaled =
-    !options.include_credit_paid && credit.isGreaterThan(0) && orderBase.isGreaterThan(0)
-  const creditNum = scaled ? MathBN.max(0, MathBN.sub(orderBase, credit)) : ONE
-  const creditDen = scaled ? orderBase : ONE
-  const earningBase = scaled ? creditNum : orderBase
+  // by (base - credit) / base.
+  const credit = rational(order.credit_paid)
+  const scaled = !options.include_credit_paid && isPositive(credit) && isPositive(orderBase)
+  const creditShare = scaled ? reduce(div(max(R0, sub(orderBase, credit)), orderBase)) : R1
+  const approxCredit = approx(creditShare)
   const approxDisc = disc.map(approx)
-  const approxCredit = scaled ? approx(creditNum) / approx(creditDen) : 1
 
   // Which items each scope key touches, as bit masks.
   const keyMask = new Map<string, number>()
@@ -401,95 +406,95 @@ export function computeCashback(
       if (k) keyMask.set(k, (keyMask.get(k) ?? 0) | (1 << i))
     }
   })
-  const bases: (BigNumberJS | undefined)[] = []
-  const baseOf = (i: number) =>
-    (bases[i] ??= scaled ? MathBN.div(MathBN.mult(disc[i], creditNum), creditDen) : disc[i])
   const maskOf = (lists: string[][]) => {
     let m = 0
     for (const list of lists) for (const k of list) m |= keyMask.get(k) ?? 0
     return m
+  }
+  const discOfMask = new Map<number, Rational>()
+  const discOf = (mask: number) => {
+    let d = discOfMask.get(mask)
+    if (!d) {
+      d = sum(disc.filter((_, i) => mask & (1 << i)))
+      discOfMask.set(mask, d)
+    }
+    return d
   }
   const approxDiscOf = (mask: number) => {
     let d = 0
     for (let i = 0; i < items.length; i++) if (mask & (1 << i)) d += approxDisc[i]
     return d
   }
-  const discOfMask = new Map<number, BigNumberJS>()
-  const discOf = (mask: number) => {
-    let d = discOfMask.get(mask)
-    if (!d) {
-      d = MathBN.sum(0, ...disc.filter((_, i) => mask & (1 << i)))
-      discOfMask.set(mask, d)
-    }
-    return d
-  }
 
   const ordered = rules
     .map(compile)
     .sort((a, b) => b.priority - a.priority || byId(a.rule.id, b.rule.id))
-  const skipped: CashbackResult["skipped"] = []
-  const skip = (c: CompiledRule, reason: CashbackSkipReason, message: string) =>
-    skipped.push({ rule_id: c.rule.id, name: c.rule.name, reason, message })
+  // Results and skips are reported in the rules' priority order: each goes
+  // into its rule's slot.
+  const skipped: (CashbackResult["skipped"][number] | undefined)[] = []
+  const results: (CashbackRuleResult | undefined)[] = []
+  const skip = (
+    c: CompiledRule,
+    rank: number,
+    reason: CashbackSkipReason,
+    message: string
+  ) => {
+    skipped[rank] = { rule_id: c.rule.id, name: c.rule.name, reason, message }
+  }
   const candidates: Candidate[] = []
 
-  for (const c of ordered) {
+  for (let rank = 0; rank < ordered.length; rank++) {
+    const c = ordered[rank]
     const reason = skipReason(c, order, currency, customer, orderBase, now)
     if (reason) {
-      skip(c, reason[0], reason[1])
+      skip(c, rank, reason[0], reason[1])
       continue
     }
     const mask = (c.include.length ? maskOf(c.include) : all) & ~maskOf(c.exclude)
     if (!mask) {
-      skip(c, "no_items_in_scope", "No item of the order is in the rule's product scope")
+      skip(c, rank, "no_items_in_scope", "No item of the order is in the rule's product scope")
       continue
     }
     const m = c.multiplier
     const inWindow =
       !!m && (m.from === undefined || m.from <= now) && (m.to === undefined || now < m.to)
-    const mult = inWindow ? c.approxMultiplier : 1
-    const scopeDiscApprox = approxDiscOf(mask)
-    let rate =
+    const multiplier = inWindow ? m!.value : R1
+    const scopeApprox = approxDiscOf(mask)
+    const factor = inWindow ? c.approxMultiplier : 1
+    let rateApprox =
       c.rule.type === "percent"
-        ? (c.approxValue * mult * approxCredit) / 100
-        : scopeDiscApprox > 0
-          ? (c.approxValue * mult) / scopeDiscApprox
+        ? (c.approxValue * factor * approxCredit) / 100
+        : scopeApprox > 0
+          ? (c.approxValue * factor) / scopeApprox
           : 0
+
     let exactRate: ReturnType<Candidate["exact"]> | undefined
     const exact = () => {
       if (exactRate) return exactRate
-      const multiplier = inWindow ? m!.value : ONE
       const scopeDisc = discOf(mask)
-      let num: BigNumberJS
-      let den: BigNumberJS
-      if (c.rule.type === "percent") {
-        num = MathBN.mult(MathBN.mult(c.value, multiplier), creditNum)
-        den = MathBN.mult(creditDen, 100)
-      } else if (scopeDisc.isGreaterThan(0)) {
-        num = MathBN.mult(c.value, multiplier)
-        den = scopeDisc
-      } else {
-        num = ZERO
-        den = ONE
-      }
+      let rate =
+        c.rule.type === "percent"
+          ? div(mul(mul(c.value, multiplier), creditShare), R100)
+          : isPositive(scopeDisc)
+            ? div(mul(c.value, multiplier), scopeDisc)
+            : R0
       let capped = false
-      if (c.max && MathBN.mult(scopeDisc, num).isGreaterThan(MathBN.mult(c.max, den))) {
+      if (c.max && cmp(mul(scopeDisc, rate), c.max) > 0) {
         capped = true
-        num = c.max
-        den = scopeDisc
+        rate = div(c.max, scopeDisc)
       }
-      exactRate = { num, den, capped }
+      exactRate = { rate: reduce(rate), capped }
       return exactRate
     }
-    if (c.approxMax !== undefined && scopeDiscApprox > 0) {
-      const total = scopeDiscApprox * rate
+    if (c.approxMax !== undefined && scopeApprox > 0) {
+      const total = scopeApprox * rateApprox
       if (close(total, c.approxMax)) {
-        const e = exact()
-        rate = approx(e.num) / approx(e.den)
+        rateApprox = approx(exact().rate)
       } else if (total > c.approxMax) {
-        rate = c.approxMax / scopeDiscApprox
+        rateApprox = c.approxMax / scopeApprox
       }
     }
-    candidates.push({ c, mask, approx: rate, inWindow, exact })
+    candidates.push({ c, rank, mask, approx: rateApprox, multiplier, exact })
   }
 
   // Best-policy rules compete item by item: each item goes to the covering
@@ -501,56 +506,50 @@ export function computeCashback(
     if (winner) won.set(winner, (won.get(winner) ?? 0) | (1 << i))
   }
 
-  const results: CashbackRuleResult[] = []
+  const amounts: Rational[] = []
+  const bases: (string | undefined)[] = []
+  const baseOf = (i: number) => (bases[i] ??= show(mul(disc[i], creditShare)))
   for (const k of candidates) {
     const earnedMask = k.c.combination === "stack" ? k.mask : won.get(k) ?? 0
     if (!earnedMask) {
-      skip(k.c, "outbid", "Another rule gives more on every item this rule covers")
+      skip(k.c, k.rank, "outbid", "Another rule gives more on every item this rule covers")
       continue
     }
-    // One division per rule: the earned base times the exact rate.
-    const { num, den, capped } = k.exact()
-    const amount = roundToCurrency(
-      MathBN.div(MathBN.mult(discOf(earnedMask), num), den),
-      currency,
-      "down"
-    )
-    if (!amount.isGreaterThan(0)) {
-      skip(k.c, "zero_amount", "The rule's cashback rounds to zero in this currency")
+    const { rate, capped } = k.exact()
+    // The one rounding: the rule's earned base times its rate, down to the
+    // currency's precision.
+    const amount = truncate(mul(discOf(earnedMask), rate), precision)
+    if (!isPositive(amount)) {
+      skip(k.c, k.rank, "zero_amount", "The rule's cashback rounds to zero in this currency")
       continue
     }
-    // The per-item split: each item's share at the rule's rate, to 20
-    // decimals (the rule's amount above is what is paid).
+    amounts.push(amount)
     const earned: CashbackRuleResult["items"] = []
     for (let i = 0; i < items.length; i++) {
       if (earnedMask & (1 << i)) {
         earned.push({
           item_id: items[i].id,
-          base: baseOf(i).toFixed(),
-          amount: MathBN.div(MathBN.mult(disc[i], num), den).toFixed(),
+          base: baseOf(i),
+          amount: show(mul(disc[i], rate)),
         })
       }
     }
-    results.push({
+    results[k.rank] = {
       rule_id: k.c.rule.id,
       name: k.c.rule.name,
       combination: k.c.combination,
-      amount: amount.toFixed(),
-      multiplier: (k.inWindow ? k.c.multiplier!.value : ONE).toFixed(),
+      amount: toDecimal(amount, precision, "down"),
+      multiplier: show(k.multiplier),
       capped,
       items: earned,
-    })
+    }
   }
 
-  // Reported in the rules' priority order, as evaluated.
-  const rank = new Map(ordered.map((c, i) => [c.rule.id, i]))
-  const byRank = (a: { rule_id: string }, b: { rule_id: string }) =>
-    rank.get(a.rule_id)! - rank.get(b.rule_id)!
   return {
     currency_code: currency,
-    base: earningBase.toFixed(),
-    total: MathBN.sum(0, ...results.map((r) => r.amount)).toFixed(),
-    rules: results.sort(byRank),
-    skipped: skipped.sort(byRank),
+    base: show(mul(orderBase, creditShare)),
+    total: toDecimal(sum(amounts), precision, "down"),
+    rules: results.filter((r): r is CashbackRuleResult => !!r),
+    skipped: skipped.filter((r): r is CashbackResult["skipped"][number] => !!r),
   }
 }
