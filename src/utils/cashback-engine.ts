@@ -345,8 +345,12 @@ type Candidate = {
   /** For ordering only; near-ties are settled on the exact rate. */
   approx: number
   multiplier: Rational
+  /** value x multiplier, exact, computed on first use. */
+  scaled?: Rational
   exact: () => { rate: Rational; capped: boolean }
 }
+
+const scaledValue = (k: Candidate) => (k.scaled ??= mul(k.c.value, k.multiplier))
 
 function compareRates(a: Candidate, b: Candidate) {
   if (!close(a.approx, b.approx)) {
@@ -356,7 +360,7 @@ function compareRates(a: Candidate, b: Candidate) {
   // rates compare as value x multiplier.
   const exact =
     a.c.rule.type === "percent" && b.c.rule.type === "percent" && !a.c.max && !b.c.max
-      ? cmp(mul(a.c.value, a.multiplier), mul(b.c.value, b.multiplier))
+      ? cmp(scaledValue(a), scaledValue(b))
       : cmp(a.exact().rate, b.exact().rate)
   if (exact !== 0) {
     return -exact
