@@ -1,0 +1,106 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import seedDemo from "../../demo/seed"
+import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
+import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { awardOrderCashbackWorkflow } from "../../src/workflows"
+import { shopper } from "../helpers"
+
+jest.setTimeout(180000)
+
+const waitFor = async <T>(fn: () => Promise<T | undefined>, ms = 20000) => {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await fn()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error("Timed out waiting")
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    describe("Cashback on placed orders", () => {
+      it("should credit each rule's cashback once, pending by the rule's release", async () => {
+        const container = getContainer()
+        // The demo store: IRR region, products, shipping, and the demo rules
+        // (1% vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days).
+        await seedDemo({ container, args: [] } as any)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable" } })
+        const pk = keys[0].token
+        const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
+        const { data: products } = await query.graph({
+          entity: "product",
+          fields: ["handle", "variants.id"],
+          filters: { handle: ["vacuum-cleaner", "washing-machine"] },
+        })
+        const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
+
+        const sara = await shopper(api, pk, { email: "shopper@example.com", phone: "+989121110000" })
+        const h = sara.headers
+        const { data: { cart } } = await api.post(
+          "/store/carts",
+          {
+            region_id: regions[0].id,
+            items: [
+              { variant_id: variant("vacuum-cleaner"), quantity: 1 },
+              { variant_id: variant("washing-machine"), quantity: 1 },
+            ],
+            shipping_address: {
+              first_name: "Sara",
+              last_name: "Ahmadi",
+              address_1: "Valiasr St",
+              city: "Tehran",
+              country_code: "ir",
+              postal_code: "1234567890",
+            },
+          },
+          h
+        )
+        const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, h)
+        await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
+        const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
+        await api.post(
+          `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          h
+        )
+        const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+        expect(completed.type).toBe("order")
+        const order = completed.order
+
+        const wallet = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", h)
+          const w = data.wallets[0]
+          return w && w.balance.pending !== "0" ? w : undefined
+        })
+        expect(wallet.currency_code).toBe("irr")
+        expect(wallet.balance).toEqual(
+          expect.objectContaining({ available: "1850000", pending: "8400000" })
+        )
+
+        const { data: ledger } = await api.get(`/store/loyalty/wallets/${wallet.id}/transactions`, h)
+        expect(ledger.transactions.map((t: any) => [t.type, t.amount, t.note]).sort()).toEqual([
+          ["credit", "1850000", "Cashback: 1% on vacuum cleaners"],
+          ["credit", "8400000", "Cashback: 2% on washing machines"],
+        ])
+        expect(ledger.transactions.every((t: any) => t.reference === "order")).toBe(true)
+
+        // A repeated order.placed pays nothing more.
+        await awardOrderCashbackWorkflow(container).run({ input: { order_id: order.id } })
+        const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+        const [, count] = await service.listAndCountWalletTransactions({ wallet_id: wallet.id })
+        expect(count).toBe(2)
+        const lots = await service.listWalletLots({ wallet_id: wallet.id }, { order: { amount: "ASC" } })
+        const placed = new Date(order.created_at).getTime()
+        // The held cashback becomes spendable 14 days after the order, and
+        // each lot expires 30 days after it becomes available.
+        expect(new Date(lots[1].available_at!).getTime() - placed).toBe(14 * 86400000)
+        expect(new Date(lots[1].expires_at!).getTime() - placed).toBe(44 * 86400000)
+        expect(lots[0].available_at).toBeNull()
+        expect(new Date(lots[0].expires_at!).getTime() - placed).toBe(30 * 86400000)
+      })
+    })
+  },
+})

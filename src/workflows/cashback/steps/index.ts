@@ -1,0 +1,2 @@
+export * from "./compute-order-cashback"
+export * from "./credit-order-cashback"
