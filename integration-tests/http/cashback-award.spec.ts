@@ -3,8 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import seedDemo from "../../demo/seed"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
-import { awardOrderCashbackWorkflow } from "../../src/workflows"
-import { shopper } from "../helpers"
+import {
+  awardOrderCashbackWorkflow,
+  reverseOrderCashbackWorkflow,
+} from "../../src/workflows"
+import { adminHeaders, shopper } from "../helpers"
 
 jest.setTimeout(180000)
 
@@ -21,7 +24,7 @@ const waitFor = async <T>(fn: () => Promise<T | undefined>, ms = 20000) => {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     describe("Cashback on placed orders", () => {
-      it("should credit each rule's cashback once, pending by the rule's release", async () => {
+      it("should credit each rule's cashback once, pending by the rule's release, and take it back on cancel", async () => {
         const container = getContainer()
         // The demo store: IRR region, products, shipping, and the demo rules
         // (1% vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days).
@@ -100,6 +103,33 @@ medusaIntegrationTestRunner({
         expect(new Date(lots[1].expires_at!).getTime() - placed).toBe(44 * 86400000)
         expect(lots[0].available_at).toBeNull()
         expect(new Date(lots[0].expires_at!).getTime() - placed).toBe(30 * 86400000)
+
+        // The shopper spends 1,000,000 of the available cashback, then the
+        // order is canceled: the rest comes back, the spent part is recorded.
+        const admin = await adminHeaders(container, api)
+        await api.post(`/admin/loyalty/wallets/${wallet.id}/debit`, { amount: 1000000, note: "Till" }, admin)
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        const after = await waitFor(async () => {
+          const { data } = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+          return data.wallet.balance.pending === "0" ? data.wallet : undefined
+        })
+        expect(after.balance).toEqual(expect.objectContaining({ available: "0", pending: "0" }))
+        const { data: final } = await api.get(`/admin/loyalty/wallets/${wallet.id}/transactions`, admin)
+        const reversals = final.transactions
+          .filter((t: any) => t.type === "reversal")
+          .map((t: any) => [t.amount, t.note, t.metadata.shortfall])
+          .sort()
+        expect(reversals).toEqual([
+          ["-8400000", "Order canceled", "0"],
+          ["-850000", "Order canceled", "1000000"],
+        ])
+        // A repeated order.canceled takes nothing more.
+        await reverseOrderCashbackWorkflow(container).run({
+          input: { order_id: order.id, note: "Order canceled" },
+        })
+        const [, total] = await service.listAndCountWalletTransactions({ wallet_id: wallet.id })
+        expect(total).toBe(5)
+        expect((await service.getLedgerTotals([wallet.id]))[wallet.id]).toBe("0")
       })
     })
   },

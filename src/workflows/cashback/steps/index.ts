@@ -1,2 +1,3 @@
 export * from "./compute-order-cashback"
 export * from "./credit-order-cashback"
+export * from "./reverse-order-cashback"

@@ -1,1 +1,2 @@
 export * from "./award-order-cashback"
+export * from "./reverse-order-cashback"

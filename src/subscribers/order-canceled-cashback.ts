@@ -1,0 +1,17 @@
+import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { reverseOrderCashbackWorkflow } from "../workflows"
+
+export default async function orderCanceledCashback({
+  event: { data },
+  container,
+}: SubscriberArgs<{ id: string }>) {
+  await reverseOrderCashbackWorkflow(container).run({
+    input: { order_id: data.id, note: "Order canceled" },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: OrderWorkflowEvents.CANCELED,
+  context: { subscriberId: "loyalty-order-canceled-cashback" },
+}
