@@ -23,60 +23,68 @@ const waitFor = async <T>(fn: () => Promise<T | undefined>, ms = 20000) => {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+
+    // A real storefront checkout: cart, address, shipping, payment, complete.
+    const checkout = async (h: any, regionId: string, variants: string[]) => {
+      const { data: { cart } } = await api.post(
+        "/store/carts",
+        {
+          region_id: regionId,
+          items: variants.map((variant_id) => ({ variant_id, quantity: 1 })),
+          shipping_address: {
+            first_name: "Sara",
+            last_name: "Ahmadi",
+            address_1: "Valiasr St",
+            city: "Tehran",
+            country_code: "ir",
+            postal_code: "1234567890",
+          },
+        },
+        h
+      )
+      const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, h)
+      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
+      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
+      await api.post(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        h
+      )
+      const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+      expect(completed.type).toBe("order")
+      return completed.order
+    }
+
+    // The demo store: IRR region, products, shipping, and the demo rules
+    // (1% vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days).
+    const demoStore = async () => {
+      const container = getContainer()
+      await seedDemo({ container, args: [] } as any)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable" } })
+      const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
+      const { data: products } = await query.graph({
+        entity: "product",
+        fields: ["handle", "variants.id"],
+        filters: { handle: ["vacuum-cleaner", "washing-machine"] },
+      })
+      const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
+      return { pk: keys[0].token, regions, variant }
+    }
+
     describe("Cashback on placed orders", () => {
       it("should credit each rule's cashback once, pending by the rule's release, and take it back on cancel", async () => {
         const container = getContainer()
-        // The demo store: IRR region, products, shipping, and the demo rules
-        // (1% vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days).
-        await seedDemo({ container, args: [] } as any)
-        const query = container.resolve(ContainerRegistrationKeys.QUERY)
-        const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable" } })
-        const pk = keys[0].token
-        const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
-        const { data: products } = await query.graph({
-          entity: "product",
-          fields: ["handle", "variants.id"],
-          filters: { handle: ["vacuum-cleaner", "washing-machine"] },
-        })
-        const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
+        const { pk, regions, variant } = await demoStore()
 
         const sara = await shopper(api, pk, { email: "shopper@example.com", phone: "+989121110000" })
         const h = sara.headers
-        const { data: { cart } } = await api.post(
-          "/store/carts",
-          {
-            region_id: regions[0].id,
-            items: [
-              { variant_id: variant("vacuum-cleaner"), quantity: 1 },
-              { variant_id: variant("washing-machine"), quantity: 1 },
-            ],
-            shipping_address: {
-              first_name: "Sara",
-              last_name: "Ahmadi",
-              address_1: "Valiasr St",
-              city: "Tehran",
-              country_code: "ir",
-              postal_code: "1234567890",
-            },
-          },
-          h
-        )
-        const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, h)
-        await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
-        const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
-        await api.post(
-          `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-          { provider_id: "pp_system_default" },
-          h
-        )
-        const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
-        expect(completed.type).toBe("order")
-        const order = completed.order
+        const order = await checkout(h, regions[0].id, [variant("vacuum-cleaner"), variant("washing-machine")])
 
         const wallet = await waitFor(async () => {
           const { data } = await api.get("/store/loyalty/wallets", h)
           const w = data.wallets[0]
-          return w && w.balance.pending !== "0" ? w : undefined
+          return w && w.balance.pending !== "0" && w.balance.available !== "0" ? w : undefined
         })
         expect(wallet.currency_code).toBe("irr")
         expect(wallet.balance).toEqual(
@@ -111,7 +119,8 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
         const after = await waitFor(async () => {
           const { data } = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
-          return data.wallet.balance.pending === "0" ? data.wallet : undefined
+          const { pending, available } = data.wallet.balance
+          return pending === "0" && available === "0" ? data.wallet : undefined
         })
         expect(after.balance).toEqual(expect.objectContaining({ available: "0", pending: "0" }))
         const { data: final } = await api.get(`/admin/loyalty/wallets/${wallet.id}/transactions`, admin)
@@ -130,6 +139,42 @@ medusaIntegrationTestRunner({
         const [, total] = await service.listAndCountWalletTransactions({ wallet_id: wallet.id })
         expect(total).toBe(5)
         expect((await service.getLedgerTotals([wallet.id]))[wallet.id]).toBe("0")
+      })
+
+      it("should keep cashback of a fulfilment rule pending until the order is fulfilled", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore()
+        const admin = await adminHeaders(container, api)
+        await api.post(
+          "/admin/loyalty/cashback-rules",
+          { name: "5% once delivered", type: "percent", value: 5, release: "fulfilled", expires_after_days: 10 },
+          admin
+        )
+        const reza = await shopper(api, pk, { email: "reza-shop@example.com", phone: "+989351110000" })
+        const order = await checkout(reza.headers, regions[0].id, [variant("vacuum-cleaner")])
+
+        const pending = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", reza.headers)
+          return data.wallets[0]?.balance.pending !== "0" ? data.wallets[0] : undefined
+        })
+        // 5% beats the 1% vacuum rule on the item: only the 5% pays.
+        expect(pending.balance).toEqual(expect.objectContaining({ available: "0", pending: "9250000" }))
+
+        await api.post(
+          `/admin/orders/${order.id}/fulfillments`,
+          { items: order.items.map((i: any) => ({ id: i.id, quantity: 1 })) },
+          admin
+        )
+        const released = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", reza.headers)
+          return data.wallets[0].balance.available !== "0" ? data.wallets[0] : undefined
+        })
+        expect(released.balance).toEqual(
+          expect.objectContaining({ available: "9250000", pending: "0", expiring_soon: "0" })
+        )
+        const expiresIn = new Date(released.balance.next_expiry_at).getTime() - Date.now()
+        expect(expiresIn).toBeGreaterThan(9.9 * 86400000)
+        expect(expiresIn).toBeLessThanOrEqual(10 * 86400000)
       })
     })
   },

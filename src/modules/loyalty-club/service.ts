@@ -571,6 +571,54 @@ class LoyaltyClubModuleService extends MedusaService({
     return count
   }
 
+  /**
+   * Makes credit that waited for an event (`available_at` = `until`)
+   * spendable at `at`, with its expiry counted from then. Returns the lots
+   * released; lots already released are left alone, so a repeat is a no-op.
+   */
+  @InjectManager()
+  async releaseLots(
+    releases: { transaction_id: string; expires_after_days?: number | null }[],
+    { at, until }: { at: Date; until: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ lot_id: string; transaction_id: string }[]> {
+    return await this.ledgerTransaction(sharedContext, async (sql) => {
+      const released: { lot_id: string; transaction_id: string }[] = []
+      for (const r of releases) {
+        const rows = await sql.execute(
+          `UPDATE loyalty_wallet_lot
+           SET available_at = ?,
+               expires_at = CASE WHEN ?::int IS NULL THEN NULL ELSE ?::timestamptz + (?::int * interval '1 day') END,
+               updated_at = now()
+           WHERE transaction_id = ? AND available_at = ? AND deleted_at IS NULL
+           RETURNING id`,
+          [at, r.expires_after_days ?? null, at, r.expires_after_days ?? null, r.transaction_id, until]
+        )
+        released.push(...rows.map((row: any) => ({ lot_id: row.id, transaction_id: r.transaction_id })))
+      }
+      return released
+    })
+  }
+
+  /** Puts released lots back to waiting (the undo of `releaseLots`). */
+  @InjectManager()
+  async unreleaseLots(
+    lotIds: string[],
+    until: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    if (!lotIds.length) {
+      return
+    }
+    await this.ledgerTransaction(sharedContext, (sql) =>
+      sql.execute(
+        `UPDATE loyalty_wallet_lot SET available_at = ?, expires_at = NULL, updated_at = now()
+         WHERE id IN (${lotIds.map(() => "?").join(", ")})`,
+        [until, ...lotIds]
+      )
+    )
+  }
+
   /** One page of a wallet's ledger, newest first, amounts as exact strings. */
   @InjectManager()
   async listWalletLedger(

@@ -1,2 +1,3 @@
 export * from "./award-order-cashback"
 export * from "./reverse-order-cashback"
+export * from "./release-order-cashback"

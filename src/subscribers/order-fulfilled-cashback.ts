@@ -1,0 +1,17 @@
+import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { releaseOrderCashbackWorkflow } from "../workflows"
+
+export default async function orderFulfilledCashback({
+  event: { data },
+  container,
+}: SubscriberArgs<{ order_id: string }>) {
+  await releaseOrderCashbackWorkflow(container).run({
+    input: { order_id: data.order_id },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: OrderWorkflowEvents.FULFILLMENT_CREATED,
+  context: { subscriberId: "loyalty-order-fulfilled-cashback" },
+}
