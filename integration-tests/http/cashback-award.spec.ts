@@ -7,7 +7,7 @@ import {
   awardOrderCashbackWorkflow,
   reverseOrderCashbackWorkflow,
 } from "../../src/workflows"
-import { adminHeaders, shopper } from "../helpers"
+import { adminHeaders, failure, shopper } from "../helpers"
 
 jest.setTimeout(180000)
 
@@ -175,6 +175,53 @@ medusaIntegrationTestRunner({
         const expiresIn = new Date(released.balance.next_expiry_at).getTime() - Date.now()
         expect(expiresIn).toBeGreaterThan(9.9 * 86400000)
         expect(expiresIn).toBeLessThanOrEqual(10 * 86400000)
+      })
+
+      it("should preview what a product page or a cart would earn", async () => {
+        const { pk, regions, variant } = await demoStore()
+        const anon = { headers: { "x-publishable-api-key": pk } }
+        const page = await api.get(
+          `/store/loyalty/cashback-preview?variant_id=${variant("washing-machine")}&quantity=2&region_id=${regions[0].id}`,
+          anon
+        )
+        expect(page.data.cashback).toEqual({
+          currency_code: "irr",
+          total: "16800000",
+          rules: [
+            expect.objectContaining({
+              name: "2% on washing machines",
+              amount: "16800000",
+              release: "hold",
+              hold_days: 14,
+              expires_after_days: 30,
+            }),
+          ],
+        })
+
+        const buyer = await shopper(api, pk, { email: "preview@example.com" })
+        const { data: { cart } } = await api.post(
+          "/store/carts",
+          { region_id: regions[0].id, items: [{ variant_id: variant("vacuum-cleaner"), quantity: 1 }] },
+          buyer.headers
+        )
+        const forCart = await api.get(`/store/loyalty/cashback-preview?cart_id=${cart.id}`, buyer.headers)
+        expect(forCart.data.cashback.total).toBe("1850000")
+
+        const both = await failure(
+          api.get(`/store/loyalty/cashback-preview?cart_id=${cart.id}&variant_id=x`, anon)
+        )
+        expect(both.status).toBe(400)
+        expect(both.data.message).toContain("Give either cart_id or variant_id")
+        const noRegion = await failure(
+          api.get(`/store/loyalty/cashback-preview?variant_id=${variant("vacuum-cleaner")}`, anon)
+        )
+        expect(noRegion.status).toBe(400)
+        expect(noRegion.data.message).toContain("region_id or currency_code is required")
+        const unknown = await failure(
+          api.get(`/store/loyalty/cashback-preview?variant_id=variant_missing&currency_code=irr`, anon)
+        )
+        expect(unknown.status).toBe(404)
+        expect(unknown.data.message).toBe("variant_id: Variant with id: variant_missing was not found")
       })
     })
   },

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
+import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
 export default defineMiddlewares({
@@ -8,5 +9,6 @@ export default defineMiddlewares({
     ...adminWalletRoutesMiddlewares,
     ...adminCashbackRuleRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
+    ...storeCashbackPreviewRoutesMiddlewares,
   ],
 })

@@ -1,0 +1,110 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  MathBN,
+} from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import {
+  CashbackResult,
+  CashbackRule,
+  computeCashback,
+} from "../../utils/cashback-engine"
+
+export type CashbackLine = {
+  id: string
+  product_id?: string | null
+  subtotal: unknown
+  discount_subtotal?: unknown
+}
+
+export type StoredCashbackRule = CashbackRule & {
+  expires_after_days?: number | null
+  release?: string
+  hold_days?: number | null
+}
+
+/**
+ * Gathers what the rules engine needs about an order, a cart or a product
+ * page (product categories, collection, type and tags; the customer's groups
+ * and earlier orders; the active rules) and runs it. Shared by the award and
+ * the preview so both compute the same cashback.
+ */
+export async function runCashbackEngine(
+  container: MedusaContainer,
+  input: {
+    currency_code: string
+    sales_channel_id?: string | null
+    customer_id?: string | null
+    exclude_order_id?: string
+    lines: CashbackLine[]
+    credit_paid?: unknown
+    at: Date
+  }
+): Promise<{ result: CashbackResult; rules: Record<string, StoredCashbackRule> }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: LoyaltyClubModuleService =
+    container.resolve(LOYALTY_CLUB_MODULE)
+
+  const productIds = Array.from(
+    new Set(input.lines.map((l) => l.product_id).filter(Boolean))
+  ) as string[]
+  const { data: products } = productIds.length
+    ? await query.graph({
+        entity: "product",
+        fields: ["id", "collection_id", "type_id", "categories.id", "tags.id"],
+        filters: { id: productIds },
+      })
+    : { data: [] as any[] }
+  const productById = new Map(products.map((p: any) => [p.id, p]))
+
+  let groupIds: string[] = []
+  let previousOrders = 0
+  if (input.customer_id) {
+    const { data: customers } = await query.graph({
+      entity: "customer",
+      fields: ["id", "groups.id"],
+      filters: { id: input.customer_id },
+    })
+    groupIds = ((customers[0] as any)?.groups ?? []).map((g: any) => g.id)
+    const { metadata } = await query.graph({
+      entity: "order",
+      fields: ["id"],
+      filters: {
+        customer_id: input.customer_id,
+        ...(input.exclude_order_id ? { id: { $ne: input.exclude_order_id } } : {}),
+      },
+      pagination: { take: 1, skip: 0 },
+    })
+    previousOrders = metadata?.count ?? 0
+  }
+
+  const rules = (await service.listCashbackRules({
+    is_active: true,
+  })) as unknown as StoredCashbackRule[]
+
+  const result = computeCashback(
+    {
+      currency_code: input.currency_code,
+      sales_channel_id: input.sales_channel_id,
+      credit_paid: MathBN.convert((input.credit_paid as any) ?? 0).toFixed(),
+      items: input.lines.map((line) => {
+        const product: any = productById.get(line.product_id ?? "")
+        return {
+          id: line.id,
+          product_id: line.product_id,
+          category_ids: (product?.categories ?? []).map((c: any) => c.id),
+          collection_id: product?.collection_id ?? null,
+          type_id: product?.type_id ?? null,
+          tag_ids: (product?.tags ?? []).map((t: any) => t.id),
+          subtotal: MathBN.convert((line.subtotal as any) ?? 0).toFixed(),
+          discount_total: MathBN.convert((line.discount_subtotal as any) ?? 0).toFixed(),
+        }
+      }),
+    },
+    { customer_id: input.customer_id, group_ids: groupIds, previous_orders: previousOrders },
+    rules,
+    { now: input.at }
+  )
+  return { result, rules: Object.fromEntries(rules.map((r) => [r.id, r])) }
+}
