@@ -11,6 +11,27 @@ import {
   computeCashback,
 } from "../../utils/cashback-engine"
 
+/**
+ * The fields of an order or a cart the engine reads. Asking for `subtotal`
+ * makes the order and cart modules compute the line totals; without it they
+ * are not returned.
+ */
+export const CASHBACK_SOURCE_FIELDS = [
+  "id",
+  "currency_code",
+  "sales_channel_id",
+  "subtotal",
+  "items.id",
+  "items.product_id",
+  "items.subtotal",
+  "items.discount_subtotal",
+  "credit_lines.amount",
+]
+
+/** What the shopper paid with credit lines on an order or a cart. */
+export const creditPaidOf = (source: { credit_lines?: { amount?: unknown }[] | null }) =>
+  MathBN.sum(0, ...(source.credit_lines ?? []).map((c) => (c.amount as any) ?? 0)).toFixed()
+
 export type CashbackLine = {
   id: string
   product_id?: string | null

@@ -1,10 +1,12 @@
-import {
-  ContainerRegistrationKeys,
-  MathBN,
-} from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CashbackResult } from "../../../utils/cashback-engine"
-import { runCashbackEngine, StoredCashbackRule } from "../cashback-inputs"
+import {
+  CASHBACK_SOURCE_FIELDS,
+  creditPaidOf,
+  runCashbackEngine,
+  StoredCashbackRule,
+} from "../cashback-inputs"
 
 export const computeOrderCashbackStepId = "loyalty-compute-order-cashback"
 
@@ -30,21 +32,7 @@ export const computeOrderCashbackStep = createStep(
     } = await query.graph(
       {
         entity: "order",
-        fields: [
-          "id",
-          "currency_code",
-          "customer_id",
-          "sales_channel_id",
-          "created_at",
-          // Asking for an order total makes the order module compute the
-          // line totals below; without it they are not returned.
-          "subtotal",
-          "items.id",
-          "items.product_id",
-          "items.subtotal",
-          "items.discount_subtotal",
-          "credit_lines.amount",
-        ],
+        fields: [...CASHBACK_SOURCE_FIELDS, "customer_id", "created_at"],
         filters: { id: input.order_id },
       },
       { throwIfKeyNotFound: true }
@@ -56,10 +44,7 @@ export const computeOrderCashbackStep = createStep(
       customer_id: order.customer_id,
       exclude_order_id: order.id,
       lines: (order.items ?? []) as any[],
-      credit_paid: MathBN.sum(
-        0,
-        ...((order.credit_lines ?? []) as any[]).map((c) => c.amount ?? 0)
-      ).toFixed(),
+      credit_paid: creditPaidOf(order as any),
       at: placedAt,
     })
     return new StepResponse<OrderCashback>({

@@ -5,7 +5,12 @@ import {
   QueryContext,
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CashbackLine, runCashbackEngine } from "../cashback-inputs"
+import {
+  CASHBACK_SOURCE_FIELDS,
+  CashbackLine,
+  creditPaidOf,
+  runCashbackEngine,
+} from "../cashback-inputs"
 
 export const previewCashbackStepId = "loyalty-preview-cashback"
 
@@ -34,17 +39,7 @@ export const previewCashbackStep = createStep(
     if (input.cart_id) {
       const { data } = await query.graph({
         entity: "cart",
-        fields: [
-          "id",
-          "currency_code",
-          "sales_channel_id",
-          "subtotal",
-          "items.id",
-          "items.product_id",
-          "items.subtotal",
-          "items.discount_subtotal",
-          "credit_lines.amount",
-        ],
+        fields: CASHBACK_SOURCE_FIELDS,
         filters: { id: input.cart_id },
       })
       const cart: any = data[0]
@@ -57,10 +52,7 @@ export const previewCashbackStep = createStep(
       currency = cart.currency_code
       salesChannelId = cart.sales_channel_id
       lines = cart.items ?? []
-      creditPaid = MathBN.sum(
-        0,
-        ...(cart.credit_lines ?? []).map((c: any) => c.amount ?? 0)
-      ).toFixed()
+      creditPaid = creditPaidOf(cart)
     } else {
       let regionCurrency: string | undefined
       if (input.region_id) {
