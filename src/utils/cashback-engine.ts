@@ -1,7 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { currencyPrecision } from "./money"
 import {
-  add,
   approx,
   cmp,
   div,

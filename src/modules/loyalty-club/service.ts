@@ -90,10 +90,6 @@ class LoyaltyClubModuleService extends MedusaService({
     this.options_ = { ...DEFAULT_OPTIONS, ...(options ?? {}) }
   }
 
-  get moduleOptions(): Required<LoyaltyClubModuleOptions> {
-    return this.options_
-  }
-
   /**
    * Returns the customer's wallet in a currency, creating it when missing.
    * Safe under concurrency: the unique (customer, currency) index decides.
