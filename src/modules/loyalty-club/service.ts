@@ -177,29 +177,13 @@ class LoyaltyClubModuleService extends MedusaService({
         created: false,
       }
     }
-    await manager.execute(
-      `WITH lot AS (
-         INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
-           remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, now(), now())
-         RETURNING id
-       )
-       ${UPDATE_BALANCE}`,
-      [
-        generateEntityId(undefined, "lwlot"),
-        wallet.id,
-        transaction.id,
-        amount.toFixed(),
-        rawAmount(amount),
-        amount.toFixed(),
-        rawAmount(amount),
-        data.available_at ? new Date(data.available_at) : null,
-        data.expires_at ? new Date(data.expires_at) : null,
-        amount.toFixed(),
-        amount.toFixed(),
-        wallet.id,
-      ]
-    )
+    await this.insertLot(manager, {
+      wallet_id: wallet.id,
+      transaction_id: transaction.id,
+      amount,
+      available_at: data.available_at ? new Date(data.available_at) : null,
+      expires_at: data.expires_at ? new Date(data.expires_at) : null,
+    })
     return { transaction, created: true }
   }
 
@@ -263,7 +247,7 @@ class LoyaltyClubModuleService extends MedusaService({
       takes.push({ lot_id: lot.id, amount: take })
       left = MathBN.sub(left, take)
     }
-    await this.takeFromLots(manager, wallet.id, transaction.id, takes)
+    await this.moveLots(manager, wallet.id, transaction.id, takes, "subtract")
     return { transaction, created: true }
   }
 
@@ -347,33 +331,23 @@ class LoyaltyClubModuleService extends MedusaService({
         data: write,
         reverses_id: original.id,
       }))!
-      await this.adjustBalance(manager, wallet.id, restored)
       const reopen = allocations
         .filter((a) => !a.expired)
         .map((a) => ({ lot_id: a.lot_id, amount: MathBN.convert(a.amount) }))
-      await this.applyToLots(manager, reopen, "add")
-      await this.insertAllocations(manager, transaction.id, reopen)
+      await this.moveLots(manager, wallet.id, transaction.id, reopen, "add")
 
       const expired = MathBN.sum(
         0,
         ...allocations.filter((a) => a.expired).map((a) => a.amount)
       )
       if (expired.isGreaterThan(0)) {
-        await manager.execute(
-          `INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
-             remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, NULL, now() + (? * interval '1 day'), now(), now())`,
-          [
-            generateEntityId(undefined, "lwlot"),
-            wallet.id,
-            transaction.id,
-            expired.toFixed(),
-            rawAmount(expired),
-            expired.toFixed(),
-            rawAmount(expired),
-            this.options_.restore_grace_days,
-          ]
-        )
+        await this.insertLot(manager, {
+          wallet_id: wallet.id,
+          transaction_id: transaction.id,
+          amount: expired,
+          available_at: null,
+          expires_at: new Date(Date.now() + this.options_.restore_grace_days * 86400000),
+        })
       }
       return { transaction, created: true, shortfall: "0" }
     }
@@ -397,10 +371,8 @@ class LoyaltyClubModuleService extends MedusaService({
       },
       reverses_id: original.id,
     }))!
-    await this.adjustBalance(manager, wallet.id, take.negated())
     const takes = take.isGreaterThan(0) ? [{ lot_id: lot.id, amount: take }] : []
-    await this.applyToLots(manager, takes, "subtract")
-    await this.insertAllocations(manager, transaction.id, takes)
+    await this.moveLots(manager, wallet.id, transaction.id, takes, "subtract")
     return { transaction, created: true, shortfall: shortfall.toFixed() }
   }
 
@@ -826,100 +798,93 @@ class LoyaltyClubModuleService extends MedusaService({
     return row ? this.formatTransaction(row) : undefined
   }
 
-  protected async adjustBalance(
-    manager: SqlManager,
-    walletId: string,
-    delta: BigNumberJS
-  ) {
-    if (delta.isZero()) {
-      return
-    }
-    await manager.execute(UPDATE_BALANCE, [delta.toFixed(), delta.toFixed(), walletId])
-  }
-
   /**
-   * Lowers the given lots, records the allocations of `transactionId` and
-   * the cached balance in one statement.
+   * A new lot for a credit (or for credit given back after its own lot
+   * expired), and the cached balance raised by it, in one statement.
    */
-  protected async takeFromLots(
+  protected async insertLot(
     manager: SqlManager,
-    walletId: string,
-    transactionId: string,
-    takes: { lot_id: string; amount: BigNumberJS }[]
+    lot: {
+      wallet_id: string
+      transaction_id: string
+      amount: BigNumberJS
+      available_at: Date | null
+      expires_at: Date | null
+    }
   ) {
-    const values = takes.map(() => "(?, ?, ?::numeric)").join(", ")
-    const total = MathBN.sum(0, ...takes.map((t) => t.amount))
     await manager.execute(
-      `WITH takes (id, allocation_id, take) AS (VALUES ${values}),
-       consumed AS (
-         UPDATE loyalty_wallet_lot l
-         SET remaining = l.remaining - t.take,
-             raw_remaining = jsonb_build_object('value', (l.remaining - t.take)::text, 'precision', 20),
-             updated_at = now()
-         FROM takes t WHERE l.id = t.id
-         RETURNING 1
-       ), allocated AS (
-         INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
-           raw_amount, created_at, updated_at)
-         SELECT t.allocation_id, ?, t.id, t.take,
-           jsonb_build_object('value', t.take::text, 'precision', 20), now(), now()
-         FROM takes t
-         RETURNING 1
+      `WITH lot AS (
+         INSERT INTO loyalty_wallet_lot (id, wallet_id, transaction_id, amount, raw_amount,
+           remaining, raw_remaining, available_at, expires_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, now(), now())
+         RETURNING id
        )
        ${UPDATE_BALANCE}`,
       [
-        ...takes.flatMap((t) => [
-          t.lot_id,
-          generateEntityId(undefined, "lwalc"),
-          t.amount.toFixed(),
-        ]),
-        transactionId,
-        total.negated().toFixed(),
-        total.negated().toFixed(),
-        walletId,
+        generateEntityId(undefined, "lwlot"),
+        lot.wallet_id,
+        lot.transaction_id,
+        lot.amount.toFixed(),
+        rawAmount(lot.amount),
+        lot.amount.toFixed(),
+        rawAmount(lot.amount),
+        lot.available_at,
+        lot.expires_at,
+        lot.amount.toFixed(),
+        lot.amount.toFixed(),
+        lot.wallet_id,
       ]
     )
   }
 
-  protected async applyToLots(
+  /**
+   * Takes from ("subtract") or gives back to ("add") the given lots, records
+   * them as the allocations of `transactionId` and moves the cached balance
+   * by the same total, in one statement.
+   */
+  protected async moveLots(
     manager: SqlManager,
-    takes: { lot_id: string; amount: BigNumberJS }[],
+    walletId: string,
+    transactionId: string,
+    moves: { lot_id: string; amount: BigNumberJS }[],
     direction: "add" | "subtract"
   ) {
-    if (!takes.length) {
+    if (!moves.length) {
       return
     }
     const sign = direction === "add" ? "+" : "-"
+    const total = MathBN.sum(0, ...moves.map((t) => t.amount))
+    const delta = direction === "add" ? total : total.negated()
     await manager.execute(
-      `UPDATE loyalty_wallet_lot AS l
-       SET remaining = l.remaining ${sign} v.amount,
-           raw_remaining = jsonb_build_object('value', (l.remaining ${sign} v.amount)::text, 'precision', 20),
-           updated_at = now()
-       FROM (VALUES ${takes.map(() => "(?, ?::numeric)").join(", ")}) AS v(id, amount)
-       WHERE l.id = v.id`,
-      takes.flatMap((t) => [t.lot_id, t.amount.toFixed()])
-    )
-  }
-
-  protected async insertAllocations(
-    manager: SqlManager,
-    transactionId: string,
-    takes: { lot_id: string; amount: BigNumberJS }[]
-  ) {
-    if (!takes.length) {
-      return
-    }
-    await manager.execute(
-      `INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
-         raw_amount, created_at, updated_at)
-       VALUES ${takes.map(() => "(?, ?, ?, ?, ?::jsonb, now(), now())").join(", ")}`,
-      takes.flatMap((t) => [
-        generateEntityId(undefined, "lwalc"),
+      `WITH moves (id, allocation_id, amount) AS (
+         VALUES ${moves.map(() => "(?, ?, ?::numeric)").join(", ")}
+       ), moved AS (
+         UPDATE loyalty_wallet_lot l
+         SET remaining = l.remaining ${sign} m.amount,
+             raw_remaining = jsonb_build_object('value', (l.remaining ${sign} m.amount)::text, 'precision', 20),
+             updated_at = now()
+         FROM moves m WHERE l.id = m.id
+         RETURNING 1
+       ), allocated AS (
+         INSERT INTO loyalty_wallet_lot_allocation (id, transaction_id, lot_id, amount,
+           raw_amount, created_at, updated_at)
+         SELECT m.allocation_id, ?, m.id, m.amount,
+           jsonb_build_object('value', m.amount::text, 'precision', 20), now(), now()
+         FROM moves m
+         RETURNING 1
+       )
+       ${UPDATE_BALANCE}`,
+      [
+        ...moves.flatMap((m) => [
+          m.lot_id,
+          generateEntityId(undefined, "lwalc"),
+          m.amount.toFixed(),
+        ]),
         transactionId,
-        t.lot_id,
-        t.amount.toFixed(),
-        rawAmount(t.amount),
-      ])
+        delta.toFixed(),
+        delta.toFixed(),
+        walletId,
+      ]
     )
   }
 
