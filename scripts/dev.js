@@ -37,27 +37,33 @@ function run(args, env) {
   })
 }
 
-// Migrations take ~15 s even when there is nothing to do, so a second start
-// skips them unless the schema sources or Medusa itself changed.
-function schemaFingerprint() {
+// A hash of the files under `dirs` (those whose path matches `only`), so a
+// step whose sources did not change can be skipped.
+function fingerprint(dirs, { only = /./, extra = "" } = {}) {
   const hash = crypto.createHash("sha256")
-  const medusaPkg = require(path.join(ROOT, "node_modules/@medusajs/medusa/package.json"))
-  hash.update(medusaPkg.version)
+  hash.update(extra)
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(full)
-      else if (/migrations|links/.test(full)) {
+      else if (only.test(full)) {
         hash.update(full)
         hash.update(fs.readFileSync(full))
       }
     }
   }
-  walk(path.join(ROOT, "src", "modules"))
-  walk(path.join(ROOT, "src", "links"))
+  dirs.forEach((d) => walk(path.join(ROOT, d)))
   return hash.digest("hex")
 }
+
+// Migrations take ~15 s even when there is nothing to do, so a second start
+// skips them unless the schema sources or Medusa itself changed.
+const schemaFingerprint = () =>
+  fingerprint(["src/modules", "src/links"], {
+    only: /migrations|links/,
+    extra: require(path.join(ROOT, "node_modules/@medusajs/medusa/package.json")).version,
+  })
 
 function readState() {
   try {
@@ -74,23 +80,7 @@ function writeState(state) {
 
 // The seed is idempotent but boots Medusa (~10 s), so it runs again only when
 // the demo data or the plugin's workflows changed.
-function seedFingerprint() {
-  const hash = crypto.createHash("sha256")
-  const walk = (dir) => {
-    if (!fs.existsSync(dir)) return
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else {
-        hash.update(full)
-        hash.update(fs.readFileSync(full))
-      }
-    }
-  }
-  walk(path.join(ROOT, "demo"))
-  walk(path.join(ROOT, "src", "workflows"))
-  return hash.digest("hex")
-}
+const seedFingerprint = () => fingerprint(["demo", "src/workflows"])
 
 async function waitForHealth(child) {
   const deadline = Date.now() + 180000
