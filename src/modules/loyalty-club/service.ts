@@ -17,13 +17,17 @@ import {
 } from "../../utils/money"
 import {
   CashbackRule,
+  LoyaltySettings,
   Wallet,
   WalletLot,
   WalletLotAllocation,
   WalletTransaction,
 } from "./models"
 import {
+  ClawbackCreditInput,
+  ClawbackResult,
   CreditWalletInput,
+  LoyaltySettingsValues,
   DebitWalletInput,
   LedgerWriteResult,
   LoyaltyClubModuleOptions,
@@ -44,6 +48,13 @@ const DEFAULT_OPTIONS: Required<LoyaltyClubModuleOptions> = {
   lock_timeout_ms: 5000,
   expiry_batch_size: 50000,
 }
+
+const DEFAULT_SETTINGS: LoyaltySettingsValues = {
+  clawback_strategy: "partial",
+  include_credit_paid: false,
+}
+// The shop's settings are one row with a fixed id.
+const SETTINGS_ID = "lset_shop"
 
 const TX_COLUMNS = `id, wallet_id, type, amount, reference, reference_id, note,
   actor_type, actor_id, reverses_id, metadata, created_at`
@@ -74,6 +85,7 @@ const SPENDABLE_LOTS = `
  */
 class LoyaltyClubModuleService extends MedusaService({
   CashbackRule,
+  LoyaltySettings,
   Wallet,
   WalletTransaction,
   WalletLot,
@@ -184,6 +196,7 @@ class LoyaltyClubModuleService extends MedusaService({
       available_at: data.available_at ? new Date(data.available_at) : null,
       expires_at: data.expires_at ? new Date(data.expires_at) : null,
     })
+    await this.settleDebt(manager, wallet.id)
     return { transaction, created: true }
   }
 
@@ -349,6 +362,7 @@ class LoyaltyClubModuleService extends MedusaService({
           expires_at: new Date(Date.now() + this.options_.restore_grace_days * 86400000),
         })
       }
+      await this.settleDebt(manager, wallet.id)
       return { transaction, created: true, shortfall: "0" }
     }
 
@@ -374,6 +388,219 @@ class LoyaltyClubModuleService extends MedusaService({
     const takes = take.isGreaterThan(0) ? [{ lot_id: lot.id, amount: take }] : []
     await this.moveLots(manager, wallet.id, transaction.id, takes, "subtract")
     return { transaction, created: true, shortfall: shortfall.toFixed() }
+  }
+
+  /**
+   * Takes back (part of) a credit, e.g. an order's cashback after a return.
+   * `target` is the total to have taken back from this credit so far: the
+   * call takes only what is still due, keyed by (credit, target), so a
+   * repeated event changes nothing. What is due comes first from what is
+   * left of the credit's own lot; when the shopper already spent it, the
+   * strategy decides: `partial` takes the wallet's other spendable credit and
+   * records the rest as `shortfall`, `force_negative` does the same and takes
+   * the rest below zero as debt (a negative lot that later credit pays off),
+   * `skip` lets the spent part go (recorded as `skipped`).
+   */
+  @InjectManager()
+  async clawbackCredit(
+    data: ClawbackCreditInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClawbackResult> {
+    return await this.ledgerTransaction(sharedContext, (sql) =>
+      this.clawbackCredit_(sql, data)
+    )
+  }
+
+  protected async clawbackCredit_(
+    manager: SqlManager,
+    data: ClawbackCreditInput
+  ): Promise<ClawbackResult> {
+    const [original] = await manager.execute(
+      `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction WHERE id = ? AND deleted_at IS NULL`,
+      [data.transaction_id]
+    )
+    if (!original || !MathBN.gt(original.amount, 0) || original.type === "reversal") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Wallet transaction (${data.transaction_id}) is not a credit that can be taken back`
+      )
+    }
+    const wallet = await this.lockWallet(manager, original.wallet_id, "reverse")
+    const credited = MathBN.convert(original.amount)
+    const target = MathBN.min(
+      roundToCurrency(data.target, wallet.currency_code, "down"),
+      credited
+    )
+    // Everything taken back from this credit so far, including what earlier
+    // take-backs found spent (shortfall, skipped): that part is settled too.
+    const [{ claimed }] = await manager.execute(
+      `SELECT COALESCE(SUM(-amount
+         + COALESCE((metadata->>'shortfall')::numeric, 0)
+         + COALESCE((metadata->>'skipped')::numeric, 0)), 0) AS claimed
+       FROM loyalty_wallet_transaction
+       WHERE reverses_id = ? AND type = 'reversal' AND deleted_at IS NULL`,
+      [original.id]
+    )
+    const due = MathBN.sub(target, claimed)
+    const nothing = { taken: "0", shortfall: "0", skipped: "0", debt: "0" }
+    if (!due.isGreaterThan(0)) {
+      return { transaction: null, created: false, ...nothing }
+    }
+
+    const [own] = await manager.execute(
+      `SELECT id, remaining FROM loyalty_wallet_lot
+       WHERE transaction_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [original.id]
+    )
+    const takes: { lot_id: string; amount: BigNumberJS }[] = []
+    let rest = due
+    const ownLeft = own && MathBN.gt(own.remaining, 0) ? MathBN.convert(own.remaining) : null
+    if (ownLeft) {
+      const take = MathBN.min(ownLeft, rest)
+      takes.push({ lot_id: own.id, amount: take })
+      rest = MathBN.sub(rest, take)
+    }
+    let skipped = new BigNumberJS(0)
+    let shortfall = new BigNumberJS(0)
+    let debt = new BigNumberJS(0)
+    if (rest.isGreaterThan(0) && data.strategy === "skip") {
+      skipped = rest
+    } else if (rest.isGreaterThan(0)) {
+      const now = new Date()
+      const lots: { id: string; remaining: string }[] = await manager.execute(
+        SPENDABLE_LOTS,
+        [wallet.id, now, now]
+      )
+      for (const lot of lots) {
+        if (!rest.isGreaterThan(0)) {
+          break
+        }
+        if (lot.id === own?.id) {
+          continue
+        }
+        const take = MathBN.min(lot.remaining, rest)
+        takes.push({ lot_id: lot.id, amount: take })
+        rest = MathBN.sub(rest, take)
+      }
+      if (data.strategy === "force_negative") {
+        debt = rest
+      } else {
+        shortfall = rest
+      }
+    }
+    const taken = MathBN.sub(due, skipped, shortfall)
+    const transaction = await this.insertTransaction(manager, {
+      wallet_id: wallet.id,
+      type: "reversal",
+      amount: taken.negated(),
+      data: {
+        reference: "clawback",
+        reference_id: `${original.id}:${target.toFixed()}`,
+        note: data.note ?? null,
+        actor_type: data.actor_type,
+        actor_id: data.actor_id,
+        metadata: {
+          ...(data.metadata ?? {}),
+          strategy: data.strategy,
+          target: target.toFixed(),
+          shortfall: shortfall.toFixed(),
+          skipped: skipped.toFixed(),
+          debt: debt.toFixed(),
+        },
+      },
+      reverses_id: original.id,
+    })
+    if (!transaction) {
+      // Under the wallet lock a row with this key means `claimed` already
+      // covers the target; kept for safety.
+      return { transaction: null, created: false, ...nothing }
+    }
+    await this.moveLots(manager, wallet.id, transaction.id, takes, "subtract")
+    if (debt.isGreaterThan(0)) {
+      await this.insertLot(manager, {
+        wallet_id: wallet.id,
+        transaction_id: transaction.id,
+        amount: debt.negated(),
+        available_at: null,
+        expires_at: null,
+      })
+    }
+    return {
+      transaction,
+      created: true,
+      taken: taken.toFixed(),
+      shortfall: shortfall.toFixed(),
+      skipped: skipped.toFixed(),
+      debt: debt.toFixed(),
+    }
+  }
+
+  /** The shop's loyalty settings (defaults until an admin saves them). */
+  @InjectManager()
+  async retrieveSettings(
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsValues> {
+    const [row] = await this.sql(sharedContext).execute(
+      `SELECT clawback_strategy, include_credit_paid FROM loyalty_settings
+       WHERE id = ? AND deleted_at IS NULL`,
+      [SETTINGS_ID]
+    )
+    return row
+      ? { clawback_strategy: row.clawback_strategy, include_credit_paid: row.include_credit_paid }
+      : { ...DEFAULT_SETTINGS }
+  }
+
+  /** Saves the given settings over the current ones; returns the result. */
+  @InjectManager()
+  async updateSettings(
+    data: Partial<LoyaltySettingsValues>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltySettingsValues> {
+    const next = { ...(await this.retrieveSettings(sharedContext)), ...data }
+    await this.sql(sharedContext).execute(
+      `INSERT INTO loyalty_settings (id, clawback_strategy, include_credit_paid, created_at, updated_at)
+       VALUES (?, ?, ?, now(), now())
+       ON CONFLICT (id) DO UPDATE SET clawback_strategy = EXCLUDED.clawback_strategy,
+         include_credit_paid = EXCLUDED.include_credit_paid, updated_at = now(), deleted_at = NULL`,
+      [SETTINGS_ID, next.clawback_strategy, next.include_credit_paid]
+    )
+    return next
+  }
+
+  /**
+   * Marks held credit whose date has come as released and returns it, so
+   * `loyalty.cashback.released` is sent once per lot. Rows another run is
+   * marking are skipped, so concurrent runs do not announce twice.
+   */
+  @InjectManager()
+  async markReleasedLots(
+    options: { at?: Date; limit?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<
+    { lot_id: string; wallet_id: string; transaction_id: string; amount: string; reference: string; reference_id: string }[]
+  > {
+    const at = options.at ?? new Date()
+    return await this.ledgerTransaction(sharedContext, async (sql) => {
+      const rows = await sql.execute(
+        `WITH due AS (
+           SELECT id FROM loyalty_wallet_lot
+           WHERE released_at IS NULL AND available_at IS NOT NULL AND deleted_at IS NULL
+             AND available_at <= ?
+           ORDER BY available_at
+           LIMIT ?
+           FOR UPDATE SKIP LOCKED
+         ), marked AS (
+           UPDATE loyalty_wallet_lot l SET released_at = ?, updated_at = now()
+           FROM due WHERE l.id = due.id
+           RETURNING l.id, l.wallet_id, l.transaction_id, l.remaining
+         )
+         SELECT m.id AS lot_id, m.wallet_id, m.transaction_id, m.remaining AS amount,
+           t.reference, t.reference_id
+         FROM marked m JOIN loyalty_wallet_transaction t ON t.id = m.transaction_id`,
+        [at, options.limit ?? 1000, at]
+      )
+      return rows.map((r: any) => ({ ...r, amount: MathBN.convert(r.amount).toFixed() }))
+    })
   }
 
   @InjectManager()
@@ -555,17 +782,32 @@ class LoyaltyClubModuleService extends MedusaService({
       for (const r of releases) {
         const rows = await sql.execute(
           `UPDATE loyalty_wallet_lot
-           SET available_at = ?,
+           SET available_at = ?, released_at = ?,
                expires_at = CASE WHEN ?::int IS NULL THEN NULL ELSE ?::timestamptz + (?::int * interval '1 day') END,
                updated_at = now()
            WHERE transaction_id = ? AND available_at = ? AND deleted_at IS NULL
            RETURNING id`,
-          [at, r.expires_after_days ?? null, at, r.expires_after_days ?? null, r.transaction_id, until]
+          [at, at, r.expires_after_days ?? null, at, r.expires_after_days ?? null, r.transaction_id, until]
         )
         released.push(...rows.map((row: any) => ({ lot_id: row.id, transaction_id: r.transaction_id })))
       }
       return released
     })
+  }
+
+  /** Clears the release mark of lots (the undo of `markReleasedLots`). */
+  @InjectManager()
+  async unmarkReleasedLots(
+    lotIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    if (!lotIds.length) {
+      return
+    }
+    await this.sql(sharedContext).execute(
+      `UPDATE loyalty_wallet_lot SET released_at = NULL, updated_at = now() WHERE id IN (?)`,
+      [lotIds]
+    )
   }
 
   /** Puts released lots back to waiting (the undo of `releaseLots`). */
@@ -580,7 +822,7 @@ class LoyaltyClubModuleService extends MedusaService({
     }
     await this.ledgerTransaction(sharedContext, (sql) =>
       sql.execute(
-        `UPDATE loyalty_wallet_lot SET available_at = ?, expires_at = NULL, updated_at = now()
+        `UPDATE loyalty_wallet_lot SET available_at = ?, expires_at = NULL, released_at = NULL, updated_at = now()
          WHERE id IN (${lotIds.map(() => "?").join(", ")})`,
         [until, ...lotIds]
       )
@@ -834,6 +1076,60 @@ class LoyaltyClubModuleService extends MedusaService({
         lot.amount.toFixed(),
         lot.wallet_id,
       ]
+    )
+  }
+
+  /**
+   * Pays off debt (negative lots left by a `force_negative` take-back) from
+   * the wallet's positive lots, soonest-to-expire first. The cached balance
+   * already counts both, so only the lots move. One indexed read when there
+   * is no debt.
+   */
+  protected async settleDebt(manager: SqlManager, walletId: string) {
+    const debts: { id: string; remaining: string }[] = await manager.execute(
+      `SELECT id, remaining FROM loyalty_wallet_lot
+       WHERE wallet_id = ? AND remaining < 0 AND deleted_at IS NULL
+       ORDER BY created_at, id FOR UPDATE`,
+      [walletId]
+    )
+    if (!debts.length) {
+      return
+    }
+    const credits: { id: string; remaining: string }[] = await manager.execute(
+      `SELECT id, remaining FROM loyalty_wallet_lot
+       WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+       ORDER BY expires_at ASC NULLS LAST, created_at, id FOR UPDATE`,
+      [walletId]
+    )
+    const deltas = new Map<string, BigNumberJS>()
+    let c = 0
+    let creditLeft = credits.length ? MathBN.convert(credits[0].remaining) : null
+    for (const debt of debts) {
+      let owed = MathBN.convert(debt.remaining).negated()
+      while (owed.isGreaterThan(0) && creditLeft) {
+        const pay = MathBN.min(owed, creditLeft)
+        owed = MathBN.sub(owed, pay)
+        creditLeft = MathBN.sub(creditLeft, pay)
+        deltas.set(debt.id, MathBN.add(deltas.get(debt.id) ?? 0, pay))
+        deltas.set(credits[c].id, MathBN.sub(deltas.get(credits[c].id) ?? 0, pay))
+        if (!creditLeft.isGreaterThan(0)) {
+          c += 1
+          creditLeft = c < credits.length ? MathBN.convert(credits[c].remaining) : null
+        }
+      }
+    }
+    if (!deltas.size) {
+      return
+    }
+    const moves = [...deltas]
+    await manager.execute(
+      `UPDATE loyalty_wallet_lot l
+       SET remaining = l.remaining + m.delta,
+           raw_remaining = jsonb_build_object('value', (l.remaining + m.delta)::text, 'precision', 20),
+           updated_at = now()
+       FROM (VALUES ${moves.map(() => "(?, ?::numeric)").join(", ")}) AS m (id, delta)
+       WHERE l.id = m.id`,
+      moves.flatMap(([id, delta]) => [id, delta.toFixed()])
     )
   }
 

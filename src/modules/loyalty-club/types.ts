@@ -87,3 +87,40 @@ export type WalletBalance = {
   expiring_within_days: number
   next_expiry_at: Date | null
 }
+
+export type ClawbackStrategy = "partial" | "force_negative" | "skip"
+
+export type LoyaltySettingsValues = {
+  clawback_strategy: ClawbackStrategy
+  include_credit_paid: boolean
+}
+
+export type ClawbackCreditInput = {
+  /** The credit (e.g. an order's cashback) to take back from. */
+  transaction_id: string
+  /**
+   * How much of the credit should be taken back in all, counting earlier
+   * take-backs: a repeat with the same target changes nothing, a larger one
+   * takes the difference. Capped at the credit's amount.
+   */
+  target: BigNumberInput
+  strategy: ClawbackStrategy
+  note?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type ClawbackResult = {
+  /** The reversal written, or null when nothing more was due. */
+  transaction: WalletTransactionRow | null
+  created: boolean
+  /** Taken from the wallet (including `debt`). */
+  taken: string
+  /** Due but not in the wallet (`partial`). */
+  shortfall: string
+  /** Due, spent, and let go (`skip`). */
+  skipped: string
+  /** Taken below zero (`force_negative`); later credit pays it off. */
+  debt: string
+}

@@ -17,6 +17,11 @@ const WalletLot = model
       available_at: model.dateTime().nullable(),
       expires_at: model.dateTime().nullable(),
       expired_at: model.dateTime().nullable(),
+      /**
+       * When credit that waited (a hold or a fulfilment) became spendable and
+       * was announced with `loyalty.cashback.released`.
+       */
+      released_at: model.dateTime().nullable(),
       wallet: model.belongsTo(() => Wallet, { mappedBy: "lots" }),
     }
   )
@@ -36,6 +41,12 @@ const WalletLot = model
       name: "IDX_loyalty_wallet_lot_due",
       on: ["expires_at"],
       where: "remaining > 0 AND expired_at IS NULL AND expires_at IS NOT NULL",
+    },
+    {
+      // Held credit whose date has come and that was not announced yet.
+      name: "IDX_loyalty_wallet_lot_unreleased",
+      on: ["available_at"],
+      where: "released_at IS NULL AND available_at IS NOT NULL",
     },
     {
       name: "IDX_loyalty_wallet_lot_transaction",
