@@ -1,11 +1,12 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createSalesChannelsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
+import seedDemo from "../demo/seed"
 
 type Api = {
   get: (url: string, config?: any) => Promise<any>
@@ -94,4 +95,76 @@ export async function failure(promise: Promise<any>) {
     }
     return error.response
   }
+}
+
+/** Polls until `fn` returns a value (for work done by event subscribers). */
+export async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 20000) {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await fn()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error("Timed out waiting")
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/**
+ * A real storefront checkout on the demo store: cart, address, shipping
+ * (500,000 IRR), payment session, complete. Lines are variant ids (one of
+ * each) or { variant_id, quantity }.
+ */
+export async function checkout(
+  api: Api,
+  h: any,
+  regionId: string,
+  lines: (string | { variant_id: string; quantity: number })[]
+) {
+  const { data: { cart } } = await api.post(
+    "/store/carts",
+    {
+      region_id: regionId,
+      items: lines.map((l) => (typeof l === "string" ? { variant_id: l, quantity: 1 } : l)),
+      shipping_address: {
+        first_name: "Sara",
+        last_name: "Ahmadi",
+        address_1: "Valiasr St",
+        city: "Tehran",
+        country_code: "ir",
+        postal_code: "1234567890",
+      },
+    },
+    h
+  )
+  const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, h)
+  await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
+  const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    h
+  )
+  const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+  if (completed.type !== "order") {
+    throw new Error(`Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
+  }
+  return completed.order
+}
+
+/**
+ * Seeds the demo store (IRR region, products, shipping, the demo rules: 1%
+ * vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days)
+ * and returns its publishable key, IRR regions and a variant lookup.
+ */
+export async function demoStore(container: MedusaContainer) {
+  await seedDemo({ container, args: [] } as any)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable" } })
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["handle", "variants.id"],
+    filters: { handle: ["vacuum-cleaner", "washing-machine"] },
+  })
+  const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
+  return { pk: keys[0].token as string, regions, variant }
 }

@@ -1,76 +1,27 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import seedDemo from "../../demo/seed"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
 import {
   awardOrderCashbackWorkflow,
   reverseOrderCashbackWorkflow,
 } from "../../src/workflows"
-import { adminHeaders, failure, shopper } from "../helpers"
+import {
+  adminHeaders,
+  checkout as checkout_,
+  demoStore as demoStore_,
+  failure,
+  shopper,
+  waitFor,
+} from "../helpers"
 
 jest.setTimeout(180000)
-
-const waitFor = async <T>(fn: () => Promise<T | undefined>, ms = 20000) => {
-  const until = Date.now() + ms
-  for (;;) {
-    const value = await fn()
-    if (value !== undefined) return value
-    if (Date.now() > until) throw new Error("Timed out waiting")
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
 
-    // A real storefront checkout: cart, address, shipping, payment, complete.
-    const checkout = async (h: any, regionId: string, variants: string[]) => {
-      const { data: { cart } } = await api.post(
-        "/store/carts",
-        {
-          region_id: regionId,
-          items: variants.map((variant_id) => ({ variant_id, quantity: 1 })),
-          shipping_address: {
-            first_name: "Sara",
-            last_name: "Ahmadi",
-            address_1: "Valiasr St",
-            city: "Tehran",
-            country_code: "ir",
-            postal_code: "1234567890",
-          },
-        },
-        h
-      )
-      const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, h)
-      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, h)
-      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cart.id }, h)
-      await api.post(
-        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        h
-      )
-      const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
-      expect(completed.type).toBe("order")
-      return completed.order
-    }
-
-    // The demo store: IRR region, products, shipping, and the demo rules
-    // (1% vacuum cleaners capped at 5,000,000; 2% washing machines held 14 days).
-    const demoStore = async () => {
-      const container = getContainer()
-      await seedDemo({ container, args: [] } as any)
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { type: "publishable" } })
-      const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
-      const { data: products } = await query.graph({
-        entity: "product",
-        fields: ["handle", "variants.id"],
-        filters: { handle: ["vacuum-cleaner", "washing-machine"] },
-      })
-      const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
-      return { pk: keys[0].token, regions, variant }
-    }
+    const checkout = (h: any, regionId: string, lines: any[]) =>
+      checkout_(api, h, regionId, lines)
+    const demoStore = () => demoStore_(getContainer())
 
     describe("Cashback on placed orders", () => {
       it("should credit each rule's cashback once, pending by the rule's release, and take it back on cancel", async () => {
@@ -134,7 +85,7 @@ medusaIntegrationTestRunner({
         ])
         // A repeated order.canceled takes nothing more.
         await reverseOrderCashbackWorkflow(container).run({
-          input: { order_id: order.id, note: "Order canceled" },
+          input: { order_id: order.id, reason: "canceled" },
         })
         const [, total] = await service.listAndCountWalletTransactions({ wallet_id: wallet.id })
         expect(total).toBe(5)

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
+import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
@@ -8,6 +9,7 @@ export default defineMiddlewares({
   routes: [
     ...adminWalletRoutesMiddlewares,
     ...adminCashbackRuleRoutesMiddlewares,
+    ...adminLoyaltySettingsRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
   ],

@@ -7,7 +7,7 @@ export default async function orderCanceledCashback({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await reverseOrderCashbackWorkflow(container).run({
-    input: { order_id: data.id, note: "Order canceled" },
+    input: { order_id: data.id, reason: "canceled" },
   })
 }
 

@@ -100,9 +100,10 @@ export async function runCashbackEngine(
     previousOrders = metadata?.count ?? 0
   }
 
-  const rules = (await service.listCashbackRules({
-    is_active: true,
-  })) as unknown as StoredCashbackRule[]
+  const [rules, settings] = await Promise.all([
+    service.listCashbackRules({ is_active: true }) as unknown as Promise<StoredCashbackRule[]>,
+    service.retrieveSettings(),
+  ])
 
   const result = computeCashback(
     {
@@ -125,7 +126,7 @@ export async function runCashbackEngine(
     },
     { customer_id: input.customer_id, group_ids: groupIds, previous_orders: previousOrders },
     rules,
-    { now: input.at }
+    { now: input.at, include_credit_paid: settings.include_credit_paid }
   )
   return { result, rules: Object.fromEntries(rules.map((r) => [r.id, r])) }
 }

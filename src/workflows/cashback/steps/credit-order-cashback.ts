@@ -57,7 +57,13 @@ export const creditOrderCashbackStep = createStep(
           actor_type: "system",
           available_at: availableAt,
           expires_at: expiresAt,
-          metadata: { order_id: cashback.order_id, rule_id: earned.rule_id },
+          // Each item's share of this cashback: a partial return takes back
+          // the returned items' part.
+          metadata: {
+            order_id: cashback.order_id,
+            rule_id: earned.rule_id,
+            items: Object.fromEntries(earned.items.map((i) => [i.item_id, i.amount])),
+          },
         })
         if (result.created) {
           written.push(result.transaction.id)

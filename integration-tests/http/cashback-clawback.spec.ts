@@ -1,0 +1,257 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
+import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import {
+  releaseHeldCashbackWorkflow,
+  reverseOrderCashbackWorkflow,
+} from "../../src/workflows"
+import { adminHeaders, checkout, demoStore, failure, shopper, waitFor } from "../helpers"
+
+jest.setTimeout(240000)
+
+const DAY = 86400000
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const service = (): LoyaltyClubModuleService => getContainer().resolve(LOYALTY_CLUB_MODULE)
+
+    const walletOf = async (h: any) =>
+      waitFor(async () => {
+        const { data } = await api.get("/store/loyalty/wallets", h)
+        return data.wallets[0]
+      })
+
+    const ledger = async (walletId: string, admin: any) => {
+      const { data } = await api.get(`/admin/loyalty/wallets/${walletId}/transactions?limit=50`, admin)
+      return data.transactions
+    }
+
+    // Every scenario ends with the cached balance equal to the ledger sum
+    // and to the sum of the lots (debt lots count negative).
+    const expectConsistent = async (walletId: string) => {
+      const [wallet] = await service().listWallets({ id: walletId })
+      const lots = await service().listWalletLots({ wallet_id: walletId })
+      const lotSum = lots
+        .filter((l: any) => !l.expired_at)
+        .reduce((sum: bigint, l: any) => sum + BigInt(String(l.remaining)), 0n)
+      const total = (await service().getLedgerTotals([walletId]))[walletId]
+      expect(String(wallet.balance)).toBe(total)
+      expect(lotSum.toString()).toBe(total)
+    }
+
+    // The admin return flow: request the items, confirm, receive them.
+    const returnItems = async (admin: any, orderId: string, items: { id: string; quantity: number }[]) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: locations } = await query.graph({ entity: "stock_location", fields: ["id"] })
+      const { data: { return: ret } } = await api.post(
+        "/admin/returns",
+        { order_id: orderId, location_id: locations[0].id },
+        admin
+      )
+      await api.post(`/admin/returns/${ret.id}/request-items`, { items }, admin)
+      await api.post(`/admin/returns/${ret.id}/request`, {}, admin)
+      await api.post(`/admin/returns/${ret.id}/receive`, {}, admin)
+      await api.post(`/admin/returns/${ret.id}/receive-items`, { items }, admin)
+      await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, admin)
+      return ret.id
+    }
+
+    const fulfilAll = async (admin: any, order: any) =>
+      api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
+        admin
+      )
+
+    const capture = async (admin: any, orderId: string) => {
+      const { data: { order } } = await api.get(
+        `/admin/orders/${orderId}?fields=*payment_collections.payments`,
+        admin
+      )
+      const payment = order.payment_collections[0].payments[0]
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      return payment
+    }
+
+    describe("Taking cashback back", () => {
+      it("should take back the returned items' part of the cashback on a partial return, once", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore(container)
+        const admin = await adminHeaders(container, api)
+        const sara = await shopper(api, pk, { email: "return@example.com" })
+        const order = await checkout(api, sara.headers, regions[0].id, [
+          variant("vacuum-cleaner"),
+          { variant_id: variant("washing-machine"), quantity: 2 },
+        ])
+        const wallet = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", sara.headers)
+          const w = data.wallets[0]
+          return w?.balance.pending === "16800000" && w.balance.available === "1850000" ? w : undefined
+        })
+
+        const payment = await capture(admin, order.id)
+        await fulfilAll(admin, order)
+        const washer = order.items.find((i: any) => i.quantity === 2)
+        await returnItems(admin, order.id, [{ id: washer.id, quantity: 1 }])
+
+        // One of two washing machines came back: half of its 16,800,000.
+        const after = await waitFor(async () => {
+          const { data } = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+          return data.wallet.balance.pending === "8400000" ? data.wallet : undefined
+        })
+        expect(after.balance).toEqual(expect.objectContaining({ available: "1850000", pending: "8400000" }))
+        const reversals = (await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")
+        expect(reversals.map((t: any) => [t.amount, t.note, t.metadata.reason])).toEqual([
+          ["-8400000", "Items returned", "returned"],
+        ])
+
+        // The same event again takes nothing more.
+        await reverseOrderCashbackWorkflow(container).run({ input: { order_id: order.id, reason: "returned" } })
+        expect((await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")).toHaveLength(1)
+
+        // The refund of the returned machine (420,000,000 of 1,025,500,000
+        // paid) is already covered by the return: nothing more comes back.
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 420000000 }, admin)
+        await reverseOrderCashbackWorkflow(container).run({ input: { order_id: order.id, reason: "refunded" } })
+        expect((await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")).toHaveLength(1)
+
+        // The second machine comes back too: the rest of its cashback.
+        await returnItems(admin, order.id, [{ id: washer.id, quantity: 1 }])
+        await waitFor(async () => {
+          const { data } = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+          return data.wallet.balance.pending === "0" ? true : undefined
+        })
+        const all = (await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")
+        expect(all.map((t: any) => t.amount).sort()).toEqual(["-8400000", "-8400000"])
+        await expectConsistent(wallet.id)
+      })
+
+      it("should take back the refunded share of the cashback on a refund without a return", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore(container)
+        const admin = await adminHeaders(container, api)
+        const reza = await shopper(api, pk, { email: "refund@example.com" })
+        const order = await checkout(api, reza.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const wallet = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", reza.headers)
+          return data.wallets[0]?.balance.available === "1850000" ? data.wallets[0] : undefined
+        })
+        const payment = await capture(admin, order.id)
+        // Half of the 185,500,000 paid comes back: half of the cashback goes.
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 92750000 }, admin)
+        const after = await waitFor(async () => {
+          const { data } = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+          return data.wallet.balance.available === "925000" ? data.wallet : undefined
+        })
+        expect(after.balance.available).toBe("925000")
+        const reversals = (await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")
+        expect(reversals.map((t: any) => [t.amount, t.note])).toEqual([["-925000", "Order refunded"]])
+        await expectConsistent(wallet.id)
+      })
+
+      it("should follow the shop's clawback strategy when the shopper already spent the cashback", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore(container)
+        const admin = await adminHeaders(container, api)
+
+        const bad = await failure(api.post("/admin/loyalty/settings", { clawback_strategy: "later" }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("clawback_strategy")
+        const { data: defaults } = await api.get("/admin/loyalty/settings", admin)
+        expect(defaults.settings).toEqual({ clawback_strategy: "partial", include_credit_paid: false })
+
+        // Each shopper has 1,000,000 of gift credit (no expiry), earns
+        // 1,850,000 on a vacuum cleaner, spends 2,500,000 (the cashback
+        // first, it expires sooner) and the order is canceled.
+        const outcomes: Record<string, any> = {}
+        for (const strategy of ["partial", "force_negative", "skip"]) {
+          await api.post("/admin/loyalty/settings", { clawback_strategy: strategy }, admin)
+          const buyer = await shopper(api, pk, { email: `${strategy}@example.com` })
+          const { data: opened } = await api.post(
+            "/admin/loyalty/wallets",
+            { customer_id: buyer.customer.id, currency_code: "irr" },
+            admin
+          )
+          const walletId = opened.wallet.id
+          await api.post(`/admin/loyalty/wallets/${walletId}/credit`, { amount: 1000000, note: "Gift" }, admin)
+          const order = await checkout(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
+          await waitFor(async () => {
+            const { data } = await api.get(`/admin/loyalty/wallets/${walletId}`, admin)
+            return data.wallet.balance.available === "2850000" ? true : undefined
+          })
+          await api.post(`/admin/loyalty/wallets/${walletId}/debit`, { amount: 2500000, note: "Till" }, admin)
+          await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+          const reversal = await waitFor(async () =>
+            (await ledger(walletId, admin)).find((t: any) => t.type === "reversal")
+          )
+          const { data } = await api.get(`/admin/loyalty/wallets/${walletId}`, admin)
+          outcomes[strategy] = {
+            available: data.wallet.balance.available,
+            amount: reversal.amount,
+            shortfall: reversal.metadata.shortfall,
+            skipped: reversal.metadata.skipped,
+            debt: reversal.metadata.debt,
+          }
+          await expectConsistent(walletId)
+
+          if (strategy === "force_negative") {
+            // Later credit pays the debt off first.
+            await api.post(`/admin/loyalty/wallets/${walletId}/credit`, { amount: 2000000, note: "Gift" }, admin)
+            const { data: paid } = await api.get(`/admin/loyalty/wallets/${walletId}`, admin)
+            expect(paid.wallet.balance.available).toBe("500000")
+            const spend = await failure(
+              api.post(`/admin/loyalty/wallets/${walletId}/debit`, { amount: 500001 }, admin)
+            )
+            expect(spend.status).toBe(400)
+            await api.post(`/admin/loyalty/wallets/${walletId}/debit`, { amount: 500000 }, admin)
+            await expectConsistent(walletId)
+          }
+        }
+        expect(outcomes).toEqual({
+          // What the wallet had (350,000 of the gift) comes back; the rest
+          // is recorded as shortfall.
+          partial: { available: "0", amount: "-350000", shortfall: "1500000", skipped: "0", debt: "0" },
+          // All of it comes back; the wallet owes 1,500,000.
+          force_negative: { available: "-1500000", amount: "-1850000", shortfall: "0", skipped: "0", debt: "1500000" },
+          // Only what was left of the cashback itself (none): the gift stays.
+          skip: { available: "350000", amount: "0", shortfall: "0", skipped: "1850000", debt: "0" },
+        })
+      })
+
+      it("should announce held cashback once its hold ends", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore(container)
+        const events: any[] = []
+        const eventBus = container.resolve("event_bus") as any
+        eventBus.subscribe("loyalty.cashback.released", async (e: any) => {
+          events.push(e.data)
+        })
+        const buyer = await shopper(api, pk, { email: "held@example.com" })
+        const order = await checkout(api, buyer.headers, regions[0].id, [variant("washing-machine")])
+        const wallet = await waitFor(async () => {
+          const { data } = await api.get("/store/loyalty/wallets", buyer.headers)
+          return data.wallets[0]?.balance.pending === "8400000" ? data.wallets[0] : undefined
+        })
+
+        // Before the 14 days nothing is released.
+        const early = await releaseHeldCashbackWorkflow(container).run({ input: {} })
+        expect(early.result).toEqual([])
+        const at = new Date(new Date(order.created_at).getTime() + 14 * DAY + 1000)
+        const { result } = await releaseHeldCashbackWorkflow(container).run({ input: { at } })
+        expect(result).toEqual([
+          expect.objectContaining({
+            order_id: order.id,
+            wallet_id: wallet.id,
+            lots: [expect.objectContaining({ amount: "8400000" })],
+          }),
+        ])
+        await waitFor(async () => (events.length ? true : undefined))
+        expect(events[0]).toEqual(expect.objectContaining({ order_id: order.id }))
+        // A second run announces nothing again.
+        const again = await releaseHeldCashbackWorkflow(container).run({ input: { at } })
+        expect(again.result).toEqual([])
+      })
+    })
+  },
+})

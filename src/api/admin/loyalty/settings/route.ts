@@ -1,0 +1,26 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
+import { updateLoyaltySettingsWorkflow } from "../../../../workflows"
+import { AdminUpdateLoyaltySettingsType } from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
+  res.json({ settings: await service.retrieveSettings() })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminUpdateLoyaltySettingsType>,
+  res: MedusaResponse
+) => {
+  const { result } = await updateLoyaltySettingsWorkflow(req.scope).run({
+    input: req.validatedBody,
+  })
+  res.json({ settings: result })
+}

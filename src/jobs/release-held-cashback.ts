@@ -1,0 +1,18 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { releaseHeldCashbackWorkflow } from "../workflows"
+
+export default async function releaseHeldCashbackJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await releaseHeldCashbackWorkflow(container).run({ input: {} })
+  if (result.length) {
+    logger.info(`Loyalty club: released held cashback of ${result.length} orders`)
+  }
+}
+
+export const config = {
+  name: "loyalty-release-held-cashback",
+  // Held cashback is spendable from its date on (balances and debits check
+  // it); this run records the release and sends loyalty.cashback.released.
+  schedule: "*/15 * * * *",
+}
