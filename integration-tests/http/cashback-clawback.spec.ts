@@ -125,6 +125,23 @@ medusaIntegrationTestRunner({
         const all = (await ledger(wallet.id, admin)).filter((t: any) => t.type === "reversal")
         expect(all.map((t: any) => t.amount).sort()).toEqual(["-8400000", "-8400000"])
         await expectConsistent(wallet.id)
+
+        // The order page's view: each rule's cashback and its state.
+        const { data: earned } = await api.get(`/admin/loyalty/orders/${order.id}/cashback`, admin)
+        expect(earned).toEqual(
+          expect.objectContaining({ currency_code: "irr", total: "18650000", taken_back: "16800000" })
+        )
+        expect(earned.cashback.map((c: any) => [c.rule.name, c.amount, c.state, c.taken_back]).sort()).toEqual([
+          ["1% on vacuum cleaners", "1850000", "available", "0"],
+          ["2% on washing machines", "16800000", "reversed", "16800000"],
+        ])
+        // The rule list counts the order and what came back.
+        const { data: rules } = await api.get("/admin/loyalty/cashback-rules", admin)
+        const washing = rules.cashback_rules.find((r: any) => r.name === "2% on washing machines")
+        expect(washing.usage).toEqual({
+          orders: 1,
+          amounts: [{ currency_code: "irr", awarded: "16800000", taken_back: "16800000" }],
+        })
       })
 
       it("should take back the refunded share of the cashback on a refund without a return", async () => {

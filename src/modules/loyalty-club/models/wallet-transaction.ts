@@ -39,6 +39,12 @@ const WalletTransaction = model
       name: "IDX_loyalty_wallet_transaction_reference",
       on: ["reference", "reference_id"],
     },
+    {
+      // A take-back sums what earlier take-backs of the same credit claimed.
+      name: "IDX_loyalty_wallet_transaction_reverses",
+      on: ["reverses_id"],
+      where: "reverses_id IS NOT NULL",
+    },
   ])
 
 export default WalletTransaction

@@ -1,0 +1,57 @@
+import {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { MathBN } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
+
+/**
+ * The cashback an order earned, one entry per rule that paid: amount, state
+ * (pending, available, spent, expired, partly_reversed, reversed), what is
+ * left of it, what was taken back, and the rule.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse
+) => {
+  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
+  const credits = await service.listOrderCashback(req.params.id)
+  const ruleIds = [...new Set(credits.map((c) => c.rule_id).filter(Boolean))] as string[]
+  const rules = ruleIds.length
+    ? await service.listCashbackRules({ id: ruleIds }, { select: ["id", "name"], withDeleted: true })
+    : []
+  const names = new Map(rules.map((r) => [r.id, r.name]))
+  const now = new Date()
+  const cashback = credits.map((c) => {
+    const state = MathBN.gte(c.taken_back, c.amount)
+      ? "reversed"
+      : MathBN.gt(c.taken_back, 0)
+        ? "partly_reversed"
+        : c.expired_at
+          ? "expired"
+          : c.available_at && c.available_at > now
+            ? "pending"
+            : MathBN.eq(c.remaining, 0)
+              ? "spent"
+              : "available"
+    return {
+      ...c,
+      state,
+      rule: c.rule_id
+        ? { id: c.rule_id, name: names.get(c.rule_id) ?? c.note?.replace(/^Cashback: /, "") ?? null }
+        : null,
+      // Fulfilment rules wait with a far-future date: show "at fulfilment".
+      available_at: c.available_at && c.available_at.getUTCFullYear() >= 9999 ? null : c.available_at,
+      waits_for_fulfilment: !!c.available_at && c.available_at.getUTCFullYear() >= 9999,
+    }
+  })
+  const currency = cashback[0]?.currency_code ?? null
+  res.json({
+    order_id: req.params.id,
+    currency_code: currency,
+    total: MathBN.sum(0, ...cashback.map((c) => c.amount)).toFixed(),
+    taken_back: MathBN.sum(0, ...cashback.map((c) => c.taken_back)).toFixed(),
+    cashback,
+  })
+}
