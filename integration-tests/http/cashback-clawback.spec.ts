@@ -138,9 +138,10 @@ medusaIntegrationTestRunner({
         // The rule list counts the order and what came back.
         const { data: rules } = await api.get("/admin/loyalty/cashback-rules", admin)
         const washing = rules.cashback_rules.find((r: any) => r.name === "2% on washing machines")
+        // Sara's demo order (one machine, 8,400,000) counts too.
         expect(washing.usage).toEqual({
-          orders: 1,
-          amounts: [{ currency_code: "irr", awarded: "16800000", taken_back: "16800000" }],
+          orders: 2,
+          amounts: [{ currency_code: "irr", awarded: "25200000", taken_back: "16800000" }],
         })
       })
 
@@ -256,7 +257,8 @@ medusaIntegrationTestRunner({
         expect(early.result).toEqual([])
         const at = new Date(new Date(order.created_at).getTime() + 14 * DAY + 1000)
         const { result } = await releaseHeldCashbackWorkflow(container).run({ input: { at } })
-        expect(result).toEqual([
+        // (Sara's demo order, placed at the same time, is released too.)
+        expect(result.filter((r: any) => r.order_id === order.id)).toEqual([
           expect.objectContaining({
             order_id: order.id,
             wallet_id: wallet.id,
@@ -264,7 +266,7 @@ medusaIntegrationTestRunner({
           }),
         ])
         await waitFor(async () => (events.length ? true : undefined))
-        expect(events[0]).toEqual(expect.objectContaining({ order_id: order.id }))
+        expect(events.map((e) => e.order_id)).toContain(order.id)
         // A second run announces nothing again.
         const again = await releaseHeldCashbackWorkflow(container).run({ input: { at } })
         expect(again.result).toEqual([])
