@@ -6,6 +6,9 @@ import {
   releaseHeldCashbackWorkflow,
   reverseOrderCashbackWorkflow,
 } from "../../src/workflows"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { backfillCashback } from "../../src/scripts/backfill-cashback"
+import { DEMO_CUSTOMERS } from "../../demo/constants"
 import { adminHeaders, checkout, demoStore, failure, shopper, waitFor } from "../helpers"
 
 jest.setTimeout(240000)
@@ -270,6 +273,48 @@ medusaIntegrationTestRunner({
         // A second run announces nothing again.
         const again = await releaseHeldCashbackWorkflow(container).run({ input: { at } })
         expect(again.result).toEqual([])
+      })
+
+      it("should backfill cashback for orders placed before the plugin, once, with progress", async () => {
+        const container = getContainer()
+        const { regions, variant } = await demoStore(container)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: [reza] } = await query.graph({
+          entity: "customer",
+          fields: ["id", "email"],
+          filters: { email: DEMO_CUSTOMERS[1].email },
+        })
+        // An order created directly (no order.placed event): no cashback yet.
+        const { result: order } = await createOrderWorkflow(container).run({
+          input: {
+            region_id: regions[0].id,
+            customer_id: reza.id,
+            email: reza.email,
+            currency_code: "irr",
+            items: [{ variant_id: variant("vacuum-cleaner"), quantity: 1 }],
+          } as any,
+        })
+        expect(await service().listWallets({ customer_id: reza.id })).toEqual([])
+
+        const progress: number[] = []
+        const since = new Date(Date.now() - DAY)
+        const first = await backfillCashback(container, {
+          since,
+          batch_size: 1,
+          onProgress: (p) => progress.push(p.done),
+        })
+        // Sara's demo order was paid by the seed; Reza's is new.
+        expect(first).toEqual({ done: 2, total: 2, awarded_orders: 1, credited: { irr: "1850000" } })
+        expect(progress).toEqual([1, 2, 2])
+        const [wallet] = await service().listWallets({ customer_id: reza.id })
+        const balance = (await service().getBalances([wallet.id]))[wallet.id]
+        expect(balance.available).toBe("1850000")
+        const [credit] = await service().listWalletTransactions({ wallet_id: wallet.id })
+        expect(credit.reference_id).toBe(`${order.id}:${credit.metadata!.rule_id}`)
+
+        const again = await backfillCashback(container, { since })
+        expect(again).toEqual({ done: 2, total: 2, awarded_orders: 0, credited: {} })
+        expect(await service().listWalletTransactions({ wallet_id: wallet.id })).toHaveLength(1)
       })
     })
   },

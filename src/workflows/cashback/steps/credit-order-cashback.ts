@@ -33,7 +33,8 @@ export const creditOrderCashbackStep = createStep(
       container.resolve(LOYALTY_CLUB_MODULE)
     const { cashback } = input
     const written: string[] = []
-    const credits: WalletTransactionRow[] = []
+    // Each credit says whether this run wrote it (false: paid before).
+    const credits: (WalletTransactionRow & { created: boolean })[] = []
     try {
       for (const earned of cashback.result.rules) {
         const rule = cashback.rules[earned.rule_id]
@@ -68,7 +69,7 @@ export const creditOrderCashbackStep = createStep(
         if (result.created) {
           written.push(result.transaction.id)
         }
-        credits.push(result.transaction)
+        credits.push({ ...result.transaction, created: result.created })
       }
     } catch (error) {
       for (const id of written) {
