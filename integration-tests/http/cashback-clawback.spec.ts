@@ -180,7 +180,14 @@ medusaIntegrationTestRunner({
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("clawback_strategy")
         const { data: defaults } = await api.get("/admin/loyalty/settings", admin)
-        expect(defaults.settings).toEqual({ clawback_strategy: "partial", include_credit_paid: false })
+        expect(defaults.settings).toEqual({
+          clawback_strategy: "partial",
+          include_credit_paid: false,
+          credit_pays_shipping: true,
+          max_credit_share: null,
+          min_redeem_balance: null,
+          auto_apply: false,
+        })
 
         // Each shopper has 1,000,000 of gift credit (no expiry), earns
         // 1,850,000 on a vacuum cleaner, spends 2,500,000 (the cashback

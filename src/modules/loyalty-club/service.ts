@@ -52,7 +52,12 @@ const DEFAULT_OPTIONS: Required<LoyaltyClubModuleOptions> = {
 const DEFAULT_SETTINGS: LoyaltySettingsValues = {
   clawback_strategy: "partial",
   include_credit_paid: false,
+  credit_pays_shipping: true,
+  max_credit_share: null,
+  min_redeem_balance: null,
+  auto_apply: false,
 }
+const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof LoyaltySettingsValues)[]
 // The shop's settings are one row with a fixed id.
 const SETTINGS_ID = "lset_shop"
 
@@ -623,13 +628,17 @@ class LoyaltyClubModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltySettingsValues> {
     const [row] = await this.sql(sharedContext).execute(
-      `SELECT clawback_strategy, include_credit_paid FROM loyalty_settings
+      `SELECT ${SETTINGS_FIELDS.join(", ")} FROM loyalty_settings
        WHERE id = ? AND deleted_at IS NULL`,
       [SETTINGS_ID]
     )
-    return row
-      ? { clawback_strategy: row.clawback_strategy, include_credit_paid: row.include_credit_paid }
-      : { ...DEFAULT_SETTINGS }
+    const settings = { ...DEFAULT_SETTINGS }
+    for (const field of SETTINGS_FIELDS) {
+      if (row && row[field] !== undefined) {
+        ;(settings as any)[field] = row[field]
+      }
+    }
+    return settings
   }
 
   /** Saves the given settings over the current ones; returns the result. */
@@ -639,12 +648,16 @@ class LoyaltyClubModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltySettingsValues> {
     const next = { ...(await this.retrieveSettings(sharedContext)), ...data }
+    const values = SETTINGS_FIELDS.map((f) =>
+      f === "min_redeem_balance" && next[f] != null ? JSON.stringify(next[f]) : next[f]
+    )
     await this.sql(sharedContext).execute(
-      `INSERT INTO loyalty_settings (id, clawback_strategy, include_credit_paid, created_at, updated_at)
-       VALUES (?, ?, ?, now(), now())
-       ON CONFLICT (id) DO UPDATE SET clawback_strategy = EXCLUDED.clawback_strategy,
-         include_credit_paid = EXCLUDED.include_credit_paid, updated_at = now(), deleted_at = NULL`,
-      [SETTINGS_ID, next.clawback_strategy, next.include_credit_paid]
+      `INSERT INTO loyalty_settings (id, ${SETTINGS_FIELDS.join(", ")}, created_at, updated_at)
+       VALUES (?, ${SETTINGS_FIELDS.map(() => "?").join(", ")}, now(), now())
+       ON CONFLICT (id) DO UPDATE SET
+         ${SETTINGS_FIELDS.map((f) => `${f} = EXCLUDED.${f}`).join(", ")},
+         updated_at = now(), deleted_at = NULL`,
+      [SETTINGS_ID, ...values]
     )
     return next
   }

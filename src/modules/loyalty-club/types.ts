@@ -93,6 +93,14 @@ export type ClawbackStrategy = "partial" | "force_negative" | "skip"
 export type LoyaltySettingsValues = {
   clawback_strategy: ClawbackStrategy
   include_credit_paid: boolean
+  /** Checkout: credit may pay for shipping too. */
+  credit_pays_shipping: boolean
+  /** Checkout: the largest share (percent, 0-100) of an order credit may pay; null = no limit. */
+  max_credit_share: number | null
+  /** Checkout: minimum balance per currency before credit can be used. */
+  min_redeem_balance: Record<string, string> | null
+  /** Checkout: apply the most allowed credit to a logged-in shopper's cart. */
+  auto_apply: boolean
 }
 
 export type ClawbackCreditInput = {

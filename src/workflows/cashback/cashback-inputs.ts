@@ -39,6 +39,18 @@ export type CashbackLine = {
   discount_subtotal?: unknown
 }
 
+// Scopes that need the product's categories, collection, type or tags.
+const PRODUCT_DATA_SCOPES = [
+  "category_ids",
+  "collection_ids",
+  "type_ids",
+  "tag_ids",
+  "exclude_category_ids",
+  "exclude_collection_ids",
+  "exclude_type_ids",
+  "exclude_tag_ids",
+] as const
+
 export type StoredCashbackRule = CashbackRule & {
   expires_after_days?: number | null
   release?: string
@@ -67,43 +79,55 @@ export async function runCashbackEngine(
   const service: LoyaltyClubModuleService =
     container.resolve(LOYALTY_CLUB_MODULE)
 
-  const productIds = Array.from(
-    new Set(input.lines.map((l) => l.product_id).filter(Boolean))
-  ) as string[]
-  const { data: products } = productIds.length
-    ? await query.graph({
-        entity: "product",
-        fields: ["id", "collection_id", "type_id", "categories.id", "tags.id"],
-        filters: { id: productIds },
-      })
-    : { data: [] as any[] }
-  const productById = new Map(products.map((p: any) => [p.id, p]))
-
-  let groupIds: string[] = []
-  let previousOrders = 0
-  if (input.customer_id) {
-    const { data: customers } = await query.graph({
-      entity: "customer",
-      fields: ["id", "groups.id"],
-      filters: { id: input.customer_id },
-    })
-    groupIds = ((customers[0] as any)?.groups ?? []).map((g: any) => g.id)
-    const { metadata } = await query.graph({
-      entity: "order",
-      fields: ["id"],
-      filters: {
-        customer_id: input.customer_id,
-        ...(input.exclude_order_id ? { id: { $ne: input.exclude_order_id } } : {}),
-      },
-      pagination: { take: 1, skip: 0 },
-    })
-    previousOrders = metadata?.count ?? 0
-  }
-
   const [rules, settings] = await Promise.all([
     service.listCashbackRules({ is_active: true }) as unknown as Promise<StoredCashbackRule[]>,
     service.retrieveSettings(),
   ])
+  // Read only what some active rule looks at: most shops scope by product
+  // and never by customer group, and each read is a query on the order path.
+  const needsProducts = rules.some((r) =>
+    PRODUCT_DATA_SCOPES.some((key) => !!r.scope?.[key]?.length)
+  )
+  const needsGroups = rules.some((r) => !!r.customer_group_ids?.length)
+  const needsOrders = rules.some((r) => (r.min_previous_orders ?? 0) > 0)
+
+  const productIds = needsProducts
+    ? (Array.from(new Set(input.lines.map((l) => l.product_id).filter(Boolean))) as string[])
+    : []
+  const [products, groupIds, previousOrders] = await Promise.all([
+    productIds.length
+      ? query
+          .graph({
+            entity: "product",
+            fields: ["id", "collection_id", "type_id", "categories.id", "tags.id"],
+            filters: { id: productIds },
+          })
+          .then(({ data }) => data as any[])
+      : Promise.resolve([] as any[]),
+    input.customer_id && needsGroups
+      ? query
+          .graph({
+            entity: "customer",
+            fields: ["id", "groups.id"],
+            filters: { id: input.customer_id },
+          })
+          .then(({ data }) => ((data[0] as any)?.groups ?? []).map((g: any) => g.id) as string[])
+      : Promise.resolve([] as string[]),
+    input.customer_id && needsOrders
+      ? query
+          .graph({
+            entity: "order",
+            fields: ["id"],
+            filters: {
+              customer_id: input.customer_id,
+              ...(input.exclude_order_id ? { id: { $ne: input.exclude_order_id } } : {}),
+            },
+            pagination: { take: 1, skip: 0 },
+          })
+          .then(({ metadata }) => metadata?.count ?? 0)
+      : Promise.resolve(0),
+  ])
+  const productById = new Map(products.map((p: any) => [p.id, p]))
 
   const result = computeCashback(
     {

@@ -20,6 +20,17 @@ const LoyaltySettings = model.define(
       .default("partial"),
     /** Count what was paid with wallet credit in the cashback base. */
     include_credit_paid: model.boolean().default(false),
+    /** Checkout: wallet credit may pay for shipping too, not only items. */
+    credit_pays_shipping: model.boolean().default(true),
+    /** Checkout: the largest share of an order (percent) credit may pay; null = all of it. */
+    max_credit_share: model.number().nullable(),
+    /**
+     * Checkout: the balance a shopper must have before credit can be used,
+     * per currency (e.g. `{ "irr": "100000" }`).
+     */
+    min_redeem_balance: model.json().nullable(),
+    /** Checkout: apply the most allowed credit to a logged-in shopper's cart by itself. */
+    auto_apply: model.boolean().default(false),
   }
 )
 

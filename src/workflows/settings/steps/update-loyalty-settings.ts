@@ -1,7 +1,31 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { isKnownCurrency, parsePositiveAmount } from "../../../utils/money"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { LoyaltySettingsValues } from "../../../modules/loyalty-club/types"
+
+/**
+ * Checks what only the module knows how to check (currency codes and their
+ * precision) and writes amounts as exact strings.
+ */
+function normalizeSettings(input: Partial<LoyaltySettingsValues>) {
+  if (!input.min_redeem_balance) {
+    return input
+  }
+  const balances: Record<string, string> = {}
+  for (const [currency, amount] of Object.entries(input.min_redeem_balance)) {
+    const code = currency.toLowerCase()
+    if (!isKnownCurrency(code)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `min_redeem_balance: ${currency} is not a known currency code`
+      )
+    }
+    balances[code] = parsePositiveAmount(amount, code, `min_redeem_balance.${code}`).toFixed()
+  }
+  return { ...input, min_redeem_balance: balances }
+}
 
 export const updateLoyaltySettingsStepId = "loyalty-update-settings"
 
@@ -12,7 +36,7 @@ export const updateLoyaltySettingsStep = createStep(
     const service: LoyaltyClubModuleService =
       container.resolve(LOYALTY_CLUB_MODULE)
     const previous = await service.retrieveSettings()
-    const settings = await service.updateSettings(input)
+    const settings = await service.updateSettings(normalizeSettings(input))
     return new StepResponse(settings, previous)
   },
   async (previous, { container }) => {

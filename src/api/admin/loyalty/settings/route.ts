@@ -4,6 +4,7 @@ import {
 } from "@medusajs/framework/http"
 import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
+import { LoyaltySettingsValues } from "../../../../modules/loyalty-club/types"
 import { updateLoyaltySettingsWorkflow } from "../../../../workflows"
 import { AdminUpdateLoyaltySettingsType } from "./validators"
 
@@ -20,7 +21,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const { result } = await updateLoyaltySettingsWorkflow(req.scope).run({
-    input: req.validatedBody,
+    input: req.validatedBody as Partial<LoyaltySettingsValues>,
   })
   res.json({ settings: result })
 }

@@ -1,9 +1,9 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261123172706 extends Migration {
+export class Migration20261123175028 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table if not exists "loyalty_settings" ("id" text not null, "clawback_strategy" text check ("clawback_strategy" in ('partial', 'force_negative', 'skip')) not null default 'partial', "include_credit_paid" boolean not null default false, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_settings_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "loyalty_settings" ("id" text not null, "clawback_strategy" text check ("clawback_strategy" in ('partial', 'force_negative', 'skip')) not null default 'partial', "include_credit_paid" boolean not null default false, "credit_pays_shipping" boolean not null default true, "max_credit_share" integer null, "min_redeem_balance" jsonb null, "auto_apply" boolean not null default false, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "loyalty_settings_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_loyalty_settings_deleted_at" ON "loyalty_settings" ("deleted_at") WHERE deleted_at IS NULL;`);
 
     this.addSql(`alter table if exists "loyalty_wallet_lot" add column if not exists "released_at" timestamptz null;`);

@@ -1,0 +1,207 @@
+// Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
+import { ExecArgs } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  Modules,
+  OrderWorkflowEvents,
+} from "@medusajs/framework/utils"
+import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
+  createCartWorkflow,
+  createCustomersWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import orderPlacedCashback from "../../src/subscribers/order-placed-cashback"
+import { awardOrderCashbackWorkflow } from "../../src/workflows"
+
+const args: string[] = JSON.parse(process.env.BENCH_ARGS || "[]")
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const ORDERS = opt("orders", 2000)
+const PLACEMENTS = opt("placements", 200)
+const ROUNDS = opt("rounds", 4)
+const CONCURRENCY = opt("concurrency", 4)
+
+const print = (name: string, value: number | string, unit: string) =>
+  process.stdout.write(`${name}: ${typeof value === "number" ? value.toFixed(2) : value} ${unit}\n`)
+const now = () => Number(process.hrtime.bigint()) / 1e6
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+async function runConcurrent(total: number, concurrency: number, fn: (i: number) => Promise<void>) {
+  let next = 0
+  const worker = async () => {
+    while (next < total) {
+      const i = next++
+      await fn(i)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+}
+
+export default async function awardBench({ container }: ExecArgs) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const eventBus: any = container.resolve(Modules.EVENT_BUS)
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "irr" } })
+  const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: "Default Sales Channel" } })
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["handle", "variants.id"],
+    filters: { handle: ["vacuum-cleaner", "washing-machine"] },
+  })
+  const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id"] })
+  const variants = products.map((p: any) => p.variants[0].id)
+
+  const { result: customers } = await createCustomersWorkflow(container).run({
+    input: {
+      customersData: Array.from({ length: 200 }, (_, i) => ({
+        email: `bench-${i}@example.com`,
+        first_name: `Bench ${i}`,
+      })),
+    },
+  })
+
+  // A cart ready to complete: items, address, shipping, a payment session.
+  let n = 0
+  const prepareCart = async () => {
+    const customer = customers[n++ % customers.length]
+    const { result: cart } = await createCartWorkflow(container).run({
+      input: {
+        region_id: regions[0].id,
+        sales_channel_id: channels[0].id,
+        customer_id: customer.id,
+        email: customer.email,
+        items: variants.map((variant_id: string) => ({ variant_id, quantity: 1 })),
+        shipping_address: {
+          first_name: "Bench",
+          address_1: "Valiasr St",
+          city: "Tehran",
+          country_code: "ir",
+          postal_code: "1234567890",
+        },
+      },
+    })
+    await addShippingMethodToCartWorkflow(container).run({
+      input: { cart_id: cart.id, options: [{ id: options[0].id }] },
+    })
+    const { data: [withCollection] } = await query.graph({
+      entity: "cart",
+      fields: ["id", "payment_collection.id"],
+      filters: { id: cart.id },
+    })
+    let collectionId = (withCollection as any).payment_collection?.id
+    if (!collectionId) {
+      await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+      const { data: [again] } = await query.graph({
+        entity: "cart",
+        fields: ["payment_collection.id"],
+        filters: { id: cart.id },
+      })
+      collectionId = (again as any).payment_collection.id
+    }
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: collectionId, provider_id: "pp_system_default" },
+    })
+    return cart.id as string
+  }
+
+  const place = async (cartId: string) => {
+    const { result } = await completeCartWorkflow(container).run({ input: { id: cartId } })
+    return result.id as string
+  }
+
+  // The plugin's subscriber, registered the way Medusa's loader does it
+  // (`medusa exec` loads no subscribers); awards then run as events arrive,
+  // not awaited by the placement, exactly like in a running store.
+  // The local event bus keeps subscriber ids after unsubscribing: each
+  // subscription gets its own id.
+  let subscriptions = 0
+  const subscribe = () => {
+    const subscriberId = `bench-loyalty-order-placed-cashback-${++subscriptions}`
+    eventBus.subscribe(OrderWorkflowEvents.PLACED, handler, { subscriberId })
+    return () => eventBus.unsubscribe(OrderWorkflowEvents.PLACED, handler, { subscriberId })
+  }
+  let awardsRunning = 0
+  let awardsDone = 0
+  const handler = async (event: any) => {
+    awardsRunning += 1
+    try {
+      await orderPlacedCashback({ event, container, pluginOptions: {} } as any)
+    } finally {
+      awardsRunning -= 1
+      awardsDone += 1
+    }
+  }
+
+  process.stderr.write(`bench: preparing ${PLACEMENTS * 2} carts...\n`)
+  const carts: string[] = []
+  for (let i = 0; i < PLACEMENTS * 2; i++) {
+    carts.push(await prepareCart())
+  }
+  // Warm up both paths.
+  const warm = [await prepareCart(), await prepareCart()]
+  await place(warm[0])
+  const off = subscribe()
+  await place(warm[1])
+  off()
+
+  // Interleaved rounds: without the plugin, then with it, so drift in the
+  // database (table growth, caches) hits both sides alike.
+  const without: number[] = []
+  const withPlugin: number[] = []
+  const perRound = Math.floor(PLACEMENTS / ROUNDS)
+  const placed: string[] = []
+  let c = 0
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < perRound; i++) {
+      const start = now()
+      placed.push(await place(carts[c++]))
+      without.push(now() - start)
+    }
+    const unsubscribe = subscribe()
+    for (let i = 0; i < perRound; i++) {
+      const start = now()
+      await place(carts[c++])
+      withPlugin.push(now() - start)
+    }
+    // Let the awards of this round finish before the next "without" round.
+    while (awardsRunning > 0) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    unsubscribe()
+  }
+  print("placement_without_plugin_median", median(without), "ms")
+  print("placement_with_plugin_median", median(withPlugin), "ms")
+  print("placement_ratio_with_vs_without", median(withPlugin) / median(without), "(target <= 1.10)")
+  print("placement_awards_done", awardsDone, "orders")
+
+  // Award throughput: orders placed without the plugin get their cashback
+  // from the award workflow, as the subscriber would run it.
+  process.stderr.write(`bench: placing orders up to ${ORDERS} for the award run...\n`)
+  while (placed.length < ORDERS) {
+    placed.push(await place(await prepareCart()))
+  }
+  const orders = placed.slice(0, ORDERS)
+  let start = now()
+  for (const order_id of orders.slice(0, Math.min(200, orders.length))) {
+    await awardOrderCashbackWorkflow(container).run({ input: { order_id } })
+  }
+  const sequential = Math.min(200, orders.length) / ((now() - start) / 1000)
+  start = now()
+  await runConcurrent(orders.length, CONCURRENCY, async (i) => {
+    await awardOrderCashbackWorkflow(container).run({ input: { order_id: orders[i] } })
+  })
+  const concurrent = orders.length / ((now() - start) / 1000)
+  const service: any = container.resolve("loyalty_club")
+  const [, credits] = await service.listAndCountWalletTransactions({ type: "credit", reference: "order" })
+  print("award_orders", orders.length, "orders")
+  print("award_sequential", sequential, "orders/s (first 200, one at a time)")
+  print(`award_concurrency_${CONCURRENCY}`, concurrent, "orders/s (all, the first 200 repeat and pay nothing)")
+  print("award_credits_written", credits, "credits (two rules pay per order)")
+}
