@@ -109,15 +109,16 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 20000) {
 }
 
 /**
- * A real storefront checkout on the demo store: cart, address, shipping
- * (500,000 IRR), payment session, complete. Lines are variant ids (one of
- * each) or { variant_id, quantity }.
+ * A storefront cart on the demo store ready to complete: items, address,
+ * shipping (500,000 IRR / 8 USD), a payment session. Lines are variant ids
+ * (one of each) or { variant_id, quantity }. Returns the cart id.
  */
-export async function checkout(
+export async function prepareCart(
   api: Api,
   h: any,
   regionId: string,
-  lines: (string | { variant_id: string; quantity: number })[]
+  lines: (string | { variant_id: string; quantity: number })[],
+  country_code = "ir"
 ) {
   const { data: { cart } } = await api.post(
     "/store/carts",
@@ -129,7 +130,7 @@ export async function checkout(
         last_name: "Ahmadi",
         address_1: "Valiasr St",
         city: "Tehran",
-        country_code: "ir",
+        country_code,
         postal_code: "1234567890",
       },
     },
@@ -143,7 +144,18 @@ export async function checkout(
     { provider_id: "pp_system_default" },
     h
   )
-  const { data: completed } = await api.post(`/store/carts/${cart.id}/complete`, {}, h)
+  return cart.id as string
+}
+
+/** A real storefront checkout on the demo store (see prepareCart); returns the order. */
+export async function checkout(
+  api: Api,
+  h: any,
+  regionId: string,
+  lines: (string | { variant_id: string; quantity: number })[]
+) {
+  const cartId = await prepareCart(api, h, regionId, lines)
+  const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, h)
   if (completed.type !== "order") {
     throw new Error(`Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   }

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
 import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
+import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
 import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
@@ -12,5 +13,6 @@ export default defineMiddlewares({
     ...adminLoyaltySettingsRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
+    ...storeCartCreditRoutesMiddlewares,
   ],
 })

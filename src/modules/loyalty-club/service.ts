@@ -230,17 +230,23 @@ class LoyaltyClubModuleService extends MedusaService({
 
     // The ledger row goes in first so that a repeated key stops here; when
     // the balance turns out short, the error rolls the row back with the rest.
-    const transaction = await this.insertTransaction(manager, {
-      wallet_id: wallet.id,
-      type,
-      amount: requested.negated(),
-      data,
-    })
-    if (!transaction) {
-      return {
-        transaction: (await this.findByKey(manager, wallet.id, type, data))!,
-        created: false,
+    let key = { ...data }
+    let transaction: WalletTransactionRow | undefined
+    for (let attempt = 1; ; attempt++) {
+      transaction = await this.insertTransaction(manager, {
+        wallet_id: wallet.id,
+        type,
+        amount: requested.negated(),
+        data: key,
+      })
+      if (transaction) {
+        break
       }
+      const existing = (await this.findByKey(manager, wallet.id, type, key))!
+      if (!data.again_after_reversal || !(await this.isReversed(manager, existing.id))) {
+        return { transaction: existing, created: false }
+      }
+      key = { ...data, reference_id: `${data.reference_id}#${attempt + 1}` }
     }
 
     const now = new Date()
@@ -1066,6 +1072,15 @@ class LoyaltyClubModuleService extends MedusaService({
       [walletId, type, key.reference, key.reference_id]
     )
     return row ? this.formatTransaction(row) : undefined
+  }
+
+  protected async isReversed(manager: SqlManager, transactionId: string) {
+    const rows = await manager.execute(
+      `SELECT 1 FROM loyalty_wallet_transaction
+       WHERE reverses_id = ? AND type = 'reversal' AND deleted_at IS NULL LIMIT 1`,
+      [transactionId]
+    )
+    return rows.length > 0
   }
 
   protected ledgerAmount(

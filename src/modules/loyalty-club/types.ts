@@ -48,6 +48,13 @@ export type CreditWalletInput = LedgerWriteBase & {
 
 export type DebitWalletInput = LedgerWriteBase & {
   type?: "debit" | "adjustment"
+  /**
+   * When the key was written before and that debit has since been reversed
+   * (a failed checkout undone), write a new debit under the next key
+   * (`<reference_id>#2`, ...) instead of returning the reversed one. A retried
+   * checkout then pays again, and only once.
+   */
+  again_after_reversal?: boolean
 }
 
 export type ReverseWalletTransactionInput = {

@@ -1,0 +1,250 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
+import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { adminHeaders, demoStore, failure, prepareCart, shopper, waitFor } from "../helpers"
+
+jest.setTimeout(240000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const service = (): LoyaltyClubModuleService => getContainer().resolve(LOYALTY_CLUB_MODULE)
+
+    // A shopper with `amount` of gift credit in `currency`.
+    const shopperWithCredit = async (admin: any, pk: string, email: string, amount: string, currency = "irr") => {
+      const buyer = await shopper(api, pk, { email })
+      const { data } = await api.post(
+        "/admin/loyalty/wallets",
+        { customer_id: buyer.customer.id, currency_code: currency },
+        admin
+      )
+      await api.post(`/admin/loyalty/wallets/${data.wallet.id}/credit`, { amount, note: "Gift" }, admin)
+      return { ...buyer, wallet_id: data.wallet.id as string }
+    }
+
+    const balance = async (walletId: string) =>
+      (await service().getBalances([walletId]))[walletId].available
+
+    const ledgerSum = async (walletId: string) => (await service().getLedgerTotals([walletId]))[walletId]
+
+    // Completes a cart the way a storefront does, returning the answer
+    // whether it succeeded or not.
+    const complete = (cartId: string, h: any) =>
+      api.post(`/store/carts/${cartId}/complete`, {}, h).then(
+        (res: any) => ({ status: res.status, data: res.data }),
+        (err: any) => ({ status: err.response.status, data: err.response.data })
+      )
+
+    // Applying credit changes the total: the storefront then starts the
+    // payment session again, as after any cart change.
+    const applyCredit = async (cartId: string, h: any, body: Record<string, unknown> = {}) => {
+      const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, body, h)
+      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cartId }, h)
+      await api.post(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        h
+      )
+      return data
+    }
+
+    const setup = async () => {
+      const container = getContainer()
+      const store = await demoStore(container)
+      const admin = await adminHeaders(container, api)
+      // Cashback would land in the same wallets: these tests are about
+      // spending, so the demo rules are switched off.
+      const { data: { cashback_rules } } = await api.get("/admin/loyalty/cashback-rules", admin)
+      for (const rule of cashback_rules) {
+        await api.post(`/admin/loyalty/cashback-rules/${rule.id}`, { is_active: false }, admin)
+      }
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: usd } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "usd" } })
+      const { data: beans } = await query.graph({
+        entity: "product",
+        fields: ["variants.id"],
+        filters: { handle: "espresso-beans" },
+      })
+      return { ...store, admin, usdRegion: usd[0].id, beans: beans[0].variants[0].id }
+    }
+
+    describe("Paying with wallet credit", () => {
+      it("should apply the most allowed credit, say which limit applied, and take it off", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const sara = await shopperWithCredit(admin, pk, "apply@example.com", "1000000")
+        const cartId = await prepareCart(api, sara.headers, regions[0].id, [variant("vacuum-cleaner")])
+
+        const { data: all } = await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, sara.headers)
+        expect(all.loyalty_credit).toEqual({
+          applied: "1000000",
+          requested: null,
+          available: "1000000",
+          limit: "balance",
+          currency_code: "irr",
+        })
+        // 185,000,000 + 500,000 shipping, minus the credit.
+        expect(all.cart.total).toBe(184500000)
+        expect(all.cart.credit_line_total).toBe(1000000)
+
+        const { data: part } = await api.post(`/store/carts/${cartId}/loyalty-credit`, { amount: "400000" }, sara.headers)
+        expect(part.loyalty_credit).toEqual(expect.objectContaining({ applied: "400000", limit: null }))
+        expect(part.cart.credit_lines).toHaveLength(1)
+        expect(part.cart.total).toBe(185100000)
+
+        const { data: removed } = await api.delete(`/store/carts/${cartId}/loyalty-credit`, sara.headers)
+        expect(removed.loyalty_credit.applied).toBe("0")
+        expect(removed.cart.credit_lines).toHaveLength(0)
+        expect(removed.cart.total).toBe(185500000)
+        // Nothing is debited before the cart completes.
+        expect(await balance(sara.wallet_id)).toBe("1000000")
+
+        const bad = await failure(api.post(`/store/carts/${cartId}/loyalty-credit`, { amount: "12.5" }, sara.headers))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("amount")
+        const guest = await failure(
+          api.post(`/store/carts/${cartId}/loyalty-credit`, {}, { headers: { "x-publishable-api-key": pk } })
+        )
+        expect(guest.status).toBe(401)
+        const other = await shopperWithCredit(admin, pk, "other@example.com", "1000000")
+        const foreign = await failure(api.post(`/store/carts/${cartId}/loyalty-credit`, {}, other.headers))
+        expect(foreign.status).toBe(403)
+        expect(foreign.data.message).toContain("belongs to another customer")
+        expect((await api.get(`/store/carts/${cartId}`, sara.headers)).data.cart.credit_lines).toHaveLength(0)
+      })
+
+      it("should clamp credit by the shop's limits", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const rich = await shopperWithCredit(admin, pk, "rich@example.com", "500000000")
+        const cartId = await prepareCart(api, rich.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const apply = async () =>
+          (await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, rich.headers)).data
+
+        const whole = await apply()
+        expect(whole.loyalty_credit).toEqual(expect.objectContaining({ applied: "185500000", limit: "cart_total" }))
+        expect(whole.cart.total).toBe(0)
+
+        await api.post("/admin/loyalty/settings", { credit_pays_shipping: false }, admin)
+        const items = await apply()
+        expect(items.loyalty_credit).toEqual(expect.objectContaining({ applied: "185000000", limit: "items_only" }))
+        expect(items.cart.total).toBe(500000)
+
+        await api.post("/admin/loyalty/settings", { max_credit_share: 50 }, admin)
+        const half = await apply()
+        expect(half.loyalty_credit).toEqual(expect.objectContaining({ applied: "92750000", limit: "max_share" }))
+
+        await api.post("/admin/loyalty/settings", { min_redeem_balance: { irr: "600000000" } }, admin)
+        const none = await apply()
+        expect(none.loyalty_credit).toEqual(expect.objectContaining({ applied: "0", limit: "min_balance" }))
+        expect(none.cart.credit_lines).toHaveLength(0)
+
+        const badShare = await failure(api.post("/admin/loyalty/settings", { max_credit_share: 150 }, admin))
+        expect(badShare.status).toBe(400)
+        expect(badShare.data.message).toContain("max_credit_share")
+        const badMin = await failure(api.post("/admin/loyalty/settings", { min_redeem_balance: { irr: "-5" } }, admin))
+        expect(badMin.status).toBe(400)
+        expect(badMin.data.message).toContain("min_redeem_balance.irr")
+      })
+
+      it("should debit once at completion, and the order, its payment and the ledger agree in IRR and USD", async () => {
+        const { pk, regions, variant, admin, usdRegion, beans } = await setup()
+        for (const [currency, region, line, credit, expectedTotal] of [
+          ["irr", regions[0].id, variant("vacuum-cleaner"), "1000000", 184500000],
+          ["usd", usdRegion, beans, "12.34", 20.16],
+        ] as const) {
+          const buyer = await shopperWithCredit(admin, pk, `paid-${currency}@example.com`, credit, currency)
+          const cartId = await prepareCart(api, buyer.headers, region, [line], currency === "irr" ? "ir" : "us")
+          await applyCredit(cartId, buyer.headers)
+          const { data: completed } = await complete(cartId, buyer.headers)
+          expect(completed).toEqual(expect.objectContaining({ type: "order" }))
+          const { data: again } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer.headers)
+          expect(again.order.id).toBe(completed.order.id)
+
+          const { data: { order } } = await api.get(
+            `/admin/orders/${completed.order.id}?fields=total,credit_line_total,*credit_lines,*payment_collections`,
+            admin
+          )
+          expect(order.total).toBe(expectedTotal)
+          expect(order.payment_collections[0].amount).toBe(expectedTotal)
+          expect(String(order.credit_line_total)).toBe(credit)
+          expect(order.credit_lines[0].reference).toBe("loyalty_wallet")
+          const debits = await service().listWalletTransactions({ wallet_id: buyer.wallet_id, type: "debit" })
+          expect(debits.map((d: any) => [d.reference, d.reference_id])).toEqual([["cart", cartId]])
+          expect(String(debits[0].amount)).toBe(`-${credit}`)
+          expect(await balance(buyer.wallet_id)).toBe("0")
+          expect(await ledgerSum(buyer.wallet_id)).toBe("0")
+        }
+      })
+
+      it("should let only one of two carts spend the same balance when they complete at once", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const buyer = await shopperWithCredit(admin, pk, "twice@example.com", "1000000")
+        const carts = [
+          await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")]),
+          await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")]),
+        ]
+        for (const cartId of carts) {
+          const data = await applyCredit(cartId, buyer.headers)
+          expect(data.loyalty_credit.applied).toBe("1000000")
+        }
+        const results = await Promise.all(carts.map((cartId) => complete(cartId, buyer.headers)))
+        const orders = results.filter((r) => r.status === 200 && r.data.type === "order")
+        const refused = results.filter((r) => r.status === 400)
+        expect(orders).toHaveLength(1)
+        expect(refused).toHaveLength(1)
+        expect(refused[0].data.message).toContain("insufficient balance: 0 IRR available, 1000000 requested")
+        expect(await balance(buyer.wallet_id)).toBe("0")
+        expect(await ledgerSum(buyer.wallet_id)).toBe("0")
+      })
+
+      it("should give the credit back when completion fails after the debit, and debit once on the retry", async () => {
+        const container = getContainer()
+        const { pk, regions, variant, admin } = await setup()
+        const buyer = await shopperWithCredit(admin, pk, "fail@example.com", "1000000")
+        const cartId = await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
+        await applyCredit(cartId, buyer.headers)
+
+        // Out of stock after the cart was made: the reservation, which comes
+        // after the debit, fails and the completion is undone.
+        const inventory = container.resolve(Modules.INVENTORY)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: [item] } = await query.graph({
+          entity: "product_variant",
+          fields: ["inventory_items.inventory_item_id"],
+          filters: { id: variant("vacuum-cleaner") },
+        })
+        const inventoryItemId = (item as any).inventory_items[0].inventory_item_id
+        const [level] = await inventory.listInventoryLevels({ inventory_item_id: inventoryItemId })
+        await inventory.updateInventoryLevels([
+          { inventory_item_id: inventoryItemId, location_id: level.location_id, stocked_quantity: 0 },
+        ])
+        const failed = await complete(cartId, buyer.headers)
+        expect(failed.status).toBe(400)
+        expect(failed.data.message).toContain("Not enough stock available")
+        expect(await balance(buyer.wallet_id)).toBe("1000000")
+        const ledger = await service().listWalletTransactions({ wallet_id: buyer.wallet_id }, { order: { created_at: "ASC" } })
+        expect(ledger.map((t: any) => [t.type, String(t.amount)])).toEqual([
+          ["credit", "1000000"],
+          ["debit", "-1000000"],
+          ["reversal", "1000000"],
+        ])
+
+        // Back in stock: the retry pays once, under the cart's next key.
+        await inventory.updateInventoryLevels([
+          { inventory_item_id: inventoryItemId, location_id: level.location_id, stocked_quantity: 1000 },
+        ])
+        const { data: completed } = await complete(cartId, buyer.headers)
+        expect(completed).toEqual(expect.objectContaining({ type: "order" }))
+        expect(await balance(buyer.wallet_id)).toBe("0")
+        const debits = await service().listWalletTransactions({ wallet_id: buyer.wallet_id, type: "debit" })
+        expect(debits.map((d: any) => d.reference_id).sort()).toEqual([cartId, `${cartId}#2`])
+
+        // Canceling the order gives the credit back to the lot it came from.
+        await api.post(`/admin/orders/${completed.order.id}/cancel`, {}, admin)
+        await waitFor(async () => ((await balance(buyer.wallet_id)) === "1000000" ? true : undefined))
+        const lots = await service().listWalletLots({ wallet_id: buyer.wallet_id })
+        expect(lots.map((l: any) => String(l.remaining))).toEqual(["1000000"])
+        expect(await ledgerSum(buyer.wallet_id)).toBe("1000000")
+      })
+    })
+  },
+})

@@ -1,0 +1,7 @@
+import { z } from "@medusajs/framework/zod"
+
+export type StoreApplyCartCreditType = z.infer<typeof StoreApplyCartCredit>
+// No amount: the most the cart may take. The workflow checks sign and precision.
+export const StoreApplyCartCredit = z.strictObject({
+  amount: z.union([z.string(), z.number()]).nullish(),
+})

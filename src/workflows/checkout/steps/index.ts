@@ -1,0 +1,2 @@
+export * from "./compute-cart-credit"
+export * from "./give-back-order-credit"

@@ -1,0 +1,2 @@
+export * from "./apply-cart-credit"
+export * from "./give-back-order-credit"

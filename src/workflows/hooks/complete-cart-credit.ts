@@ -1,0 +1,54 @@
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { LOYALTY_CREDIT_LINE_REFERENCE } from "../checkout/constants"
+import { undoLedgerWrite } from "../wallet/steps/undo-ledger-write"
+
+/**
+ * Debits the wallet credit a cart uses when the cart completes, before the
+ * order is created and the payment authorised. The debit is keyed
+ * (`cart`, cart id) under the wallet's row lock: a retried completion pays
+ * once, two carts spending the same balance cannot both pass (the second
+ * gets a 400 naming the shortfall), and when anything later in the
+ * completion fails, the undo gives the credit back to the lots it came from.
+ *
+ * Uses the `validate` hook, which the official `@medusajs/loyalty-plugin`
+ * leaves free, so both plugins can run in one store.
+ */
+completeCartWorkflow.hooks.validate(
+  async ({ cart }: { cart: any }, { container }) => {
+    const lines = (cart?.credit_lines ?? []).filter(
+      (l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE
+    )
+    if (!lines.length) {
+      return new StepResponse(undefined, undefined)
+    }
+    const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+    const walletId = lines[0].reference_id
+    const [wallet] = await service.listWallets({ id: walletId })
+    if (!wallet || wallet.customer_id !== cart.customer_id || wallet.currency_code !== cart.currency_code) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The wallet credit on cart (${cart.id}) does not belong to its customer in ${String(cart.currency_code).toUpperCase()}: remove it and apply it again`
+      )
+    }
+    const amount = MathBN.sum(0, ...lines.map((l: any) => l.raw_amount ?? l.amount))
+    const result = await service.debitWallet({
+      wallet_id: walletId,
+      amount: amount.toFixed(),
+      reference: "cart",
+      reference_id: cart.id,
+      again_after_reversal: true,
+      note: "Paid at checkout",
+      actor_type: "customer",
+      actor_id: cart.customer_id,
+      metadata: { cart_id: cart.id },
+    })
+    return new StepResponse(result.transaction, result.created ? result.transaction.id : undefined)
+  },
+  async (transactionId, { container }) => {
+    await undoLedgerWrite(transactionId, { container })
+  }
+)
