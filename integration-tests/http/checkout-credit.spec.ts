@@ -245,6 +245,46 @@ medusaIntegrationTestRunner({
         expect(lots.map((l: any) => String(l.remaining))).toEqual(["1000000"])
         expect(await ledgerSum(buyer.wallet_id)).toBe("1000000")
       })
+
+      it("should follow cart changes and apply credit by itself when the shop says so", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const rich = await shopperWithCredit(admin, pk, "changes@example.com", "500000000")
+        const cartId = await prepareCart(api, rich.headers, regions[0].id, [
+          { variant_id: variant("washing-machine"), quantity: 2 },
+        ])
+        const { data: first } = await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, rich.headers)
+        expect(first.loyalty_credit).toEqual(expect.objectContaining({ applied: "500000000", limit: "balance" }))
+        expect(first.cart.total).toBe(340500000)
+
+        const cartNow = async () => (await api.get(`/store/carts/${cartId}`, rich.headers)).data.cart
+        // One machine out: the credit shrinks to what is left to pay.
+        const line = (await cartNow()).items[0]
+        await api.post(`/store/carts/${cartId}/line-items/${line.id}`, { quantity: 1 }, rich.headers)
+        const shrunk = await waitFor(async () => {
+          const cart = await cartNow()
+          return cart.credit_line_total === 420500000 ? cart : undefined
+        })
+        expect(shrunk.total).toBe(0)
+
+        // An amount the shopper chose stays as long as it fits.
+        await api.post(`/store/carts/${cartId}/loyalty-credit`, { amount: 100000000 }, rich.headers)
+        await api.post(`/store/carts/${cartId}/line-items/${line.id}`, { quantity: 2 }, rich.headers)
+        const grown = await waitFor(async () => {
+          const cart = await cartNow()
+          return cart.total === 740500000 ? cart : undefined
+        })
+        expect(grown.credit_line_total).toBe(100000000)
+
+        // auto_apply: a logged-in shopper's new cart gets the most allowed.
+        await api.post("/admin/loyalty/settings", { auto_apply: true }, admin)
+        const saver = await shopperWithCredit(admin, pk, "auto@example.com", "1000000")
+        const autoCart = await prepareCart(api, saver.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const applied = await waitFor(async () => {
+          const { data } = await api.get(`/store/carts/${autoCart}`, saver.headers)
+          return data.cart.credit_line_total === 1000000 ? data.cart : undefined
+        })
+        expect(applied.total).toBe(184500000)
+      })
     })
   },
 })

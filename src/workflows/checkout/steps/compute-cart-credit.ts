@@ -32,7 +32,7 @@ export type CartCredit = {
   available: string
   limit: CartCreditLimit | null
   /** Our credit lines on the cart now (replaced by the new one). */
-  existing_line_ids: string[]
+  existing_lines: { id: string; amount: string; requested: string | null }[]
 }
 
 export const CART_CREDIT_FIELDS = [
@@ -45,6 +45,8 @@ export const CART_CREDIT_FIELDS = [
   "credit_line_total",
   "credit_lines.id",
   "credit_lines.amount",
+  "credit_lines.raw_amount",
+  "credit_lines.metadata",
   "credit_lines.reference",
   "credit_lines.reference_id",
 ]
@@ -137,7 +139,11 @@ export const computeCartCreditStep = createStep(
       requested: requested?.toFixed() ?? null,
       available: available.toFixed(),
       limit: limit === "requested" ? null : limit,
-      existing_line_ids: ours.map((l) => l.id),
+      existing_lines: ours.map((l) => ({
+        id: l.id,
+        amount: MathBN.convert(l.raw_amount ?? l.amount).toFixed(),
+        requested: l.metadata?.requested ?? null,
+      })),
     })
   }
 )

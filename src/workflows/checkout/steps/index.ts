@@ -1,2 +1,3 @@
 export * from "./compute-cart-credit"
 export * from "./give-back-order-credit"
+export * from "./decide-cart-credit-refresh"

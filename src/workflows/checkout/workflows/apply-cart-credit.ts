@@ -3,6 +3,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import {
   createWorkflow,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
@@ -40,8 +41,14 @@ export const applyCartCreditWorkflow = createWorkflow(
     const credit = computeCartCreditStep(input)
     const lines = transform({ credit, input }, ({ credit, input }) => {
       const amount = input.remove ? "0" : credit.amount
+      const unchanged =
+        credit.existing_lines.length === (MathBN.gt(amount, 0) ? 1 : 0) &&
+        credit.existing_lines.every(
+          (l) => MathBN.eq(l.amount, amount) && (l.requested ?? null) === (credit.requested ?? null)
+        )
       return {
-        delete: credit.existing_line_ids,
+        unchanged,
+        delete: credit.existing_lines.map((l) => l.id),
         create:
           credit.wallet_id && MathBN.gt(amount, 0)
             ? [
@@ -50,16 +57,22 @@ export const applyCartCreditWorkflow = createWorkflow(
                   amount,
                   reference: LOYALTY_CREDIT_LINE_REFERENCE,
                   reference_id: credit.wallet_id,
-                  metadata: { wallet_id: credit.wallet_id, limit: credit.limit },
+                  // What the shopper asked for (null: the most allowed), so a
+                  // change of the cart can apply it again.
+                  metadata: { wallet_id: credit.wallet_id, requested: credit.requested, limit: credit.limit },
                 },
               ]
             : [],
       }
     })
-    deleteCartCreditLinesWorkflow.runAsStep({ input: { id: lines.delete } })
-    createCartCreditLinesWorkflow.runAsStep({ input: lines.create as any })
-    refreshPaymentCollectionForCartWorkflow.runAsStep({
-      input: { cart_id: input.cart_id },
+    // Re-applying the same credit (after a cart change that did not move
+    // the limits) writes nothing and leaves the payment session alone.
+    when({ lines }, ({ lines }) => !lines.unchanged).then(() => {
+      deleteCartCreditLinesWorkflow.runAsStep({ input: { id: lines.delete } })
+      createCartCreditLinesWorkflow.runAsStep({ input: lines.create as any })
+      refreshPaymentCollectionForCartWorkflow.runAsStep({
+        input: { cart_id: input.cart_id },
+      })
     })
     return new WorkflowResponse(
       transform({ credit, input }, ({ credit, input }) => ({

@@ -1,2 +1,3 @@
 export * from "./apply-cart-credit"
 export * from "./give-back-order-credit"
+export * from "./refresh-cart-credit"
