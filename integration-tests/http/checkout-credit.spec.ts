@@ -285,6 +285,68 @@ medusaIntegrationTestRunner({
         })
         expect(applied.total).toBe(184500000)
       })
+
+      it("should give back the wallet-paid share of returned items, and refund into the wallet on request", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const buyer = await shopperWithCredit(admin, pk, "returns@example.com", "1000000")
+        const cartId = await prepareCart(api, buyer.headers, regions[0].id, [
+          { variant_id: variant("vacuum-cleaner"), quantity: 2 },
+        ])
+        await applyCredit(cartId, buyer.headers)
+        const { data: completed } = await complete(cartId, buyer.headers)
+        const order = completed.order
+        expect(await balance(buyer.wallet_id)).toBe("0")
+
+        // Fulfil, then one of the two vacuum cleaners comes back.
+        await api.post(
+          `/admin/orders/${order.id}/fulfillments`,
+          { items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
+          admin
+        )
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: locations } = await query.graph({ entity: "stock_location", fields: ["id"] })
+        const { data: { return: ret } } = await api.post(
+          "/admin/returns",
+          { order_id: order.id, location_id: locations[0].id },
+          admin
+        )
+        const items = [{ id: order.items[0].id, quantity: 1 }]
+        await api.post(`/admin/returns/${ret.id}/request-items`, { items }, admin)
+        await api.post(`/admin/returns/${ret.id}/request`, {}, admin)
+        await api.post(`/admin/returns/${ret.id}/receive`, {}, admin)
+        await api.post(`/admin/returns/${ret.id}/receive-items`, { items }, admin)
+        await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, admin)
+
+        // 1,000,000 paid 370,500,000; the returned machine is 185,000,000 of
+        // it: 1,000,000 x 185,000,000 / 370,500,000, rounded down.
+        await waitFor(async () => ((await balance(buyer.wallet_id)) !== "0" ? true : undefined))
+        expect(await balance(buyer.wallet_id)).toBe("499325")
+        const giveBacks = await service().listWalletTransactions({ wallet_id: buyer.wallet_id, reference: "debit_give_back" })
+        expect(giveBacks.map((t: any) => [String(t.amount), t.note])).toEqual([
+          ["499325", "Items returned: credit given back"],
+        ])
+
+        // The admin refunds part of the card payment into the wallet instead.
+        const key = { headers: { ...admin.headers, "Idempotency-Key": "refund-1" } }
+        const first = await api.post(`/admin/loyalty/orders/${order.id}/refund-to-wallet`, { amount: "2000000" }, key)
+        expect(first.status).toBe(201)
+        const again = await api.post(`/admin/loyalty/orders/${order.id}/refund-to-wallet`, { amount: "2000000" }, key)
+        expect(again.status).toBe(200)
+        expect(again.data.transaction.id).toBe(first.data.transaction.id)
+        expect(await balance(buyer.wallet_id)).toBe("2499325")
+        const tooMuch = await failure(
+          api.post(`/admin/loyalty/orders/${order.id}/refund-to-wallet`, { amount: "400000000" }, admin)
+        )
+        expect(tooMuch.status).toBe(400)
+        expect(tooMuch.data.message).toBe("amount 400000000 is more than what is left to refund: 367500000 IRR")
+        const badAmount = await failure(
+          api.post(`/admin/loyalty/orders/${order.id}/refund-to-wallet`, { amount: "1.5" }, admin)
+        )
+        expect(badAmount.status).toBe(400)
+        expect(badAmount.data.message).toContain("amount")
+        expect(await balance(buyer.wallet_id)).toBe("2499325")
+        expect(await ledgerSum(buyer.wallet_id)).toBe("2499325")
+      })
     })
   },
 })

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
+import { adminLoyaltyOrderRoutesMiddlewares } from "./admin/loyalty/orders/middlewares"
 import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
@@ -11,6 +12,7 @@ export default defineMiddlewares({
     ...adminWalletRoutesMiddlewares,
     ...adminCashbackRuleRoutesMiddlewares,
     ...adminLoyaltySettingsRoutesMiddlewares,
+    ...adminLoyaltyOrderRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
     ...storeCartCreditRoutesMiddlewares,

@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { BigNumberInput, Context } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectManager,
@@ -192,6 +192,22 @@ class LoyaltyClubModuleService extends MedusaService({
       return {
         transaction: (await this.findByKey(manager, wallet.id, type, data))!,
         created: false,
+      }
+    }
+    if (data.cap) {
+      // The new row is counted too: it is in this transaction.
+      const [{ total }] = await manager.execute(
+        `SELECT COALESCE(SUM(amount), 0) AS total FROM loyalty_wallet_transaction
+         WHERE wallet_id = ? AND type = ? AND reference = ? AND reference_id LIKE ?
+           AND deleted_at IS NULL`,
+        [wallet.id, type, data.reference, `${data.cap.reference_id_prefix.replace(/[\\%_]/g, "\\$&")}%`]
+      )
+      if (MathBN.gt(total, data.cap.total)) {
+        const left = BigNumberJS.max(MathBN.sub(data.cap.total, MathBN.sub(total, amount)), 0)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `amount ${amount.toFixed()} is more than what is left to refund: ${left.toFixed()} ${wallet.currency_code.toUpperCase()}`
+        )
       }
     }
     await this.insertLot(manager, {
@@ -626,6 +642,86 @@ class LoyaltyClubModuleService extends MedusaService({
       expired_at: r.expired_at ? new Date(r.expired_at) : null,
       created_at: new Date(r.created_at),
     }))
+  }
+
+  /**
+   * Gives back part of what a debit took (e.g. the wallet-paid share of
+   * returned items) as a new lot. `target` is the total to have given back
+   * from this debit so far, counting a full reversal and earlier give-backs:
+   * the call gives only the difference, keyed by (debit, target), so a
+   * repeated event gives nothing more. The lot expires when the latest lot
+   * the debit took would have, and never sooner than `restore_grace_days`.
+   */
+  @InjectManager()
+  async giveBackDebit(
+    data: {
+      transaction_id: string
+      target: BigNumberInput
+      note?: string | null
+      actor_type?: string | null
+      actor_id?: string | null
+      metadata?: Record<string, unknown> | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transaction: WalletTransactionRow | null; created: boolean }> {
+    return await this.ledgerTransaction(sharedContext, async (manager) => {
+      const [debit] = await manager.execute(
+        `SELECT ${TX_COLUMNS} FROM loyalty_wallet_transaction WHERE id = ? AND deleted_at IS NULL`,
+        [data.transaction_id]
+      )
+      if (!debit || !MathBN.lt(debit.amount, 0) || debit.type === "expiry") {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Wallet transaction (${data.transaction_id}) is not a debit that can be given back`
+        )
+      }
+      const wallet = await this.lockWallet(manager, debit.wallet_id, "reverse")
+      const taken = MathBN.convert(debit.amount).negated()
+      const target = MathBN.min(roundToCurrency(data.target, wallet.currency_code, "down"), taken)
+      const [{ given }] = await manager.execute(
+        `SELECT COALESCE(SUM(amount), 0) AS given FROM loyalty_wallet_transaction
+         WHERE wallet_id = ? AND deleted_at IS NULL
+           AND ((reverses_id = ? AND type = 'reversal')
+             OR (type = 'credit' AND reference = 'debit_give_back' AND reference_id LIKE ?))`,
+        [wallet.id, debit.id, `${debit.id}:%`]
+      )
+      const due = MathBN.sub(target, given)
+      if (!due.isGreaterThan(0)) {
+        return { transaction: null, created: false }
+      }
+      const transaction = await this.insertTransaction(manager, {
+        wallet_id: wallet.id,
+        type: "credit",
+        amount: due,
+        data: {
+          reference: "debit_give_back",
+          reference_id: `${debit.id}:${target.toFixed()}`,
+          note: data.note ?? null,
+          actor_type: data.actor_type,
+          actor_id: data.actor_id,
+          metadata: { ...(data.metadata ?? {}), debit_id: debit.id, target: target.toFixed() },
+        },
+      })
+      if (!transaction) {
+        return { transaction: null, created: false }
+      }
+      const [{ expires_at, never }] = await manager.execute(
+        `SELECT MAX(l.expires_at) AS expires_at, bool_or(l.expires_at IS NULL) AS never
+         FROM loyalty_wallet_lot_allocation a JOIN loyalty_wallet_lot l ON l.id = a.lot_id
+         WHERE a.transaction_id = ? AND a.deleted_at IS NULL`,
+        [debit.id]
+      )
+      const grace = new Date(Date.now() + this.options_.restore_grace_days * 86400000)
+      await this.insertLot(manager, {
+        wallet_id: wallet.id,
+        transaction_id: transaction.id,
+        amount: due,
+        available_at: null,
+        expires_at: never ? null : expires_at && new Date(expires_at) > grace ? new Date(expires_at) : grace,
+      })
+      await this.settleDebt(manager, wallet.id)
+      return { transaction, created: true }
+    })
   }
 
   /** The shop's loyalty settings (defaults until an admin saves them). */

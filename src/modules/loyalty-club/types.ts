@@ -42,6 +42,13 @@ type LedgerWriteBase = {
 
 export type CreditWalletInput = LedgerWriteBase & {
   type?: "credit" | "adjustment"
+  /**
+   * Refuse the credit (400 naming `amount`) when it would bring the credits
+   * of this wallet with the same reference and a reference_id starting with
+   * `reference_id_prefix` above `total`. Checked under the wallet lock, so
+   * concurrent credits cannot pass it together (refunds into the wallet).
+   */
+  cap?: { reference_id_prefix: string; total: BigNumberInput }
   available_at?: Date | string | null
   expires_at?: Date | string | null
 }

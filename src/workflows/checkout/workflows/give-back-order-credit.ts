@@ -6,20 +6,22 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { LoyaltyWalletEvents } from "../../wallet/events"
-import { giveBackOrderCreditStep } from "../steps"
+import { giveBackOrderCreditStep, OrderCreditGiveBackReason } from "../steps"
 
 export const giveBackOrderCreditWorkflowId = "loyalty-give-back-order-credit"
 
 /**
- * Gives back the wallet credit that paid for a canceled order, restoring
- * the lots it came from. Emits `loyalty.wallet.reversed` per reversal.
+ * Gives back the wallet credit that paid for an order: all of it on a
+ * cancel (restoring the lots it came from), the credit-paid share of
+ * returned items or of a refund otherwise. Emits `loyalty.wallet.reversed`
+ * per give-back.
  *
  * @example
  * await giveBackOrderCreditWorkflow(container).run({ input: { order_id: "order_123" } })
  */
 export const giveBackOrderCreditWorkflow = createWorkflow(
   giveBackOrderCreditWorkflowId,
-  (input: { order_id: string; note?: string }) => {
+  (input: { order_id: string; reason?: OrderCreditGiveBackReason; note?: string }) => {
     const given = giveBackOrderCreditStep(input)
     when({ given }, ({ given }) => given.length > 0).then(() => {
       emitEventStep({

@@ -3,9 +3,13 @@ import {
   ContainerRegistrationKeys,
   PaymentEvents,
 } from "@medusajs/framework/utils"
-import { reverseOrderCashbackWorkflow } from "../workflows"
+import {
+  giveBackOrderCreditWorkflow,
+  reverseOrderCashbackWorkflow,
+} from "../workflows"
 
-export default async function paymentRefundedCashback({
+/** A refund: its share of cashback goes, its share of wallet credit comes back. */
+export default async function paymentRefundedLoyalty({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -22,9 +26,13 @@ export default async function paymentRefundedCashback({
   await reverseOrderCashbackWorkflow(container).run({
     input: { order_id: orderId, reason: "refunded" },
   })
+  // The wallet-paid share of what came back returns to the wallet.
+  await giveBackOrderCreditWorkflow(container).run({
+    input: { order_id: orderId, reason: "refunded" },
+  })
 }
 
 export const config: SubscriberConfig = {
   event: PaymentEvents.REFUNDED,
-  context: { subscriberId: "loyalty-payment-refunded-cashback" },
+  context: { subscriberId: "loyalty-payment-refunded" },
 }
