@@ -76,25 +76,19 @@ export async function backfillCashback(
   }
 }
 
-const arg = (args: string[], name: string) => {
-  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
-  if (i < 0) {
-    return undefined
-  }
-  return args[i].includes("=") ? args[i].split("=")[1] : args[i + 1]
-}
-
 /**
- * npx medusa exec ./src/scripts/backfill-cashback.ts --since 2026-01-01 [--until 2026-06-01]
+ * npx medusa exec ./src/scripts/backfill-cashback.ts 2026-01-01 [2026-06-01]
+ * (in an app that installed the plugin:
+ * ./node_modules/medusa-plugin-loyalty-club/.medusa/server/src/scripts/backfill-cashback.js)
+ * Orders placed on or after the first date, and before the second if given.
  */
 export default async function backfillCashbackScript({ container, args = [] }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const sinceArg = arg(args, "since") ?? args.find((a) => !a.startsWith("--"))
+  const [sinceArg, untilArg] = args
   const since = sinceArg ? new Date(sinceArg) : null
-  const untilArg = arg(args, "until")
   const until = untilArg ? new Date(untilArg) : undefined
   if (!since || isNaN(since.getTime()) || (until && isNaN(until.getTime()))) {
-    logger.error("backfill-cashback: give --since YYYY-MM-DD (and optionally --until YYYY-MM-DD)")
+    logger.error("backfill-cashback: give the first day as YYYY-MM-DD (and optionally the day to stop before)")
     process.exitCode = 1
     return
   }
