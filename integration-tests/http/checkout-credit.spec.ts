@@ -347,6 +347,27 @@ medusaIntegrationTestRunner({
         expect(await balance(buyer.wallet_id)).toBe("2499325")
         expect(await ledgerSum(buyer.wallet_id)).toBe("2499325")
       })
+
+      it("should complete a cart that credit covers in full without a payment provider", async () => {
+        const { pk, regions, variant, admin } = await setup()
+        const rich = await shopperWithCredit(admin, pk, "covered@example.com", "200000000")
+        const { data: { cart } } = await api.post(
+          "/store/carts",
+          {
+            region_id: regions[0].id,
+            items: [{ variant_id: variant("vacuum-cleaner"), quantity: 1 }],
+            shipping_address: { first_name: "Sara", address_1: "Valiasr St", city: "Tehran", country_code: "ir", postal_code: "1234567890" },
+          },
+          rich.headers
+        )
+        const { data: { shipping_options } } = await api.get(`/store/shipping-options?cart_id=${cart.id}`, rich.headers)
+        await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, rich.headers)
+        const { data } = await api.post(`/store/carts/${cart.id}/loyalty-credit`, {}, rich.headers)
+        expect(data.cart.total).toBe(0)
+        const { data: completed } = await complete(cart.id, rich.headers)
+        expect(completed).toEqual(expect.objectContaining({ type: "order" }))
+        expect(await balance(rich.wallet_id)).toBe("14500000")
+      })
     })
   },
 })
