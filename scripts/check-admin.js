@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // Looks at the admin as a shop owner would, in Debian's headless Chromium:
 // logs in to a running demo store (`npm run dev`), opens Sara's customer page,
-// checks the wallet widget, credits her through the form, and saves
+// checks the wallet widget, credits her through the form; then the Cashback
+// rules page (a refused rule, a created, duplicated, disabled and deleted
+// one, the clawback setting) and the cashback widget of an order. Saves
 // screenshots (to $TMPDIR/loyalty-club-screenshots). Usage: npm run check:admin [-- http://localhost:9000]
 const fs = require("fs")
 const path = require("path")
 const { chromium } = require("playwright-core")
-const { DEMO_ADMIN, DEMO_CUSTOMERS } = require("../demo/constants")
+const {
+  DEMO_ADMIN,
+  DEMO_CUSTOMERS,
+  DEMO_MARKER_REGION,
+} = require("../demo/constants")
 
 const BASE = process.argv[2] || "http://localhost:9000"
 // Outside the project: `medusa develop` restarts on any file written inside it.
-const OUT = process.env.SCREENSHOTS_DIR || path.join(require("os").tmpdir(), "loyalty-club-screenshots")
+const OUT =
+  process.env.SCREENSHOTS_DIR ||
+  path.join(require("os").tmpdir(), "loyalty-club-screenshots")
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true })
@@ -27,51 +35,535 @@ async function main() {
       "--disable-sync",
     ],
   })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1400 } })
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1400 },
+  })
   try {
     // The dev admin is served by Vite: its first load compiles, so be patient.
     page.setDefaultNavigationTimeout(180000)
-    await page.goto(`${BASE}/app/login`, { waitUntil: "domcontentloaded" })
-    await page.waitForSelector('input[name="email"]', { timeout: 180000 })
-    await page.fill('input[name="email"]', DEMO_ADMIN.email)
-    await page.fill('input[name="password"]', DEMO_ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/, { timeout: 60000 })
-
-    const res = await page.request.get(
-      `${BASE}/admin/customers?email=${encodeURIComponent(DEMO_CUSTOMERS[0].email)}`
+    await login(page)
+    await step(page, "customer wallet", () => checkWallet(page))
+    // Read once: a retried check must restore these, not its first try's change.
+    const { settings } = await step(page, "settings", () =>
+      adminJson(page, "GET", "/admin/loyalty/settings")
     )
-    const { customers } = await res.json()
-    await page.goto(`${BASE}/app/customers/${customers[0].id}`)
-    await page.getByText("Loyalty wallet").waitFor({ timeout: 60000 })
-    await page.getByTestId("wallet-balance").waitFor()
-    const before = await page.getByTestId("wallet-balance").innerText()
-    await page.screenshot({ path: path.join(OUT, "customer-wallet.png"), fullPage: true })
-
-    // A debit without a note is refused by the form itself.
-    await page.fill("#wallet-amount", "100000")
-    await page.getByRole("button", { name: "Credit wallet" }).click()
-    await page.getByTestId("wallet-error").waitFor()
-    const noteError = await page.getByTestId("wallet-error").innerText()
-
-    await page.fill("#wallet-note", "Goodwill: late delivery")
-    await page.getByRole("button", { name: "Credit wallet" }).click()
-    await page.locator("td", { hasText: "Goodwill: late delivery" }).first().waitFor({ timeout: 30000 })
-    const after = await page.getByTestId("wallet-balance").innerText()
-    await page.screenshot({ path: path.join(OUT, "customer-wallet-credited.png"), fullPage: true })
-
-    process.stdout.write(
-      `balance before: ${before.replace(/\s+/g, " ")}\n` +
-        `note check: ${noteError}\n` +
-        `balance after: ${after.replace(/\s+/g, " ")}\n` +
-        `screenshots: ${OUT}\n`
-    )
-    if (before === after) {
-      throw new Error("The balance did not change after the credit")
-    }
+    await step(page, "cashback rules", () => checkCashbackRules(page, settings))
+    await step(page, "order cashback", () => checkOrderCashback(page))
+    say(`screenshots: ${OUT}`)
   } finally {
     await browser.close()
   }
+}
+
+/**
+ * Logs in through the form. A page loaded while `medusa develop` restarts
+ * stays blank, and a login sent then fails: so load it again, a few times.
+ */
+async function login(page) {
+  const email = page.locator('input[name="email"]')
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitForServer()
+      await page.goto(`${BASE}/app/login`, { waitUntil: "domcontentloaded" })
+      // The first load compiles the admin (Vite): be patient.
+      await email
+        .or(page.getByRole("link", { name: "Orders" }))
+        .first()
+        .waitFor({ timeout: 120000 })
+      if (!(await email.isVisible())) {
+        return // still logged in
+      }
+      await email.fill(DEMO_ADMIN.email)
+      await page.fill('input[name="password"]', DEMO_ADMIN.password)
+      await page.click('button[type="submit"]')
+      await page.waitForURL(/\/app\/orders/, { timeout: 60000 })
+      return
+    } catch (error) {
+      if (attempt >= 4) throw error
+      say(`(login: trying again after: ${error.message.split("\n")[0]})`)
+    }
+  }
+}
+
+/**
+ * Runs one check; if `medusa develop` restarted meanwhile (someone saved a
+ * file: the server goes down and its in-memory sessions with it), waits for
+ * it, logs in again and runs the check once more.
+ */
+async function step(page, name, check) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await check()
+    } catch (error) {
+      if (attempt >= 3 || !(await serverRestarted(page))) {
+        throw error
+      }
+      say(
+        `(${name}: the dev server restarted, retrying after: ${error.message.split("\n")[0]})`
+      )
+      await login(page)
+    }
+  }
+}
+
+/** Waits until the server answers; true if it was down. */
+async function waitForServer() {
+  const until = Date.now() + 180000
+  let down = false
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${BASE}/health`)
+      if (res.ok) return down
+    } catch {}
+    down = true
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`${BASE} did not come up: is \`npm run dev\` running?`)
+}
+
+async function serverRestarted(page) {
+  const down = await waitForServer()
+  const me = await page.request.get(`${BASE}/admin/users/me`).catch(() => null)
+  return down || !me || me.status() === 401
+}
+
+async function checkWallet(page) {
+  const res = await page.request.get(
+    `${BASE}/admin/customers?email=${encodeURIComponent(DEMO_CUSTOMERS[0].email)}`
+  )
+  const { customers } = await res.json()
+  await page.goto(`${BASE}/app/customers/${customers[0].id}`)
+  await page.getByText("Loyalty wallet").waitFor({ timeout: 60000 })
+  await page.getByTestId("wallet-balance").waitFor()
+  const before = await page.getByTestId("wallet-balance").innerText()
+  await page.screenshot({
+    path: path.join(OUT, "customer-wallet.png"),
+    fullPage: true,
+  })
+
+  // A debit without a note is refused by the form itself.
+  await page.fill("#wallet-amount", "100000")
+  await page.getByRole("button", { name: "Credit wallet" }).click()
+  await page.getByTestId("wallet-error").waitFor()
+  const noteError = await page.getByTestId("wallet-error").innerText()
+
+  // A note of its own, so a second run does not find the first run's row.
+  const note = `Goodwill: late delivery (${new Date().toISOString().slice(11, 19)})`
+  await page.fill("#wallet-note", note)
+  await page.getByRole("button", { name: "Credit wallet" }).click()
+  await page
+    .locator("td", { hasText: note })
+    .first()
+    .waitFor({ timeout: 30000 })
+  const after = await page.getByTestId("wallet-balance").innerText()
+  await page.screenshot({
+    path: path.join(OUT, "customer-wallet-credited.png"),
+    fullPage: true,
+  })
+
+  process.stdout.write(
+    `balance before: ${before.replace(/\s+/g, " ")}\n` +
+      `note check: ${noteError}\n` +
+      `balance after: ${after.replace(/\s+/g, " ")}\n`
+  )
+  if (before === after) {
+    throw new Error("The balance did not change after the credit")
+  }
+}
+
+const say = (line) => process.stdout.write(`${line}\n`)
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message)
+  }
+}
+
+async function adminJson(page, method, url, body) {
+  const res = await page.request.fetch(`${BASE}${url}`, {
+    method,
+    data: body,
+    headers: body ? { "content-type": "application/json" } : undefined,
+  })
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok()) {
+    throw new Error(
+      `${method} ${url} answered ${res.status()}: ${json.message}`
+    )
+  }
+  return json
+}
+
+const ruleRow = (page, name) =>
+  page.getByTestId("cashback-rule-row").filter({
+    has: page.getByRole("button", { name, exact: true }),
+  })
+
+async function ruleAction(page, name, action) {
+  await page
+    .getByRole("button", { name: `Actions for ${name}`, exact: true })
+    .click()
+  await page.getByRole("menuitem", { name: action, exact: true }).click()
+}
+
+// Rules the check creates carry this prefix; it deletes them (and any left
+// by an interrupted run) when done.
+const CHECK_RULE = "Check rule"
+
+async function checkCashbackRules(page, settings) {
+  const name = `${CHECK_RULE} ${new Date().toISOString().slice(0, 19)}`
+  try {
+    await page.goto(`${BASE}/app/loyalty/cashback-rules`)
+    await page.getByTestId("cashback-rules-table").waitFor({ timeout: 60000 })
+    // The sidebar links to the page.
+    await page.getByRole("link", { name: "Cashback rules" }).first().waitFor()
+    const rows = await page.getByTestId("cashback-rule-row").count()
+    await page.screenshot({
+      path: path.join(OUT, "cashback-rules.png"),
+      fullPage: true,
+    })
+    say(`cashback rules listed: ${rows}`)
+
+    // Edit shows a rule as saved: the demo's Nowruz rule has a category and a multiplier.
+    const nowruz = page.getByRole("button", { name: /Nowruz/ })
+    if (await nowruz.count()) {
+      await nowruz.first().click()
+      await page.getByTestId("rule-form").waitFor()
+      await page.getByText("Coffee").first().waitFor({ timeout: 30000 })
+      await page
+        .getByTestId("rule-form")
+        .getByText("What earns")
+        .scrollIntoViewIfNeeded()
+      await page.screenshot({ path: path.join(OUT, "cashback-rule-edit.png") })
+      await page.getByRole("button", { name: "Cancel" }).click()
+      await page.getByTestId("rule-form").waitFor({ state: "detached" })
+    }
+
+    // 150% is refused by the API; the form shows why and stays open.
+    await page.getByRole("button", { name: "Create rule" }).click()
+    await page.getByTestId("rule-form").waitFor()
+    await page.fill("#rule-name", name)
+    await page.fill("#rule-value", "150")
+    await page.getByTestId("rule-form-submit").click()
+    const formError = page.getByTestId("rule-form-error")
+    await formError.waitFor({ timeout: 30000 })
+    const refused = await formError.innerText()
+    say(`percent 150 refused: ${refused}`)
+    expect(
+      /\bvalue\b/.test(refused),
+      `The form error does not name value: ${refused}`
+    )
+    expect(
+      await page.getByTestId("rule-form").isVisible(),
+      "The form closed after a 400"
+    )
+    await page.screenshot({
+      path: path.join(OUT, "cashback-rule-form-error.png"),
+    })
+
+    // A valid rule, limited to the coffee category so it pays no one by surprise.
+    await page.fill("#rule-value", "2.5")
+    expect(
+      !(await formError.isVisible()),
+      "The value error stayed after the value was fixed"
+    )
+    await page.fill("#rule-max-amount", "")
+    await page.click("#rule-categories")
+    await page.getByRole("option", { name: "Coffee" }).click()
+    await page.waitForTimeout(300) // the checkbox animates
+    await page.screenshot({
+      path: path.join(OUT, "cashback-rule-form-categories.png"),
+    })
+    await page.keyboard.press("Escape")
+    await page.fill("#rule-expires", "30")
+    await page
+      .getByTestId("rule-form")
+      .getByText("Hold", { exact: true })
+      .click()
+    await page.fill("#rule-hold-days", "14")
+    await page.locator("#rule-collection_ids").scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(OUT, "cashback-rule-form.png") })
+    await page.getByTestId("rule-form-submit").click()
+    await page
+      .getByTestId("rule-form")
+      .waitFor({ state: "detached", timeout: 30000 })
+    await ruleRow(page, name).waitFor({ timeout: 30000 })
+    const created = (await ruleRow(page, name).innerText()).replace(/\s+/g, " ")
+    say(`created: ${created}`)
+    expect(
+      /2\.5%/.test(created) && /Hold 14 days/.test(created),
+      `Unexpected row: ${created}`
+    )
+
+    // Edit it: a x2 multiplier from today shows in the list.
+    await ruleAction(page, name, "Edit")
+    await page.getByTestId("rule-form").waitFor()
+    await page.click("#rule-multiplier")
+    await page.fill("#rule-multiplier-value", "2")
+    await page.getByTestId("rule-form-submit").click()
+    await page
+      .getByTestId("rule-form")
+      .waitFor({ state: "detached", timeout: 30000 })
+    await ruleRow(page, name).getByText(/^x2 /).waitFor({ timeout: 30000 })
+    say(
+      `edited: ${(await ruleRow(page, name).getByText(/^x2 /).innerText()).trim()}`
+    )
+
+    await ruleAction(page, name, "Duplicate")
+    await ruleRow(page, `${name} (copy)`).waitFor({ timeout: 30000 })
+    const copy = (await ruleRow(page, `${name} (copy)`).innerText()).replace(
+      /\s+/g,
+      " "
+    )
+    say(`duplicated: ${copy}`)
+    expect(/Inactive/.test(copy), "The copy is not inactive")
+
+    await ruleAction(page, name, "Disable")
+    await ruleRow(page, name).getByText("Inactive").waitFor({ timeout: 30000 })
+    say("disabled: the rule shows Inactive")
+    await page.screenshot({
+      path: path.join(OUT, "cashback-rules-after.png"),
+      fullPage: true,
+    })
+
+    // Delete asks first.
+    await ruleAction(page, `${name} (copy)`, "Delete")
+    await page.getByRole("button", { name: "Delete", exact: true }).click()
+    await ruleRow(page, `${name} (copy)`).waitFor({
+      state: "detached",
+      timeout: 30000,
+    })
+    say("deleted the copy after the confirm")
+
+    // The clawback strategy survives a reload. Start from what the page
+    // shows: an interrupted try may have left another one saved.
+    const shown = page.locator(
+      '[data-testid^="clawback-"][aria-checked="true"]'
+    )
+    await shown.waitFor({ timeout: 30000 })
+    const current = (await shown.getAttribute("data-testid")).replace(
+      "clawback-",
+      ""
+    )
+    const next = current === "force_negative" ? "skip" : "force_negative"
+    await page.getByTestId(`clawback-${next}`).click()
+    await page.getByTestId("settings-save").click()
+    await page.getByText("Loyalty settings saved").waitFor({ timeout: 30000 })
+    await page.reload()
+    await page.getByTestId(`clawback-${next}`).waitFor({ timeout: 60000 })
+    const checked = await page
+      .getByTestId(`clawback-${next}`)
+      .getAttribute("aria-checked")
+    expect(
+      checked === "true",
+      `The clawback strategy ${next} was not kept after a reload`
+    )
+    say(`clawback strategy ${current} -> ${next}: kept after reload`)
+    await page
+      .getByTestId("loyalty-settings")
+      .screenshot({ path: path.join(OUT, "loyalty-settings.png") })
+  } finally {
+    // Leave the demo store as it was (best effort: a failure here must not
+    // hide the check's own).
+    try {
+      await adminJson(page, "POST", "/admin/loyalty/settings", {
+        clawback_strategy: settings.clawback_strategy,
+        include_credit_paid: settings.include_credit_paid,
+      })
+      const { cashback_rules } = await adminJson(
+        page,
+        "GET",
+        "/admin/loyalty/cashback-rules?limit=100"
+      )
+      for (const rule of cashback_rules.filter((r) =>
+        r.name.startsWith(CHECK_RULE)
+      )) {
+        await adminJson(
+          page,
+          "DELETE",
+          `/admin/loyalty/cashback-rules/${rule.id}`
+        )
+      }
+    } catch (error) {
+      say(
+        `(cleanup after the rules check failed: ${error.message.split("\n")[0]}; run again to clean up)`
+      )
+    }
+  }
+}
+
+/**
+ * An order of the demo store with cashback; places one if there is none (or
+ * always, with CHECK_ADMIN_NEW_ORDER=1).
+ */
+async function orderWithCashback(page) {
+  if (process.env.CHECK_ADMIN_NEW_ORDER) {
+    return awaitCashback(page, await placeOrder(page))
+  }
+  const { orders } = await adminJson(
+    page,
+    "GET",
+    "/admin/orders?fields=id,display_id&limit=50&order=-created_at"
+  )
+  for (const order of orders) {
+    const { cashback } = await adminJson(
+      page,
+      "GET",
+      `/admin/loyalty/orders/${order.id}/cashback`
+    )
+    if (cashback.length) {
+      return order
+    }
+  }
+  return awaitCashback(page, await placeOrder(page))
+}
+
+/** Cashback is awarded by a subscriber to order.placed: wait for it. */
+async function awaitCashback(page, order) {
+  const until = Date.now() + 30000
+  while (Date.now() < until) {
+    const { cashback } = await adminJson(
+      page,
+      "GET",
+      `/admin/loyalty/orders/${order.id}/cashback`
+    )
+    if (cashback.length) {
+      return order
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`Order ${order.id} earned no cashback`)
+}
+
+/** A storefront checkout of the vacuum cleaner (1% cashback) by a new shopper. */
+async function placeOrder(page) {
+  const { api_keys } = await adminJson(
+    page,
+    "GET",
+    "/admin/api-keys?type=publishable&limit=1"
+  )
+  const { regions } = await adminJson(
+    page,
+    "GET",
+    `/admin/regions?name=${encodeURIComponent(DEMO_MARKER_REGION)}`
+  )
+  const { products } = await adminJson(
+    page,
+    "GET",
+    "/admin/products?handle=vacuum-cleaner&fields=id,variants.id"
+  )
+  const headers = {
+    "content-type": "application/json",
+    "x-publishable-api-key": api_keys[0].token,
+  }
+  const store = async (method, url, body, token) => {
+    const res = await fetch(`${BASE}${url}`, {
+      method,
+      headers: token
+        ? { ...headers, authorization: `Bearer ${token}` }
+        : headers,
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const json = await res.json()
+    if (!res.ok)
+      throw new Error(
+        `${method} ${url} answered ${res.status}: ${json.message}`
+      )
+    return json
+  }
+  const email = `check-admin-${Date.now()}@example.com`
+  const password = "check-admin-password"
+  const { token: registration } = await store(
+    "POST",
+    "/auth/customer/emailpass/register",
+    { email, password }
+  )
+  await store(
+    "POST",
+    "/store/customers",
+    { email, first_name: "Check" },
+    registration
+  )
+  const { token } = await store("POST", "/auth/customer/emailpass", {
+    email,
+    password,
+  })
+  const { cart } = await store(
+    "POST",
+    "/store/carts",
+    {
+      region_id: regions[0].id,
+      items: [{ variant_id: products[0].variants[0].id, quantity: 1 }],
+      shipping_address: {
+        first_name: "Check",
+        last_name: "Admin",
+        address_1: "Valiasr St",
+        city: "Tehran",
+        country_code: "ir",
+        postal_code: "1234567890",
+      },
+    },
+    token
+  )
+  const { shipping_options } = await store(
+    "GET",
+    `/store/shipping-options?cart_id=${cart.id}`,
+    null,
+    token
+  )
+  await store(
+    "POST",
+    `/store/carts/${cart.id}/shipping-methods`,
+    { option_id: shipping_options[0].id },
+    token
+  )
+  const { payment_collection } = await store(
+    "POST",
+    "/store/payment-collections",
+    { cart_id: cart.id },
+    token
+  )
+  await store(
+    "POST",
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    token
+  )
+  const completed = await store(
+    "POST",
+    `/store/carts/${cart.id}/complete`,
+    {},
+    token
+  )
+  if (completed.type !== "order") {
+    throw new Error(
+      `Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`
+    )
+  }
+  say(`placed order #${completed.order.display_id} for the widget check`)
+  return completed.order
+}
+
+async function checkOrderCashback(page) {
+  const order = await orderWithCashback(page)
+  await page.goto(`${BASE}/app/orders/${order.id}`)
+  const widget = page.getByTestId("order-cashback")
+  await widget
+    .getByTestId("order-cashback-entry")
+    .first()
+    .waitFor({ timeout: 60000 })
+  const entries = await widget.getByTestId("order-cashback-entry").count()
+  const total = (
+    await widget.getByTestId("order-cashback-total").innerText()
+  ).replace(/\s+/g, " ")
+  say(
+    `order #${order.display_id} cashback: ${entries} ${entries === 1 ? "entry" : "entries"}, ${total}`
+  )
+  await widget.screenshot({ path: path.join(OUT, "order-cashback-widget.png") })
+  await page.screenshot({
+    path: path.join(OUT, "order-cashback.png"),
+    fullPage: true,
+  })
 }
 
 main().catch((error) => {

@@ -47,3 +47,117 @@ export function formatMoney(amount: string, currencyCode: string) {
 export function errorMessage(error: unknown) {
   return (error as { message?: string })?.message ?? "Something went wrong"
 }
+
+export type CashbackRuleScope = {
+  product_ids?: string[] | null
+  category_ids?: string[] | null
+  collection_ids?: string[] | null
+  type_ids?: string[] | null
+  tag_ids?: string[] | null
+  exclude_product_ids?: string[] | null
+  exclude_category_ids?: string[] | null
+  exclude_collection_ids?: string[] | null
+  exclude_type_ids?: string[] | null
+  exclude_tag_ids?: string[] | null
+}
+
+export type CashbackRuleMultiplier = {
+  value: string
+  starts_at?: string | null
+  ends_at?: string | null
+}
+
+export type CashbackRuleUsage = {
+  orders: number
+  amounts: { currency_code: string; awarded: string; taken_back: string }[]
+}
+
+export type CashbackRule = {
+  id: string
+  name: string
+  description: string | null
+  is_active: boolean
+  priority: number
+  currency_code: string | null
+  type: "percent" | "fixed"
+  value: string
+  min_subtotal: string | null
+  max_amount: string | null
+  expires_after_days: number | null
+  release: "placed" | "fulfilled" | "hold"
+  hold_days: number | null
+  scope: CashbackRuleScope | null
+  customer_group_ids: string[] | null
+  min_previous_orders: number | null
+  tier_ids: string[] | null
+  sales_channel_ids: string[] | null
+  starts_at: string | null
+  ends_at: string | null
+  multiplier: CashbackRuleMultiplier | null
+  combination: "best" | "stack"
+  metadata: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+  usage?: CashbackRuleUsage
+}
+
+/** The body of POST /admin/loyalty/cashback-rules(/:id): amounts as strings. */
+export type CashbackRuleInput = Omit<
+  CashbackRule,
+  "id" | "created_at" | "updated_at" | "usage" | "metadata"
+>
+
+export type ClawbackStrategy = "partial" | "force_negative" | "skip"
+
+export type LoyaltySettings = {
+  clawback_strategy: ClawbackStrategy
+  include_credit_paid: boolean
+  credit_pays_shipping: boolean
+  max_credit_share: number | null
+  min_redeem_balance: Record<string, string> | null
+  auto_apply: boolean
+}
+
+export type OrderCashbackState =
+  "pending" | "available" | "spent" | "expired" | "partly_reversed" | "reversed"
+
+export type OrderCashbackEntry = {
+  transaction_id: string
+  rule: { id: string; name: string | null } | null
+  amount: string
+  remaining: string
+  taken_back: string
+  state: OrderCashbackState
+  available_at: string | null
+  expires_at: string | null
+  waits_for_fulfilment: boolean
+}
+
+export type OrderCashback = {
+  order_id: string
+  currency_code: string | null
+  total: string
+  taken_back: string
+  cashback: OrderCashbackEntry[]
+}
+
+/**
+ * Formats an exact decimal string as a plain number with grouping ("2.5",
+ * "1,850,000"), without going through a float.
+ */
+export function formatDecimal(value: string) {
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 }).format(
+    value as unknown as number
+  )
+}
+
+export function formatDate(value: string | Date | null | undefined) {
+  if (!value) {
+    return "—"
+  }
+  return new Date(value).toLocaleDateString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  })
+}
