@@ -167,6 +167,9 @@ medusaIntegrationTestRunner({
           expect(order.payment_collections[0].amount).toBe(expectedTotal)
           expect(String(order.credit_line_total)).toBe(credit)
           expect(order.credit_lines[0].reference).toBe("loyalty_wallet")
+          // The admin order widget's view of it.
+          const { data: view } = await api.get(`/admin/loyalty/orders/${order.id}/cashback`, admin)
+          expect(view.credit_paid).toBe(credit)
           const debits = await service().listWalletTransactions({ wallet_id: buyer.wallet_id, type: "debit" })
           expect(debits.map((d: any) => [d.reference, d.reference_id])).toEqual([["cart", cartId]])
           expect(String(debits[0].amount)).toBe(`-${credit}`)

@@ -136,6 +136,8 @@ export type OrderCashbackEntry = {
 export type OrderCashback = {
   order_id: string
   currency_code: string | null
+  /** What wallet credit paid for the order. */
+  credit_paid: string
   total: string
   taken_back: string
   cashback: OrderCashbackEntry[]

@@ -56,6 +56,19 @@ const OrderCashbackWidget = ({
   const currency = data?.currency_code ?? order.currency_code
   const money = (amount: string) => formatMoney(amount, currency)
 
+  // What the shopper paid for this order with wallet credit.
+  const creditPaid =
+    data && data.credit_paid && data.credit_paid !== "0" ? (
+      <div className="flex items-center justify-between px-6 py-3" data-testid="order-credit-paid">
+        <Text size="small" className="text-ui-fg-subtle">
+          Paid with wallet credit
+        </Text>
+        <Text size="small" weight="plus">
+          {money(data.credit_paid)}
+        </Text>
+      </div>
+    ) : null
+
   return (
     <Container className="divide-y p-0" data-testid="order-cashback">
       <div className="px-6 py-4">
@@ -75,11 +88,14 @@ const OrderCashbackWidget = ({
           <Text size="small">Loading…</Text>
         </div>
       ) : data.cashback.length === 0 ? (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            No cashback on this order
-          </Text>
-        </div>
+        <>
+          <div className="px-6 py-4">
+            <Text size="small" className="text-ui-fg-subtle">
+              No cashback on this order
+            </Text>
+          </div>
+          {creditPaid}
+        </>
       ) : (
         <>
           <div
@@ -113,6 +129,7 @@ const OrderCashbackWidget = ({
               </Text>
             </div>
           </div>
+          {creditPaid}
           {data.cashback.map((entry) => (
             <div
               key={entry.transaction_id}

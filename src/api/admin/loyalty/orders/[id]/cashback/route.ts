@@ -2,14 +2,16 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
+import { LOYALTY_CREDIT_LINE_REFERENCE } from "../../../../../../workflows"
 
 /**
  * The cashback an order earned, one entry per rule that paid: amount, state
  * (pending, available, spent, expired, partly_reversed, reversed), what is
- * left of it, what was taken back, and the rule.
+ * left of it, what was taken back, and the rule; and what wallet credit
+ * paid for the order (`credit_paid`).
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -46,10 +48,25 @@ export const GET = async (
       waits_for_fulfilment: !!c.available_at && c.available_at.getUTCFullYear() >= 9999,
     }
   })
-  const currency = cashback[0]?.currency_code ?? null
+  // What wallet credit paid for the order (its loyalty credit lines).
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "currency_code", "credit_lines.reference", "credit_lines.raw_amount", "credit_lines.amount"],
+    filters: { id: req.params.id },
+  })
+  const creditPaid = MathBN.sum(
+    0,
+    ...((order as any)?.credit_lines ?? [])
+      .filter((l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE)
+      .map((l: any) => l.raw_amount ?? l.amount)
+  )
   res.json({
     order_id: req.params.id,
-    currency_code: currency,
+    currency_code: cashback[0]?.currency_code ?? (order as any)?.currency_code ?? null,
+    credit_paid: creditPaid.toFixed(),
     total: MathBN.sum(0, ...cashback.map((c) => c.amount)).toFixed(),
     taken_back: MathBN.sum(0, ...cashback.map((c) => c.taken_back)).toFixed(),
     cashback,
