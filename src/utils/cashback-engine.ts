@@ -1,20 +1,24 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { currencyPrecision } from "./money"
 import {
+  add,
   approx,
   cmp,
   div,
   isPositive,
   max,
   mul,
+  productToDecimal,
   R0,
   R1,
   Rational,
   rational,
   reduce,
+  SmallRational,
   sub,
   sum,
   toDecimal,
+  toSmall,
   truncate,
 } from "./rational"
 
@@ -216,9 +220,11 @@ type CompiledRule = {
   value: Rational
   min?: Rational
   max?: Rational
-  multiplier?: { value: Rational; from?: number; to?: number }
+  multiplier?: { value: Rational; text: string; from?: number; to?: number }
   include: string[][]
   exclude: string[][]
+  /** Equal for rules with the same scope lists (see `Plan`). */
+  scopeKey: string
   approxValue: number
   approxMultiplier: number
   approxMax?: number
@@ -229,6 +235,11 @@ const close = (a: number, b: number) =>
 
 const compiled = new WeakMap<CashbackRule, CompiledRule>()
 
+function compileMultiplier(m: NonNullable<CashbackRule["multiplier"]>) {
+  const value = rational(m.value)
+  return { value, text: show(value), from: time(m.starts_at), to: time(m.ends_at) }
+}
+
 function compile(rule: CashbackRule): CompiledRule {
   let c = compiled.get(rule)
   if (c) {
@@ -237,15 +248,17 @@ function compile(rule: CashbackRule): CompiledRule {
   const scope = rule.scope ?? {}
   const lists = (keys: (keyof CashbackScope)[]) =>
     keys.map((k) => (scope[k] ?? []) as string[]).filter((l) => l.length > 0)
+  const include = lists(["product_ids", "category_ids", "collection_ids", "type_ids", "tag_ids"])
+  const exclude = lists([
+    "exclude_product_ids",
+    "exclude_category_ids",
+    "exclude_collection_ids",
+    "exclude_type_ids",
+    "exclude_tag_ids",
+  ])
   const value = rational(rule.value)
   const maxAmount = rule.max_amount != null ? rational(rule.max_amount) : undefined
-  const multiplier = rule.multiplier
-    ? {
-        value: rational(rule.multiplier.value),
-        from: time(rule.multiplier.starts_at),
-        to: time(rule.multiplier.ends_at),
-      }
-    : undefined
+  const multiplier = rule.multiplier ? compileMultiplier(rule.multiplier) : undefined
   c = {
     rule,
     combination: rule.combination ?? "best",
@@ -257,14 +270,9 @@ function compile(rule: CashbackRule): CompiledRule {
     min: rule.min_subtotal != null ? rational(rule.min_subtotal) : undefined,
     max: maxAmount,
     multiplier,
-    include: lists(["product_ids", "category_ids", "collection_ids", "type_ids", "tag_ids"]),
-    exclude: lists([
-      "exclude_product_ids",
-      "exclude_category_ids",
-      "exclude_collection_ids",
-      "exclude_type_ids",
-      "exclude_tag_ids",
-    ]),
+    include,
+    exclude,
+    scopeKey: JSON.stringify([include, exclude]),
     approxValue: approx(value),
     approxMultiplier: multiplier ? approx(multiplier.value) : 1,
     approxMax: maxAmount ? approx(maxAmount) : undefined,
@@ -340,18 +348,228 @@ function skipReason(
 type Candidate = {
   c: CompiledRule
   rank: number
+  /** The rule's scope slot in its `Plan`, and the items in that scope. */
+  slot: number
   mask: number
   /** For ordering only; near-ties are settled on the exact rate. */
   approx: number
   multiplier: Rational
+  multiplierText: string
   /** value x multiplier, exact, computed on first use. */
   scaled?: Rational
-  exact: () => { rate: Rational; capped: boolean }
+  /** The exact rate, computed on first use (see `exactRate`). */
+  rate?: Rational
+  capped: boolean
+  /** The items it earns on: its scope for "stack", what it won for "best". */
+  earned: number
+}
+
+// Rules sorted by priority then id, kept per rules array: a shop's rules are
+// loaded once and evaluated against many carts. Rules with the same scope
+// lists share a scope slot, whose item mask is found once per evaluation,
+// and every key the scopes name (a product, a category...) has a number, so
+// an evaluation only looks up its items' keys once. The array is compared
+// element by element on every call, so one changed in place is planned
+// again.
+type Plan = {
+  rules: CashbackRule[]
+  ordered: CompiledRule[]
+  /** Per rank: the index of the rule's scope in `scopes`. */
+  scopeOf: number[]
+  /** The keys' numbers in `keys`; none included means every item. */
+  scopes: { include: number[]; exclude: number[] }[]
+  keys: Map<string, number>
+}
+const plans = new WeakMap<CashbackRule[], Plan>()
+
+function planFor(rules: CashbackRule[]): Plan {
+  const cached = plans.get(rules)
+  if (
+    cached &&
+    cached.rules.length === rules.length &&
+    cached.rules.every((r, i) => r === rules[i])
+  ) {
+    return cached
+  }
+  const ordered = rules
+    .map(compile)
+    .sort((a, b) => b.priority - a.priority || byId(a.rule.id, b.rule.id))
+  const keys = new Map<string, number>()
+  const numbered = (lists: string[][]) =>
+    lists.flat().map((k) => {
+      let n = keys.get(k)
+      if (n === undefined) keys.set(k, (n = keys.size))
+      return n
+    })
+  const slots = new Map<string, number>()
+  const scopes: Plan["scopes"] = []
+  const scopeOf = ordered.map((c) => {
+    let slot = slots.get(c.scopeKey)
+    if (slot === undefined) {
+      slot = scopes.push({ include: numbered(c.include), exclude: numbered(c.exclude) }) - 1
+      slots.set(c.scopeKey, slot)
+    }
+    return slot
+  })
+  const plan = { rules: rules.slice(), ordered, scopeOf, scopes, keys }
+  plans.set(rules, plan)
+  return plan
+}
+
+/** Per key number of the plan: a bit mask of the items with that key. */
+function keyMasks(items: CashbackItem[], keys: Map<string, number>) {
+  const masks: number[] = new Array(keys.size).fill(0)
+  const add = (k: string | null | undefined, bit: number) => {
+    const n = k ? keys.get(k) : undefined
+    if (n !== undefined) masks[n] |= bit
+  }
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    const bit = 1 << i
+    add(item.product_id, bit)
+    for (const k of item.category_ids ?? []) add(k, bit)
+    add(item.collection_id, bit)
+    add(item.type_id, bit)
+    for (const k of item.tag_ids ?? []) add(k, bit)
+  }
+  return masks
+}
+
+type OrderBases = { disc: Rational[]; orderBase: Rational; creditShare: Rational }
+
+function orderBases(
+  items: CashbackItem[],
+  creditPaid: BigNumberInput | null | undefined,
+  includeCredit: boolean
+): OrderBases {
+  // Bases after discounts; never below zero.
+  const disc = items.map((i) => max(R0, sub(rational(i.subtotal), rational(i.discount_total))))
+  const orderBase = sum(disc)
+  // Credit paid earns nothing unless the shop says so: every base is scaled
+  // by (base - credit) / base.
+  const credit = rational(creditPaid)
+  const scaled = !includeCredit && isPositive(credit) && isPositive(orderBase)
+  const creditShare = scaled ? reduce(div(max(R0, sub(orderBase, credit)), orderBase)) : R1
+  return { disc, orderBase, creditShare }
+}
+
+/**
+ * One evaluation of an order against a plan: the item bases, the credit
+ * share, and what is found on first use (a scope's items, the base of an
+ * item set, an item's printed base), kept for the other rules.
+ */
+class Evaluation {
+  readonly disc: Rational[]
+  readonly orderBase: Rational
+  readonly creditShare: Rational
+  readonly approxCredit: number
+  readonly all: number
+  private readonly approxDisc: number[]
+  private readonly keyMask: number[]
+  private readonly discOfMask = new Map<number, Rational>()
+  private readonly scopeMasks: (number | undefined)[]
+  private readonly scopeApprox: number[]
+  // Item shares are printed from doubles where that is exact (see
+  // `productToDecimal`), else from the BigInt product.
+  private readonly smallDisc: (SmallRational | undefined)[]
+  private readonly smallShare: SmallRational | undefined
+  private readonly bases: string[] = []
+
+  constructor(
+    readonly items: CashbackItem[],
+    { disc, orderBase, creditShare }: OrderBases,
+    readonly plan: Plan
+  ) {
+    this.disc = disc
+    this.orderBase = orderBase
+    this.creditShare = creditShare
+    this.approxCredit = approx(this.creditShare)
+    this.approxDisc = this.disc.map(approx)
+    this.all = (1 << items.length) - 1
+    this.keyMask = keyMasks(items, plan.keys)
+    this.scopeMasks = new Array(plan.scopes.length)
+    this.scopeApprox = new Array(plan.scopes.length)
+    this.smallDisc = this.disc.map(toSmall)
+    this.smallShare = toSmall(this.creditShare)
+  }
+
+  /** The exact base of an item set. */
+  discOf(mask: number): Rational {
+    let d = this.discOfMask.get(mask)
+    if (!d) {
+      d = R0
+      for (let i = 0; i < this.disc.length; i++) if (mask & (1 << i)) d = add(d, this.disc[i])
+      this.discOfMask.set(mask, d)
+    }
+    return d
+  }
+
+  /** The items in a scope slot of the plan. */
+  scopeMask(slot: number): number {
+    let mask = this.scopeMasks[slot]
+    if (mask === undefined) {
+      const { include, exclude } = this.plan.scopes[slot]
+      mask = (include.length ? this.maskOf(include) : this.all) & ~this.maskOf(exclude)
+      this.scopeMasks[slot] = mask
+      this.scopeApprox[slot] = this.approxDiscOf(mask)
+    }
+    return mask
+  }
+
+  /** The float base of a scope slot, once `scopeMask` has found it. */
+  scopeBase(slot: number): number {
+    return this.scopeApprox[slot]
+  }
+
+  /** Item `i`'s credit-scaled base, printed. */
+  baseOf(i: number): string {
+    return (this.bases[i] ??= this.share(i, this.creditShare, this.smallShare))
+  }
+
+  /** Item `i`'s base times `rate`, printed. */
+  share(i: number, rate: Rational, smallRate: SmallRational | undefined): string {
+    const d = this.smallDisc[i]
+    return (
+      (d && smallRate && productToDecimal(d, smallRate, 20, "half_up")) ??
+      show(mul(this.disc[i], rate))
+    )
+  }
+
+  private maskOf(keys: number[]) {
+    let m = 0
+    for (let i = 0; i < keys.length; i++) m |= this.keyMask[keys[i]]
+    return m
+  }
+
+  private approxDiscOf(mask: number) {
+    let d = 0
+    for (let i = 0; i < this.approxDisc.length; i++) if (mask & (1 << i)) d += this.approxDisc[i]
+    return d
+  }
 }
 
 const scaledValue = (k: Candidate) => (k.scaled ??= mul(k.c.value, k.multiplier))
 
-function compareRates(a: Candidate, b: Candidate) {
+function exactRate(k: Candidate, ev: Evaluation): Rational {
+  if (k.rate) {
+    return k.rate
+  }
+  const c = k.c
+  const scopeDisc = ev.discOf(k.mask)
+  let rate =
+    c.rule.type === "percent"
+      ? div(mul(scaledValue(k), ev.creditShare), R100)
+      : isPositive(scopeDisc)
+        ? div(scaledValue(k), scopeDisc)
+        : R0
+  if (c.max && cmp(mul(scopeDisc, rate), c.max) > 0) {
+    k.capped = true
+    rate = div(c.max, scopeDisc)
+  }
+  return (k.rate = reduce(rate))
+}
+
+function compareRates(a: Candidate, b: Candidate, ev: Evaluation) {
   if (!close(a.approx, b.approx)) {
     return a.approx > b.approx ? -1 : 1
   }
@@ -360,11 +578,147 @@ function compareRates(a: Candidate, b: Candidate) {
   const exact =
     a.c.rule.type === "percent" && b.c.rule.type === "percent" && !a.c.max && !b.c.max
       ? cmp(scaledValue(a), scaledValue(b))
-      : cmp(a.exact().rate, b.exact().rate)
+      : cmp(exactRate(a, ev), exactRate(b, ev))
   if (exact !== 0) {
     return -exact
   }
   return b.c.priority - a.c.priority || byId(a.c.rule.id, b.c.rule.id)
+}
+
+/**
+ * Whether `a` goes before `b` in a stable sort by `compareRates`: that order
+ * is total (rate, then priority, then id; the floats only short-cut pairs
+ * far apart), and the earlier rank settles the rest.
+ */
+const beats = (a: Candidate, b: Candidate, ev: Evaluation) => {
+  const order = compareRates(a, b, ev)
+  return order < 0 || (order === 0 && a.rank < b.rank)
+}
+
+/** A rule that passed `skipReason` and has items in scope, rated. */
+function candidate(
+  c: CompiledRule,
+  rank: number,
+  slot: number,
+  mask: number,
+  ev: Evaluation,
+  now: number
+): Candidate {
+  const m = c.multiplier
+  const inWindow =
+    !!m && (m.from === undefined || m.from <= now) && (m.to === undefined || now < m.to)
+  const scopeApprox = ev.scopeBase(slot)
+  const factor = inWindow ? c.approxMultiplier : 1
+  const k: Candidate = {
+    c,
+    rank,
+    slot,
+    mask,
+    approx:
+      c.rule.type === "percent"
+        ? (c.approxValue * factor * ev.approxCredit) / 100
+        : scopeApprox > 0
+          ? (c.approxValue * factor) / scopeApprox
+          : 0,
+    multiplier: inWindow ? m!.value : R1,
+    multiplierText: inWindow ? m!.text : "1",
+    scaled: undefined,
+    rate: undefined,
+    capped: false,
+    earned: c.combination === "stack" ? mask : 0,
+  }
+  if (c.approxMax !== undefined && scopeApprox > 0) {
+    const total = scopeApprox * k.approx
+    if (close(total, c.approxMax)) {
+      k.approx = approx(exactRate(k, ev))
+    } else if (total > c.approxMax) {
+      k.approx = c.approxMax / scopeApprox
+    }
+  }
+  return k
+}
+
+/**
+ * Best-policy rules compete item by item: each item goes to the covering
+ * rule with the highest rate. Rules with the same scope (so the same items)
+ * meet first, so each item only weighs the winners of those groups.
+ */
+function awardItems(candidates: Candidate[], scopeCount: number, ev: Evaluation) {
+  const bestOfScope: (Candidate | undefined)[] = new Array(scopeCount)
+  for (const k of candidates) {
+    if (k.c.combination === "best" && k.approx > 0) {
+      const w = bestOfScope[k.slot]
+      if (!w || beats(k, w, ev)) bestOfScope[k.slot] = k
+    }
+  }
+  const itemCount = ev.items.length
+  const winners: (Candidate | undefined)[] = new Array(itemCount)
+  for (const k of bestOfScope) {
+    if (!k) continue
+    for (let i = 0; i < itemCount; i++) {
+      if (k.mask & (1 << i)) {
+        const w = winners[i]
+        if (!w || beats(k, w, ev)) winners[i] = k
+      }
+    }
+  }
+  for (let i = 0; i < itemCount; i++) {
+    const w = winners[i]
+    if (w) w.earned |= 1 << i
+  }
+}
+
+/**
+ * An earning rule's result, or undefined when it rounds to nothing. The one
+ * rounding: the rule's earned base times its rate, down to the currency's
+ * precision.
+ */
+function ruleResult(
+  k: Candidate,
+  ev: Evaluation,
+  precision: number
+): { result: CashbackRuleResult; amount: Rational } | undefined {
+  const rate = exactRate(k, ev)
+  const amount = truncate(mul(ev.discOf(k.earned), rate), precision)
+  if (!isPositive(amount)) {
+    return undefined
+  }
+  const smallRate = toSmall(rate)
+  const items: CashbackRuleResult["items"] = []
+  for (let i = 0; i < ev.items.length; i++) {
+    if (k.earned & (1 << i)) {
+      const share = ev.share(i, rate, smallRate)
+      items.push({ item_id: ev.items[i].id, base: ev.baseOf(i), amount: share })
+    }
+  }
+  const result: CashbackRuleResult = {
+    rule_id: k.c.rule.id,
+    name: k.c.rule.name,
+    combination: k.c.combination,
+    amount: toDecimal(amount, precision, "down"),
+    multiplier: k.multiplierText,
+    capped: k.capped,
+    items,
+  }
+  return { result, amount }
+}
+
+type Skip = CashbackResult["skipped"][number]
+const skipOf = (c: CompiledRule, reason: CashbackSkipReason, message: string): Skip => ({
+  rule_id: c.rule.id,
+  name: c.rule.name,
+  reason,
+  message,
+})
+
+/** The filled slots, in order (a loop: `filter` is slow on holey arrays). */
+function present<T>(slots: (T | undefined)[]): T[] {
+  const out: T[] = []
+  for (let i = 0; i < slots.length; i++) {
+    const x = slots[i]
+    if (x) out.push(x)
+  }
+  return out
 }
 
 export function computeCashback(
@@ -376,183 +730,62 @@ export function computeCashback(
   const now = (options.now ?? new Date()).getTime()
   const currency = order.currency_code.toLowerCase()
   const precision = currencyPrecision(currency)
-  const items = order.items
-  if (items.length > 30) {
+  if (order.items.length > 30) {
     // Item sets are bit masks; a longer order is evaluated in parts.
     throw new Error("computeCashback takes at most 30 items per call")
   }
-  const all = (1 << items.length) - 1
+  // The order is read before the rules, so a bad amount in both reports the
+  // order's first, as before.
+  const bases = orderBases(order.items, order.credit_paid, !!options.include_credit_paid)
+  const plan = planFor(rules)
+  const ev = new Evaluation(order.items, bases, plan)
+  const ordered = plan.ordered
 
-  // Bases after discounts; never below zero.
-  const disc = items.map((i) => max(R0, sub(rational(i.subtotal), rational(i.discount_total))))
-  const orderBase = sum(disc)
-
-  // Credit paid earns nothing unless the shop says so: every base is scaled
-  // by (base - credit) / base.
-  const credit = rational(order.credit_paid)
-  const scaled = !options.include_credit_paid && isPositive(credit) && isPositive(orderBase)
-  const creditShare = scaled ? reduce(div(max(R0, sub(orderBase, credit)), orderBase)) : R1
-  const approxCredit = approx(creditShare)
-  const approxDisc = disc.map(approx)
-
-  // Which items each scope key touches, as bit masks.
-  const keyMask = new Map<string, number>()
-  items.forEach((item, i) => {
-    const keys = [
-      item.product_id,
-      ...(item.category_ids ?? []),
-      item.collection_id,
-      item.type_id,
-      ...(item.tag_ids ?? []),
-    ]
-    for (const k of keys) {
-      if (k) keyMask.set(k, (keyMask.get(k) ?? 0) | (1 << i))
-    }
-  })
-  const maskOf = (lists: string[][]) => {
-    let m = 0
-    for (const list of lists) for (const k of list) m |= keyMask.get(k) ?? 0
-    return m
-  }
-  const discOfMask = new Map<number, Rational>()
-  const discOf = (mask: number) => {
-    let d = discOfMask.get(mask)
-    if (!d) {
-      d = sum(disc.filter((_, i) => mask & (1 << i)))
-      discOfMask.set(mask, d)
-    }
-    return d
-  }
-  const approxDiscOf = (mask: number) => {
-    let d = 0
-    for (let i = 0; i < items.length; i++) if (mask & (1 << i)) d += approxDisc[i]
-    return d
-  }
-
-  const ordered = rules
-    .map(compile)
-    .sort((a, b) => b.priority - a.priority || byId(a.rule.id, b.rule.id))
   // Results and skips are reported in the rules' priority order: each goes
   // into its rule's slot.
-  const skipped: (CashbackResult["skipped"][number] | undefined)[] = []
-  const results: (CashbackRuleResult | undefined)[] = []
-  const skip = (
-    c: CompiledRule,
-    rank: number,
-    reason: CashbackSkipReason,
-    message: string
-  ) => {
-    skipped[rank] = { rule_id: c.rule.id, name: c.rule.name, reason, message }
-  }
+  const skipped: (Skip | undefined)[] = new Array(ordered.length)
+  const results: (CashbackRuleResult | undefined)[] = new Array(ordered.length)
   const candidates: Candidate[] = []
-
   for (let rank = 0; rank < ordered.length; rank++) {
     const c = ordered[rank]
-    const reason = skipReason(c, order, currency, customer, orderBase, now)
+    const reason = skipReason(c, order, currency, customer, ev.orderBase, now)
     if (reason) {
-      skip(c, rank, reason[0], reason[1])
+      skipped[rank] = skipOf(c, reason[0], reason[1])
       continue
     }
-    const mask = (c.include.length ? maskOf(c.include) : all) & ~maskOf(c.exclude)
+    const slot = plan.scopeOf[rank]
+    const mask = ev.scopeMask(slot)
     if (!mask) {
-      skip(c, rank, "no_items_in_scope", "No item of the order is in the rule's product scope")
+      skipped[rank] = skipOf(
+        c,
+        "no_items_in_scope",
+        "No item of the order is in the rule's product scope"
+      )
       continue
     }
-    const m = c.multiplier
-    const inWindow =
-      !!m && (m.from === undefined || m.from <= now) && (m.to === undefined || now < m.to)
-    const multiplier = inWindow ? m!.value : R1
-    const scopeApprox = approxDiscOf(mask)
-    const factor = inWindow ? c.approxMultiplier : 1
-    let rateApprox =
-      c.rule.type === "percent"
-        ? (c.approxValue * factor * approxCredit) / 100
-        : scopeApprox > 0
-          ? (c.approxValue * factor) / scopeApprox
-          : 0
-
-    let exactRate: ReturnType<Candidate["exact"]> | undefined
-    const exact = () => {
-      if (exactRate) return exactRate
-      const scopeDisc = discOf(mask)
-      let rate =
-        c.rule.type === "percent"
-          ? div(mul(mul(c.value, multiplier), creditShare), R100)
-          : isPositive(scopeDisc)
-            ? div(mul(c.value, multiplier), scopeDisc)
-            : R0
-      let capped = false
-      if (c.max && cmp(mul(scopeDisc, rate), c.max) > 0) {
-        capped = true
-        rate = div(c.max, scopeDisc)
-      }
-      exactRate = { rate: reduce(rate), capped }
-      return exactRate
-    }
-    if (c.approxMax !== undefined && scopeApprox > 0) {
-      const total = scopeApprox * rateApprox
-      if (close(total, c.approxMax)) {
-        rateApprox = approx(exact().rate)
-      } else if (total > c.approxMax) {
-        rateApprox = c.approxMax / scopeApprox
-      }
-    }
-    candidates.push({ c, rank, mask, approx: rateApprox, multiplier, exact })
+    candidates.push(candidate(c, rank, slot, mask, ev, now))
   }
 
-  // Best-policy rules compete item by item: each item goes to the covering
-  // rule with the highest rate.
-  const best = candidates.filter((k) => k.c.combination === "best").sort(compareRates)
-  const won = new Map<Candidate, number>()
-  for (let i = 0; i < items.length; i++) {
-    const winner = best.find((k) => k.mask & (1 << i) && k.approx > 0)
-    if (winner) won.set(winner, (won.get(winner) ?? 0) | (1 << i))
-  }
+  awardItems(candidates, plan.scopes.length, ev)
 
-  const amounts: Rational[] = []
-  const bases: (string | undefined)[] = []
-  const baseOf = (i: number) => (bases[i] ??= show(mul(disc[i], creditShare)))
+  let total = R0
   for (const k of candidates) {
-    const earnedMask = k.c.combination === "stack" ? k.mask : won.get(k) ?? 0
-    if (!earnedMask) {
-      skip(k.c, k.rank, "outbid", "Another rule gives more on every item this rule covers")
-      continue
-    }
-    const { rate, capped } = k.exact()
-    // The one rounding: the rule's earned base times its rate, down to the
-    // currency's precision.
-    const amount = truncate(mul(discOf(earnedMask), rate), precision)
-    if (!isPositive(amount)) {
-      skip(k.c, k.rank, "zero_amount", "The rule's cashback rounds to zero in this currency")
-      continue
-    }
-    amounts.push(amount)
-    const earned: CashbackRuleResult["items"] = []
-    for (let i = 0; i < items.length; i++) {
-      if (earnedMask & (1 << i)) {
-        earned.push({
-          item_id: items[i].id,
-          base: baseOf(i),
-          amount: show(mul(disc[i], rate)),
-        })
-      }
-    }
-    results[k.rank] = {
-      rule_id: k.c.rule.id,
-      name: k.c.rule.name,
-      combination: k.c.combination,
-      amount: toDecimal(amount, precision, "down"),
-      multiplier: show(k.multiplier),
-      capped,
-      items: earned,
+    const earned = k.earned ? ruleResult(k, ev, precision) : undefined
+    if (earned) {
+      results[k.rank] = earned.result
+      total = add(total, earned.amount)
+    } else {
+      skipped[k.rank] = k.earned
+        ? skipOf(k.c, "zero_amount", "The rule's cashback rounds to zero in this currency")
+        : skipOf(k.c, "outbid", "Another rule gives more on every item this rule covers")
     }
   }
 
   return {
     currency_code: currency,
-    base: show(mul(orderBase, creditShare)),
-    total: toDecimal(sum(amounts), precision, "down"),
-    rules: results.filter((r): r is CashbackRuleResult => !!r),
-    skipped: skipped.filter((r): r is CashbackResult["skipped"][number] => !!r),
+    base: show(mul(ev.orderBase, ev.creditShare)),
+    total: toDecimal(total, precision, "down"),
+    rules: present(results),
+    skipped: present(skipped),
   }
 }
