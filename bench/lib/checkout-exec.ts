@@ -106,4 +106,7 @@ export default async function checkoutBench({ container }: ExecArgs) {
   print("checkout_with_credit_median", median(timesCredit), "ms")
   print("checkout_ratio_with_vs_without", median(timesCredit) / median(timesPlain), "(target <= 1.15)")
   print("checkout_with_credit_completed", paid.filter((c: any) => c.completed_at).length, "carts")
+  const service: any = container.resolve("loyalty_club")
+  const [, debits] = await service.listAndCountWalletTransactions({ type: "debit", reference: "cart" })
+  print("checkout_wallet_debits", debits, "debits (one per credit checkout, warm-up included)")
 }
