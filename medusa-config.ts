@@ -80,6 +80,12 @@ module.exports = defineConfig({
     disable:
       process.env.DISABLE_MEDUSA_ADMIN === "true" || workerMode === "worker",
   },
+  // The coexistence suite runs the store with Medusa's own loyalty plugin
+  // loaded too (a dev dependency), to prove both work in one store.
+  plugins:
+    process.env.LOYALTY_WITH_OFFICIAL_PLUGIN === "true"
+      ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }]
+      : [],
   // The repository is a Medusa project whose ./src is the plugin, so its module
   // is registered here; an installed plugin registers it by itself.
   modules: [

@@ -1,5 +1,6 @@
 // Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
 import { ExecArgs } from "@medusajs/framework/types"
+import { median, now, opt, print } from "./bench-utils"
 import {
   ContainerRegistrationKeys,
   Modules,
@@ -16,23 +17,10 @@ import {
 import orderPlacedCashback from "../../src/subscribers/order-placed-cashback"
 import { awardOrderCashbackWorkflow } from "../../src/workflows"
 
-const args: string[] = JSON.parse(process.env.BENCH_ARGS || "[]")
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
 const ORDERS = opt("orders", 2000)
 const PLACEMENTS = opt("placements", 200)
 const ROUNDS = opt("rounds", 4)
 const CONCURRENCY = opt("concurrency", 4)
-
-const print = (name: string, value: number | string, unit: string) =>
-  process.stdout.write(`${name}: ${typeof value === "number" ? value.toFixed(2) : value} ${unit}\n`)
-const now = () => Number(process.hrtime.bigint()) / 1e6
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
 
 async function runConcurrent(total: number, concurrency: number, fn: (i: number) => Promise<void>) {
   let next = 0

@@ -1,5 +1,6 @@
 // Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
 import { ExecArgs } from "@medusajs/framework/types"
+import { median, now, opt, print } from "./bench-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   addShippingMethodToCartWorkflow,
@@ -17,17 +18,10 @@ import {
   creditWalletWorkflow,
 } from "../../src/workflows"
 
-const args: string[] = JSON.parse(process.env.BENCH_ARGS || "[]")
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
 const CHECKOUTS = opt("checkouts", 30)
+const WITH_OFFICIAL = process.env.LOYALTY_WITH_OFFICIAL_PLUGIN === "true"
 
-const print = (name: string, value: number | string, unit: string) =>
-  process.stdout.write(`${name}: ${typeof value === "number" ? value.toFixed(2) : value} ${unit}\n`)
-const now = () => Number(process.hrtime.bigint()) / 1e6
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+type Kind = "plain" | "ours" | "official"
 
 export default async function checkoutBench({ container }: ExecArgs) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -37,7 +31,7 @@ export default async function checkoutBench({ container }: ExecArgs) {
   const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id"] })
   const { result: customers } = await createCustomersWorkflow(container).run({
     input: {
-      customersData: Array.from({ length: CHECKOUTS * 2 + 2 }, (_, i) => ({
+      customersData: Array.from({ length: CHECKOUTS * 3 + 3 }, (_, i) => ({
         email: `checkout-${i}@example.com`,
       })),
     },
@@ -45,7 +39,14 @@ export default async function checkoutBench({ container }: ExecArgs) {
 
   // A cart ready to complete; with credit, 1,000,000 IRR of the shopper's
   // wallet is on it and the payment session covers the rest.
-  const prepare = async (i: number, withCredit: boolean) => {
+  // The official plugin's workflows (and its checkout hooks), when loaded.
+  const official = WITH_OFFICIAL ? require("@medusajs/loyalty-plugin/workflows") : null
+  if (official) {
+    require("@medusajs/loyalty-plugin/.medusa/server/src/workflows/hooks/complete-cart-before-payment-authorization")
+    require("@medusajs/loyalty-plugin/.medusa/server/src/workflows/hooks/after-order-created")
+  }
+
+  const prepare = async (i: number, kind: Kind) => {
     const customer = customers[i]
     const { result: cart } = await createCartWorkflow(container).run({
       input: {
@@ -58,7 +59,16 @@ export default async function checkoutBench({ container }: ExecArgs) {
       },
     })
     await addShippingMethodToCartWorkflow(container).run({ input: { cart_id: cart.id, options: [{ id: options[0].id }] } })
-    if (withCredit) {
+    if (kind === "official") {
+      const { result: accounts } = await official.createStoreCreditAccountsWorkflow(container).run({
+        input: [{ currency_code: "irr", customer_id: customer.id }],
+      })
+      await official.creditStoreCreditAccountWorkflow(container).run({
+        input: { account_id: accounts[0].id, amount: 1000000, note: "bench", reference: "bench" },
+      })
+      await official.addStoreCreditsToCartWorkflow(container).run({ input: { cart_id: cart.id, amount: 1000000 } })
+    }
+    if (kind === "ours") {
       const { result } = await createWalletWorkflow(container).run({
         input: { customer_id: customer.id, currency_code: "irr" },
       })
@@ -75,36 +85,40 @@ export default async function checkoutBench({ container }: ExecArgs) {
     return cart.id as string
   }
 
-  process.stderr.write(`bench: preparing ${CHECKOUTS * 2} carts...\n`)
-  const plain: string[] = []
-  const credit: string[] = []
+  const kinds: Kind[] = official ? ["plain", "ours", "official"] : ["plain", "ours"]
+  process.stderr.write(`bench: preparing ${CHECKOUTS * kinds.length} carts...\n`)
+  const carts: Record<Kind, string[]> = { plain: [], ours: [], official: [] }
+  let c = 0
   for (let i = 0; i < CHECKOUTS; i++) {
-    plain.push(await prepare(2 * i, false))
-    credit.push(await prepare(2 * i + 1, true))
+    for (const kind of kinds) {
+      carts[kind].push(await prepare(c++, kind))
+    }
   }
-  const warm = [await prepare(CHECKOUTS * 2, false), await prepare(CHECKOUTS * 2 + 1, true)]
-  for (const id of warm) {
-    await completeCartWorkflow(container).run({ input: { id } })
+  for (const kind of kinds) {
+    await completeCartWorkflow(container).run({ input: { id: await prepare(c++, kind) } })
   }
-  const timesPlain: number[] = []
-  const timesCredit: number[] = []
+  const times: Record<Kind, number[]> = { plain: [], ours: [], official: [] }
   for (let i = 0; i < CHECKOUTS; i++) {
-    let start = now()
-    await completeCartWorkflow(container).run({ input: { id: plain[i] } })
-    timesPlain.push(now() - start)
-    start = now()
-    await completeCartWorkflow(container).run({ input: { id: credit[i] } })
-    timesCredit.push(now() - start)
+    for (const kind of kinds) {
+      const start = now()
+      await completeCartWorkflow(container).run({ input: { id: carts[kind][i] } })
+      times[kind].push(now() - start)
+    }
   }
   const { data: paid } = await query.graph({
     entity: "cart",
-    fields: ["id", "completed_at", "credit_line_total"],
-    filters: { id: credit },
+    fields: ["id", "completed_at"],
+    filters: { id: carts.ours },
   })
   print("checkouts", CHECKOUTS, "each way")
-  print("checkout_without_credit_median", median(timesPlain), "ms")
-  print("checkout_with_credit_median", median(timesCredit), "ms")
-  print("checkout_ratio_with_vs_without", median(timesCredit) / median(timesPlain), "(target <= 1.15)")
+  print("checkout_without_credit_median", median(times.plain), "ms")
+  print("checkout_with_credit_median", median(times.ours), "ms")
+  print("checkout_ratio_with_vs_without", median(times.ours) / median(times.plain), "(target <= 1.15)")
+  if (official) {
+    print("checkout_official_store_credit_median", median(times.official), "ms")
+    print("checkout_ratio_official_vs_without", median(times.official) / median(times.plain), "")
+    print("checkout_ratio_ours_vs_official", median(times.ours) / median(times.official), "")
+  }
   print("checkout_with_credit_completed", paid.filter((c: any) => c.completed_at).length, "carts")
   const service: any = container.resolve("loyalty_club")
   const [, debits] = await service.listAndCountWalletTransactions({ type: "debit", reference: "cart" })

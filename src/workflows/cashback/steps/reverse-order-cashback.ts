@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import BigNumberJS from "bignumber.js"
+import { ORDER_PAYMENT_FIELDS, orderPaymentTotals } from "../../../utils/order-payments"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 
@@ -117,19 +118,11 @@ export const reverseOrderCashbackStep = createStep(
         // An order line's quantities live on its detail (the order item).
         "items.detail.quantity",
         "items.detail.return_received_quantity",
-        "payment_collections.payments.amount",
-        "payment_collections.payments.refunds.amount",
+        ...ORDER_PAYMENT_FIELDS,
       ],
       filters: { id: input.order_id },
     })
-    const payments = ((order as any)?.payment_collections ?? []).flatMap(
-      (pc: any) => pc?.payments ?? []
-    )
-    const paid = MathBN.sum(0, ...payments.map((p: any) => p.amount ?? 0))
-    const refunded = MathBN.sum(
-      0,
-      ...payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.amount ?? 0))
-    )
+    const { paid, refunded } = orderPaymentTotals(order as any)
     const state = {
       canceled: input.reason === "canceled" || order?.status === "canceled",
       returned: new Map<string, BigNumberJS>(

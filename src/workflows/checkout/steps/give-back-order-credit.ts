@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import BigNumberJS from "bignumber.js"
+import { ORDER_PAYMENT_FIELDS, orderPaymentTotals } from "../../../utils/order-payments"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 
@@ -59,8 +60,7 @@ export const giveBackOrderCreditStep = createStep(
         "items.id",
         "items.unit_price",
         "items.detail.return_received_quantity",
-        "payment_collections.payments.amount",
-        "payment_collections.payments.refunds.amount",
+        ...ORDER_PAYMENT_FIELDS,
       ],
       filters: { id: input.order_id },
     })
@@ -75,12 +75,7 @@ export const giveBackOrderCreditStep = createStep(
           MathBN.mult(item.unit_price ?? 0, item.detail?.return_received_quantity ?? 0)
         )
       )
-      const payments = (o.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? [])
-      const paid = MathBN.sum(0, ...payments.map((p: any) => p.amount ?? 0))
-      const refunded = MathBN.sum(
-        0,
-        ...payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.amount ?? 0))
-      )
+      const { paid, refunded } = orderPaymentTotals(o)
       // What the order cost when it was placed: the card payment plus the
       // wallet debit (order totals move with later changes; these do not).
       const gross = MathBN.add(paid, ...debits.map((d) => MathBN.convert(d.amount).negated()))

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { parsePositiveAmount } from "../../../utils/money"
+import { ORDER_PAYMENT_FIELDS, orderPaymentTotals } from "../../../utils/order-payments"
 
 export const prepareOrderWalletRefundStepId = "loyalty-prepare-order-wallet-refund"
 
@@ -23,8 +24,7 @@ export const prepareOrderWalletRefundStep = createStep(
         "id",
         "customer_id",
         "currency_code",
-        "payment_collections.payments.amount",
-        "payment_collections.payments.refunds.amount",
+        ...ORDER_PAYMENT_FIELDS,
       ],
       filters: { id: input.order_id },
     })
@@ -38,12 +38,7 @@ export const prepareOrderWalletRefundStep = createStep(
       )
     }
     const amount = parsePositiveAmount(input.amount, order.currency_code, "amount")
-    const payments = ((order as any).payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? [])
-    const paid = MathBN.sum(0, ...payments.map((p: any) => p.amount ?? 0))
-    const refunded = MathBN.sum(
-      0,
-      ...payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.amount ?? 0))
-    )
+    const { paid, refunded } = orderPaymentTotals(order as any)
     return new StepResponse({
       order_id: order.id,
       customer_id: order.customer_id as string,

@@ -1,0 +1,26 @@
+import { MathBN } from "@medusajs/framework/utils"
+import BigNumberJS from "bignumber.js"
+
+/** The order fields `orderPaymentTotals` reads (for query.graph). */
+export const ORDER_PAYMENT_FIELDS = [
+  "payment_collections.payments.amount",
+  "payment_collections.payments.refunds.amount",
+]
+
+/**
+ * What an order's payments came to and what was refunded of them, exact.
+ * Amounts are as authorised at completion, so later order changes do not
+ * move them.
+ */
+export function orderPaymentTotals(order: {
+  payment_collections?: { payments?: { amount?: unknown; refunds?: { amount?: unknown }[] | null }[] | null }[] | null
+} | null | undefined): { paid: BigNumberJS; refunded: BigNumberJS } {
+  const payments = (order?.payment_collections ?? []).flatMap((pc) => pc?.payments ?? [])
+  return {
+    paid: MathBN.sum(0, ...payments.map((p) => (p.amount ?? 0) as any)),
+    refunded: MathBN.sum(
+      0,
+      ...payments.flatMap((p) => (p.refunds ?? []).map((r) => (r.amount ?? 0) as any))
+    ),
+  }
+}
