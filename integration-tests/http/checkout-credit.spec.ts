@@ -371,6 +371,28 @@ medusaIntegrationTestRunner({
         expect(completed).toEqual(expect.objectContaining({ type: "order" }))
         expect(await balance(rich.wallet_id)).toBe("14500000")
       })
+
+      it("should refuse credit in another currency than the cart's", async () => {
+        const { pk, regions, variant, admin, usdRegion } = await setup()
+        const buyer = await shopperWithCredit(admin, pk, "currency@example.com", "1000000")
+        const cartId = await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, buyer.headers)
+        expect(data.loyalty_credit.applied).toBe("1000000")
+
+        // The cart moves to USD: the IRR wallet cannot pay it, so the credit
+        // comes off, and there is no USD balance to apply.
+        await api.post(`/store/carts/${cartId}`, { region_id: usdRegion }, buyer.headers)
+        const moved = await waitFor(async () => {
+          const { data } = await api.get(`/store/carts/${cartId}`, buyer.headers)
+          return data.cart.currency_code === "usd" && data.cart.credit_lines.length === 0 ? data.cart : undefined
+        })
+        expect(moved.credit_line_total).toBe(0)
+        const { data: again } = await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, buyer.headers)
+        expect(again.loyalty_credit).toEqual(
+          expect.objectContaining({ applied: "0", available: "0", limit: "balance", currency_code: "usd" })
+        )
+        expect(await balance(buyer.wallet_id)).toBe("1000000")
+      })
     })
   },
 })
