@@ -42,8 +42,10 @@ export default async function checkoutBench({ container }: ExecArgs) {
   // The official plugin's workflows (and its checkout hooks), when loaded.
   const official = WITH_OFFICIAL ? require("@medusajs/loyalty-plugin/workflows") : null
   if (official) {
-    require("@medusajs/loyalty-plugin/.medusa/server/src/workflows/hooks/complete-cart-before-payment-authorization")
-    require("@medusajs/loyalty-plugin/.medusa/server/src/workflows/hooks/after-order-created")
+    const root = require("path").dirname(require.resolve("@medusajs/loyalty-plugin/package.json"))
+    for (const hook of ["complete-cart-before-payment-authorization", "after-order-created"]) {
+      require(`${root}/.medusa/server/src/workflows/hooks/${hook}.js`)
+    }
   }
 
   const prepare = async (i: number, kind: Kind) => {
