@@ -8,17 +8,14 @@ import {
   isPositive,
   max,
   mul,
-  productToDecimal,
   R0,
   R1,
   Rational,
   rational,
   reduce,
-  SmallRational,
   sub,
   sum,
   toDecimal,
-  toSmall,
   truncate,
 } from "./rational"
 
@@ -469,10 +466,6 @@ class Evaluation {
   private readonly discOfMask = new Map<number, Rational>()
   private readonly scopeMasks: (number | undefined)[]
   private readonly scopeApprox: number[]
-  // Item shares are printed from doubles where that is exact (see
-  // `productToDecimal`), else from the BigInt product.
-  private readonly smallDisc: (SmallRational | undefined)[]
-  private readonly smallShare: SmallRational | undefined
   private readonly bases: string[] = []
 
   constructor(
@@ -489,8 +482,6 @@ class Evaluation {
     this.keyMask = keyMasks(items, plan.keys)
     this.scopeMasks = new Array(plan.scopes.length)
     this.scopeApprox = new Array(plan.scopes.length)
-    this.smallDisc = this.disc.map(toSmall)
-    this.smallShare = toSmall(this.creditShare)
   }
 
   /** The exact base of an item set. */
@@ -523,16 +514,12 @@ class Evaluation {
 
   /** Item `i`'s credit-scaled base, printed. */
   baseOf(i: number): string {
-    return (this.bases[i] ??= this.share(i, this.creditShare, this.smallShare))
+    return (this.bases[i] ??= this.share(i, this.creditShare))
   }
 
   /** Item `i`'s base times `rate`, printed. */
-  share(i: number, rate: Rational, smallRate: SmallRational | undefined): string {
-    const d = this.smallDisc[i]
-    return (
-      (d && smallRate && productToDecimal(d, smallRate, 20, "half_up")) ??
-      show(mul(this.disc[i], rate))
-    )
+  share(i: number, rate: Rational): string {
+    return show(mul(this.disc[i], rate))
   }
 
   private maskOf(keys: number[]) {
@@ -683,11 +670,10 @@ function ruleResult(
   if (!isPositive(amount)) {
     return undefined
   }
-  const smallRate = toSmall(rate)
   const items: CashbackRuleResult["items"] = []
   for (let i = 0; i < ev.items.length; i++) {
     if (k.earned & (1 << i)) {
-      const share = ev.share(i, rate, smallRate)
+      const share = ev.share(i, rate)
       items.push({ item_id: ev.items[i].id, base: ev.baseOf(i), amount: share })
     }
   }
