@@ -1,3 +1,4 @@
+import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import BigNumberJS from "bignumber.js"
 
@@ -23,4 +24,14 @@ export function orderPaymentTotals(order: {
       ...payments.flatMap((p) => (p.refunds ?? []).map((r) => (r.amount ?? 0) as any))
     ),
   }
+}
+
+/**
+ * `part / whole` capped at 1, and 0 when there is no whole: the share of an
+ * order that came back (returned, refunded).
+ */
+export function portion(part: BigNumberInput, whole: BigNumberInput): BigNumberJS {
+  return MathBN.gt(whole, 0)
+    ? BigNumberJS.min(MathBN.div(part, whole), 1)
+    : new BigNumberJS(0)
 }

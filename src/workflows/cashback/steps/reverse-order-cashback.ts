@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import BigNumberJS from "bignumber.js"
-import { ORDER_PAYMENT_FIELDS, orderPaymentTotals } from "../../../utils/order-payments"
+import { ORDER_PAYMENT_FIELDS, orderPaymentTotals, portion } from "../../../utils/order-payments"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 
@@ -21,11 +21,6 @@ export type CashbackTakeBack = {
   skipped: string
   debt: string
 }
-
-const share = (part: unknown, whole: unknown) =>
-  MathBN.gt(whole as any, 0)
-    ? BigNumberJS.min(MathBN.div(part as any, whole as any), 1)
-    : new BigNumberJS(0)
 
 /**
  * How much of each cashback credit of an order should have come back, given
@@ -62,7 +57,7 @@ export function cashbackTakeBackTargets(
       whole = MathBN.add(whole, share_)
       back = MathBN.add(back, MathBN.mult(share_, order.returned.get(itemId) ?? 0))
     }
-    const target = MathBN.mult(amount, share(back, whole))
+    const target = MathBN.mult(amount, portion(back, whole))
     byReturns = MathBN.add(byReturns, target)
     targets.set(credit.id, target)
   }
@@ -70,7 +65,7 @@ export function cashbackTakeBackTargets(
   if (order.canceled || !byRefund.isGreaterThan(byReturns)) {
     return targets
   }
-  const spread = share(MathBN.sub(byRefund, byReturns), MathBN.sub(credited, byReturns))
+  const spread = portion(MathBN.sub(byRefund, byReturns), MathBN.sub(credited, byReturns))
   for (const credit of credits) {
     const target = targets.get(credit.id)!
     const left = MathBN.sub(credit.amount, target)
@@ -128,10 +123,10 @@ export const reverseOrderCashbackStep = createStep(
       returned: new Map<string, BigNumberJS>(
         ((order as any)?.items ?? []).map((item: any) => [
           item.id,
-          share(item.detail?.return_received_quantity ?? 0, item.detail?.quantity ?? 0),
+          portion(item.detail?.return_received_quantity ?? 0, item.detail?.quantity ?? 0),
         ])
       ),
-      refunded: share(refunded, paid),
+      refunded: portion(refunded, paid),
     }
 
     const { clawback_strategy } = await service.retrieveSettings()

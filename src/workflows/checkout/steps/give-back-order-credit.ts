@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import BigNumberJS from "bignumber.js"
-import { ORDER_PAYMENT_FIELDS, orderPaymentTotals } from "../../../utils/order-payments"
+import { ORDER_PAYMENT_FIELDS, orderPaymentTotals, portion } from "../../../utils/order-payments"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 
@@ -9,8 +9,6 @@ export const giveBackOrderCreditStepId = "loyalty-give-back-order-credit"
 
 export type OrderCreditGiveBackReason = "canceled" | "returned" | "refunded"
 
-const share = (part: BigNumberJS, whole: BigNumberJS) =>
-  whole.isGreaterThan(0) ? BigNumberJS.min(MathBN.div(part, whole), 1) : new BigNumberJS(0)
 
 /**
  * Gives back the wallet credit that paid for an order (the debit written at
@@ -79,7 +77,7 @@ export const giveBackOrderCreditStep = createStep(
       // What the order cost when it was placed: the card payment plus the
       // wallet debit (order totals move with later changes; these do not).
       const gross = MathBN.add(paid, ...debits.map((d) => MathBN.convert(d.amount).negated()))
-      fraction = BigNumberJS.max(share(returned, gross), share(refunded, paid))
+      fraction = BigNumberJS.max(portion(returned, gross), portion(refunded, paid))
     }
     const note =
       input.note ??
