@@ -2,9 +2,12 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rules/middlewares"
 import { adminLoyaltyOrderRoutesMiddlewares } from "./admin/loyalty/orders/middlewares"
 import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
+import { adminLoyaltyCustomerRoutesMiddlewares } from "./admin/loyalty/customers/middlewares"
+import { adminTierRoutesMiddlewares } from "./admin/loyalty/tiers/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
 import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
+import { storeTierRoutesMiddlewares } from "./store/loyalty/tier/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
 export default defineMiddlewares({
@@ -13,8 +16,11 @@ export default defineMiddlewares({
     ...adminCashbackRuleRoutesMiddlewares,
     ...adminLoyaltySettingsRoutesMiddlewares,
     ...adminLoyaltyOrderRoutesMiddlewares,
+    ...adminTierRoutesMiddlewares,
+    ...adminLoyaltyCustomerRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
     ...storeCartCreditRoutesMiddlewares,
+    ...storeTierRoutesMiddlewares,
   ],
 })

@@ -71,6 +71,12 @@ export type CashbackCustomer = {
   /** Orders the customer placed before this one. */
   previous_orders?: number | null
   tier_id?: string | null
+  /** The customer's tier and its benefits, for rules that use them. */
+  tier?: {
+    id: string
+    cashback_rate?: BigNumberInput | null
+    cashback_multiplier?: BigNumberInput | null
+  } | null
 }
 
 export type CashbackScope = {
@@ -101,6 +107,10 @@ export type CashbackRule = {
   customer_group_ids?: string[] | null
   min_previous_orders?: number | null
   tier_ids?: string[] | null
+  /** Percent rules: the customer's tier's cashback rate replaces `value`. */
+  use_tier_rate?: boolean | null
+  /** The customer's tier's cashback multiplier applies on top of the window's. */
+  use_tier_multiplier?: boolean | null
   sales_channel_ids?: string[] | null
   starts_at?: Date | string | null
   ends_at?: Date | string | null
@@ -323,7 +333,7 @@ function skipReason(
       `The rule needs ${rule.min_previous_orders} earlier orders, the customer has ${customer.previous_orders ?? 0}`,
     ]
   }
-  if (has(rule.tier_ids) && !rule.tier_ids!.includes(customer.tier_id ?? "")) {
+  if (has(rule.tier_ids) && !rule.tier_ids!.includes(customer.tier_id ?? customer.tier?.id ?? "")) {
     return ["tier", "The customer's tier is not one of the rule's"]
   }
   if (c.min && cmp(orderBase, c.min) < 0) {
@@ -350,6 +360,8 @@ type Candidate = {
   mask: number
   /** For ordering only; near-ties are settled on the exact rate. */
   approx: number
+  /** The rule's value, or the customer's tier's rate for a rule that uses it. */
+  value: Rational
   multiplier: Rational
   multiplierText: string
   /** value x multiplier, exact, computed on first use. */
@@ -535,7 +547,7 @@ class Evaluation {
   }
 }
 
-const scaledValue = (k: Candidate) => (k.scaled ??= mul(k.c.value, k.multiplier))
+const scaledValue = (k: Candidate) => (k.scaled ??= mul(k.value, k.multiplier))
 
 function exactRate(k: Candidate, ev: Evaluation): Rational {
   if (k.rate) {
@@ -583,19 +595,50 @@ const beats = (a: Candidate, b: Candidate, ev: Evaluation) => {
 }
 
 /** A rule that passed `skipReason` and has items in scope, rated. */
+/** The customer's tier benefits, parsed once per evaluation. */
+type TierBenefits = {
+  rate?: Rational
+  approxRate: number
+  multiplier?: Rational
+  approxMultiplier: number
+}
+
+function tierBenefits(customer: CashbackCustomer): TierBenefits {
+  const t = customer.tier
+  const rate = t?.cashback_rate != null ? rational(t.cashback_rate) : undefined
+  const multiplier = t?.cashback_multiplier != null ? rational(t.cashback_multiplier) : undefined
+  return {
+    rate,
+    approxRate: rate ? approx(rate) : 0,
+    multiplier,
+    approxMultiplier: multiplier ? approx(multiplier) : 1,
+  }
+}
+
 function candidate(
   c: CompiledRule,
   rank: number,
   slot: number,
   mask: number,
   ev: Evaluation,
-  now: number
+  now: number,
+  tier: TierBenefits
 ): Candidate {
   const m = c.multiplier
   const inWindow =
     !!m && (m.from === undefined || m.from <= now) && (m.to === undefined || now < m.to)
   const scopeApprox = ev.scopeBase(slot)
-  const factor = inWindow ? c.approxMultiplier : 1
+  const tierRate = c.rule.use_tier_rate && c.rule.type === "percent" ? tier.rate : undefined
+  const tierMultiplier = c.rule.use_tier_multiplier ? tier.multiplier : undefined
+  let multiplier = inWindow ? m!.value : R1
+  let multiplierText = inWindow ? m!.text : "1"
+  let factor = inWindow ? c.approxMultiplier : 1
+  if (tierMultiplier) {
+    multiplier = reduce(mul(multiplier, tierMultiplier))
+    multiplierText = show(multiplier)
+    factor *= tier.approxMultiplier
+  }
+  const approxValue = tierRate ? tier.approxRate : c.approxValue
   const k: Candidate = {
     c,
     rank,
@@ -603,12 +646,13 @@ function candidate(
     mask,
     approx:
       c.rule.type === "percent"
-        ? (c.approxValue * factor * ev.approxCredit) / 100
+        ? (approxValue * factor * ev.approxCredit) / 100
         : scopeApprox > 0
-          ? (c.approxValue * factor) / scopeApprox
+          ? (approxValue * factor) / scopeApprox
           : 0,
-    multiplier: inWindow ? m!.value : R1,
-    multiplierText: inWindow ? m!.text : "1",
+    value: tierRate ?? c.value,
+    multiplier,
+    multiplierText,
     scaled: undefined,
     rate: undefined,
     capped: false,
@@ -726,6 +770,7 @@ export function computeCashback(
   const plan = planFor(rules)
   const ev = new Evaluation(order.items, bases, plan)
   const ordered = plan.ordered
+  const tier = tierBenefits(customer)
 
   // Results and skips are reported in the rules' priority order: each goes
   // into its rule's slot.
@@ -749,7 +794,7 @@ export function computeCashback(
       )
       continue
     }
-    candidates.push(candidate(c, rank, slot, mask, ev, now))
+    candidates.push(candidate(c, rank, slot, mask, ev, now, tier))
   }
 
   awardItems(candidates, plan.scopes.length, ev)

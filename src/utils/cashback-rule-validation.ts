@@ -22,7 +22,7 @@ export type CashbackRuleFields = {
 const invalid = (message: string) =>
   new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
-function notNegative(field: string, value: unknown, currency?: string | null) {
+export function notNegative(field: string, value: unknown, currency?: string | null) {
   if (value == null) {
     return
   }
@@ -44,7 +44,7 @@ function notNegative(field: string, value: unknown, currency?: string | null) {
 }
 
 // Rates and multipliers: positive, at most 100, at most 4 decimals.
-function rate(field: string, value: unknown) {
+export function rate(field: string, value: unknown) {
   let n
   try {
     n = MathBN.convert(value as any)
@@ -100,6 +100,9 @@ export function validateCashbackRuleFields(rule: CashbackRuleFields) {
     throw invalid("hold_days is only used when release is hold")
   }
   window("", rule.starts_at, rule.ends_at)
+  if ((rule as any).use_tier_rate && rule.type === "fixed") {
+    throw invalid("use_tier_rate is only for percent rules")
+  }
   if (rule.multiplier) {
     rate("multiplier.value", rule.multiplier.value)
     window("multiplier.", rule.multiplier.starts_at, rule.multiplier.ends_at)

@@ -115,6 +115,7 @@ export type LoyaltySettingsValues = {
   min_redeem_balance: Record<string, string> | null
   /** Checkout: apply the most allowed credit to a logged-in shopper's cart. */
   auto_apply: boolean
+  tier_grace_days: number
 }
 
 export type ClawbackCreditInput = {
@@ -145,4 +146,29 @@ export type ClawbackResult = {
   skipped: string
   /** Taken below zero (`force_negative`); later credit pays it off. */
   debt: string
+}
+
+export type CustomerTierRow = {
+  customer_id: string
+  tier_id: string | null
+  pinned: boolean
+  pin_note: string | null
+  achieved_at: Date | null
+  below_since: Date | null
+}
+
+export type TierChangeReason = "order" | "evaluation" | "pin" | "unpin" | "tier_deleted"
+
+export type TierChange = {
+  customer_id: string
+  /** The tier the customer is expected to be in; the change is skipped otherwise. */
+  from_tier_id: string | null
+  to_tier_id: string | null
+  reason: TierChangeReason
+  order_id?: string | null
+  note?: string | null
+  actor_id?: string | null
+  /** The state after the change: pinned (pin) or not (anything else). */
+  pinned?: boolean
+  at?: Date
 }

@@ -296,4 +296,38 @@ describe("computeCashback", () => {
       expect(irr.skipped.map((s) => [s.rule_id, s.reason])).toEqual([["rule_usd", "currency"]])
     })
   })
+
+  describe("tier benefits", () => {
+    const gold = { id: "tier_gold", cashback_rate: "5", cashback_multiplier: "1.5" }
+    it("should pay the tier's rate on rules that use it, and the rule's own value without a tier rate", () => {
+      const r = rule({ use_tier_rate: true, value: "1" })
+      expect(run(irrOrder(), [r], { tier: gold }).total).toBe("31675000")
+      expect(run(irrOrder(), [r], { tier: { id: "tier_silver" } }).total).toBe("6335000")
+      expect(run(irrOrder(), [r], {}).total).toBe("6335000")
+    })
+    it("should multiply rules that use the tier's multiplier, on top of a multiplier window", () => {
+      const plain = rule({ id: "r1", value: "2", scope: { product_ids: ["prod_vacuum"] } })
+      const boosted = { ...plain, use_tier_multiplier: true }
+      expect(run(irrOrder(), [plain], { tier: gold }).rules[0]).toEqual(
+        expect.objectContaining({ amount: "3700000", multiplier: "1" })
+      )
+      expect(run(irrOrder(), [boosted], { tier: gold }).rules[0]).toEqual(
+        expect.objectContaining({ amount: "5550000", multiplier: "1.5" })
+      )
+      const windowed = {
+        ...boosted,
+        multiplier: { value: "2", starts_at: "2026-11-01T00:00:00Z", ends_at: "2026-12-01T00:00:00Z" },
+      }
+      expect(run(irrOrder(), [windowed], { tier: gold }).rules[0]).toEqual(
+        expect.objectContaining({ amount: "11100000", multiplier: "3" })
+      )
+    })
+    it("should let a tier rate outbid a product rule item by item", () => {
+      const product = rule({ id: "r1", value: "2", scope: { product_ids: ["prod_washer"] } })
+      const club = rule({ id: "r2", value: "1", use_tier_rate: true, tier_ids: ["tier_gold"] })
+      const result = run(irrOrder(), [product, club], { tier_id: "tier_gold", tier: gold })
+      expect(result.rules.map((r) => [r.rule_id, r.amount])).toEqual([["r2", "31675000"]])
+      expect(result.skipped.map((s) => [s.rule_id, s.reason])).toEqual([["r1", "outbid"]])
+    })
+  })
 })

@@ -90,11 +90,14 @@ export async function runCashbackEngine(
   )
   const needsGroups = rules.some((r) => !!r.customer_group_ids?.length)
   const needsOrders = rules.some((r) => (r.min_previous_orders ?? 0) > 0)
+  const needsTier = rules.some(
+    (r) => !!r.tier_ids?.length || !!r.use_tier_rate || !!r.use_tier_multiplier
+  )
 
   const productIds = needsProducts
     ? (Array.from(new Set(input.lines.map((l) => l.product_id).filter(Boolean))) as string[])
     : []
-  const [products, groupIds, previousOrders] = await Promise.all([
+  const [products, groupIds, previousOrders, tier] = await Promise.all([
     productIds.length
       ? query
           .graph({
@@ -126,6 +129,9 @@ export async function runCashbackEngine(
           })
           .then(({ metadata }) => metadata?.count ?? 0)
       : Promise.resolve(0),
+    input.customer_id && needsTier
+      ? tierAt(service, input.customer_id, input.at)
+      : Promise.resolve(null),
   ])
   const productById = new Map(products.map((p: any) => [p.id, p]))
 
@@ -148,9 +154,35 @@ export async function runCashbackEngine(
         }
       }),
     },
-    { customer_id: input.customer_id, group_ids: groupIds, previous_orders: previousOrders },
+    {
+      customer_id: input.customer_id,
+      group_ids: groupIds,
+      previous_orders: previousOrders,
+      tier_id: tier?.id ?? null,
+      tier,
+    },
     rules,
     { now: input.at, include_credit_paid: settings.include_credit_paid }
   )
   return { result, rules: Object.fromEntries(rules.map((r) => [r.id, r])) }
+}
+
+/**
+ * The tier the customer had at `at` (an order's placement: the order that
+ * lifts a customer earns at the tier they had before it), with its benefits.
+ */
+async function tierAt(service: LoyaltyClubModuleService, customerId: string, at: Date) {
+  const tierId = await service.retrieveTierAt(customerId, at)
+  if (!tierId) {
+    return null
+  }
+  const [tier] = (await service.listTiers({ id: tierId })) as any[]
+  if (!tier) {
+    return null
+  }
+  return {
+    id: tier.id as string,
+    cashback_rate: tier.raw_cashback_rate?.value ?? null,
+    cashback_multiplier: tier.raw_cashback_multiplier?.value ?? null,
+  }
 }

@@ -26,6 +26,10 @@ const CashbackRule = model
       customer_group_ids: model.json().nullable(),
       min_previous_orders: model.number().nullable(),
       tier_ids: model.json().nullable(),
+      /** Percent rules: pay the customer's tier's cashback rate when it has one. */
+      use_tier_rate: model.boolean().default(false),
+      /** Multiply by the customer's tier's cashback multiplier when it has one. */
+      use_tier_multiplier: model.boolean().default(false),
       sales_channel_ids: model.json().nullable(),
       starts_at: model.dateTime().nullable(),
       ends_at: model.dateTime().nullable(),

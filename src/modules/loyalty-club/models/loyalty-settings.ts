@@ -31,6 +31,11 @@ const LoyaltySettings = model.define(
     min_redeem_balance: model.json().nullable(),
     /** Checkout: apply the most allowed credit to a logged-in shopper's cart by itself. */
     auto_apply: model.boolean().default(false),
+    /**
+     * Tiers: days a customer keeps a tier after the periodic evaluation first
+     * finds them below it, before they are moved down.
+     */
+    tier_grace_days: model.number().default(30),
   }
 )
 

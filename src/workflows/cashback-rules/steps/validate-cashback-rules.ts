@@ -14,6 +14,7 @@ export type CashbackRuleReferences = CashbackRuleFields & {
   scope?: Record<string, string[] | null | undefined> | null
   customer_group_ids?: string[] | null
   sales_channel_ids?: string[] | null
+  tier_ids?: string[] | null
 }
 
 // Which entity each id list points at, so an unknown id is a 400 naming the
@@ -31,6 +32,7 @@ const REFERENCES: [string, string, (r: CashbackRuleReferences) => string[] | nul
   ["scope.exclude_tag_ids", "product_tag", (r) => r.scope?.exclude_tag_ids],
   ["customer_group_ids", "customer_group", (r) => r.customer_group_ids],
   ["sales_channel_ids", "sales_channel", (r) => r.sales_channel_ids],
+  ["tier_ids", "tier", (r) => r.tier_ids],
 ]
 
 /**

@@ -19,6 +19,8 @@ export const cashbackRuleFields = [
   "customer_group_ids",
   "min_previous_orders",
   "tier_ids",
+  "use_tier_rate",
+  "use_tier_multiplier",
   "sales_channel_ids",
   "starts_at",
   "ends_at",

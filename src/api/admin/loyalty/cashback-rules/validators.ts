@@ -43,6 +43,8 @@ const RuleFields = {
   customer_group_ids: ids.nullish(),
   min_previous_orders: z.number().int().min(0).nullish(),
   tier_ids: ids.nullish(),
+  use_tier_rate: z.boolean(),
+  use_tier_multiplier: z.boolean(),
   sales_channel_ids: ids.nullish(),
   starts_at: date.nullish(),
   ends_at: date.nullish(),
@@ -58,6 +60,8 @@ export const AdminCreateCashbackRule = z.strictObject({
   priority: RuleFields.priority.optional(),
   release: RuleFields.release.optional(),
   combination: RuleFields.combination.optional(),
+  use_tier_rate: RuleFields.use_tier_rate.optional(),
+  use_tier_multiplier: RuleFields.use_tier_multiplier.optional(),
 })
 
 export type AdminUpdateCashbackRuleType = z.infer<typeof AdminUpdateCashbackRule>

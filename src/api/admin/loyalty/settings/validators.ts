@@ -9,4 +9,5 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   // Amounts per currency; the workflow checks codes and precision.
   min_redeem_balance: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
   auto_apply: z.boolean().optional(),
+  tier_grace_days: z.number().int().min(0).max(3650).optional(),
 })

@@ -1,0 +1,4 @@
+export const LoyaltyTierEvents = {
+  UPGRADED: "loyalty.tier.upgraded",
+  DOWNGRADED: "loyalty.tier.downgraded",
+} as const

@@ -1,0 +1,6 @@
+export * from "./create-tiers"
+export * from "./delete-tiers"
+export * from "./evaluate-tiers"
+export * from "./set-customer-tier"
+export * from "./update-tier"
+export * from "./validate-tiers"

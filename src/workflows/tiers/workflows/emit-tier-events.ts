@@ -1,0 +1,35 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
+import { LoyaltyTierEvents } from "../events"
+import { AppliedTierChange } from "../steps"
+
+const payload = (changes: AppliedTierChange[], direction: AppliedTierChange["direction"]) =>
+  changes
+    .filter((c) => c.direction === direction)
+    .map((c) => ({
+      customer_id: c.customer_id,
+      from_tier_id: c.from_tier_id,
+      to_tier_id: c.to_tier_id,
+      reason: c.reason,
+      order_id: c.order_id ?? null,
+    }))
+
+/**
+ * Announces tier moves: `loyalty.tier.upgraded` and
+ * `loyalty.tier.downgraded`, one event per customer (a pin to the tier a
+ * customer already had announces nothing). `prefix` keeps the step names
+ * unique within a workflow.
+ */
+export function emitTierEvents(
+  changes: WorkflowData<AppliedTierChange[]> | AppliedTierChange[],
+  prefix: string
+) {
+  emitEventStep({
+    eventName: LoyaltyTierEvents.UPGRADED,
+    data: transform({ changes }, ({ changes }) => payload(changes, "upgraded")),
+  }).config({ name: `${prefix}-emit-tier-upgraded` })
+  emitEventStep({
+    eventName: LoyaltyTierEvents.DOWNGRADED,
+    data: transform({ changes }, ({ changes }) => payload(changes, "downgraded")),
+  }).config({ name: `${prefix}-emit-tier-downgraded` })
+}

@@ -1,0 +1,2 @@
+export * from "./evaluate-tiers"
+export * from "./tier-crud"
