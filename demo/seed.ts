@@ -25,9 +25,12 @@ import {
 import {
   awardOrderCashbackWorkflow,
   createCashbackRulesWorkflow,
+  createTiersWorkflow,
   createWalletWorkflow,
   creditWalletWorkflow,
   debitWalletWorkflow,
+  evaluateTiersWorkflow,
+  setCustomerTierWorkflow,
 } from "../src/workflows"
 import { DEMO_ADMIN, DEMO_CUSTOMERS, DEMO_MARKER_REGION } from "./constants"
 
@@ -42,6 +45,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedWallets({ container } as ExecArgs)
   await seedCashbackRules({ container } as ExecArgs)
   await seedCashbackOrder({ container } as ExecArgs)
+  await seedTiers({ container } as ExecArgs)
 }
 
 async function seedStore({ container }: ExecArgs) {
@@ -476,4 +480,87 @@ async function seedCashbackOrder({ container }: ExecArgs) {
   })
   await awardOrderCashbackWorkflow(container).run({ input: { order_id: order.id } })
   logger.info(`Demo order with cashback placed for ${sara.first_name} (${order.id})`)
+}
+
+/**
+ * Silver, Gold and Platinum by spend in IRR, a rule that pays members their
+ * tier's rate on top of the product rules, Sara placed by her demo order and
+ * Reza pinned to Gold by the shop.
+ */
+async function seedTiers({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: existing } = await query.graph({ entity: "tier", fields: ["id"], withDeleted: true })
+  if (existing.length) {
+    return
+  }
+  const { result: tiers } = await createTiersWorkflow(container).run({
+    input: {
+      tiers: [
+        {
+          name: "Silver",
+          rank: 1,
+          currency_code: "irr",
+          min_spend: "150000000",
+          qualification_window: "rolling",
+          window_days: 365,
+          cashback_rate: "3",
+          description: "15,000,000 Toman in a year",
+        },
+        {
+          name: "Gold",
+          rank: 2,
+          currency_code: "irr",
+          min_spend: "300000000",
+          min_orders: 2,
+          qualification_window: "rolling",
+          window_days: 365,
+          cashback_rate: "5",
+          description: "30,000,000 Toman and 2 orders in a year",
+        },
+        {
+          name: "Platinum",
+          rank: 3,
+          currency_code: "irr",
+          min_spend: "1000000000",
+          min_orders: 5,
+          qualification_window: "lifetime",
+          cashback_rate: "5",
+          cashback_multiplier: "1.5",
+          description: "100,000,000 Toman and 5 orders in all",
+        },
+      ],
+    },
+  })
+  await createCashbackRulesWorkflow(container).run({
+    input: {
+      rules: [
+        {
+          name: "Club members: their tier's rate on top",
+          type: "percent",
+          value: "1",
+          currency_code: "irr",
+          expires_after_days: 60,
+          tier_ids: tiers.map((t: any) => t.id),
+          use_tier_rate: true,
+          use_tier_multiplier: true,
+          combination: "stack",
+        },
+      ],
+    },
+  })
+  await evaluateTiersWorkflow(container).run({ input: {} })
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  const [reza] = await customerModule.listCustomers({ email: DEMO_CUSTOMERS[1].email })
+  if (reza) {
+    await setCustomerTierWorkflow(container).run({
+      input: {
+        customer_id: reza.id,
+        pinned: true,
+        tier_id: tiers.find((t: any) => t.name === "Gold")!.id,
+        note: "Wholesale customer: Gold by agreement",
+      },
+    })
+  }
+  logger.info("Demo tiers created")
 }

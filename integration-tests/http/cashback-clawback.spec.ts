@@ -186,6 +186,7 @@ medusaIntegrationTestRunner({
           credit_pays_shipping: true,
           max_credit_share: null,
           min_redeem_balance: null,
+          tier_grace_days: 30,
           auto_apply: false,
         })
 
@@ -310,18 +311,20 @@ medusaIntegrationTestRunner({
           batch_size: 1,
           onProgress: (p) => progress.push(p.done),
         })
-        // Sara's demo order was paid by the seed; Reza's is new.
-        expect(first).toEqual({ done: 2, total: 2, awarded_orders: 1, credited: { irr: "1850000" } })
+        // Sara's demo order was paid by the seed; Reza's is new. The demo
+        // pins Reza to Gold, so the order earns 1% on the vacuum cleaner
+        // (1,850,000) and the club rule's Gold rate of 5% (9,250,000).
+        expect(first).toEqual({ done: 2, total: 2, awarded_orders: 1, credited: { irr: "11100000" } })
         expect(progress).toEqual([1, 2, 2])
         const [wallet] = await service().listWallets({ customer_id: reza.id })
         const balance = (await service().getBalances([wallet.id]))[wallet.id]
-        expect(balance.available).toBe("1850000")
+        expect(balance.available).toBe("11100000")
         const [credit] = await service().listWalletTransactions({ wallet_id: wallet.id })
         expect(credit.reference_id).toBe(`${order.id}:${credit.metadata!.rule_id}`)
 
         const again = await backfillCashback(container, { since })
         expect(again).toEqual({ done: 2, total: 2, awarded_orders: 0, credited: {} })
-        expect(await service().listWalletTransactions({ wallet_id: wallet.id })).toHaveLength(1)
+        expect(await service().listWalletTransactions({ wallet_id: wallet.id })).toHaveLength(2)
       })
     })
   },
