@@ -15,6 +15,7 @@ import {
   rawAmount,
   roundToCurrency,
 } from "../../utils/money"
+import { entityIds } from "../../utils/ids"
 import {
   CashbackRule,
   CustomerTier,
@@ -787,10 +788,12 @@ class LoyaltyClubModuleService extends MedusaService({
     if (!changes.length) {
       return []
     }
-    const rows = changes.map((c) => ({
+    const stateIds = entityIds("lctr", changes.length)
+    const historyIds = entityIds("lthis", changes.length)
+    const rows = changes.map((c, i) => ({
       ...c,
-      id: generateEntityId(undefined, "lctr"),
-      history_id: generateEntityId(undefined, "lthis"),
+      id: stateIds[i],
+      history_id: historyIds[i],
       order_id: c.order_id ?? null,
       note: c.note ?? null,
       actor_id: c.actor_id ?? null,
