@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
           [{ name: "Bronze", rank: 0, currency_code: "usd", min_spend: 5 }, "currency_code of Bronze (rank 0) is USD, the other tiers count spend in IRR"],
           [{ name: "Bronze", rank: 0, currency_code: "irr" }, "Tier Bronze: set min_spend or min_orders (above 0) to qualify for it"],
           // Unordered: a lower rank that asks for more than Silver.
-          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: 200000000 }, "min_spend of Silver (rank 1) must be at least 200000000, the min_spend of Bronze (rank 0)"],
+          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: 200000000 }, "min_spend of Silver (rank 1) must be at least 200000000 IRR, the min_spend of Bronze (rank 0)"],
           // Overlapping: the same thresholds as Gold.
           [{ name: "Gold+", rank: 4, currency_code: "irr", min_spend: 1000000000, min_orders: 5 }, "The thresholds of Gold+ (rank 4) overlap those of Platinum (rank 3): a higher tier must ask for more"],
           [{ name: "Diamond", rank: 3, currency_code: "irr", min_spend: 2000000000, min_orders: 9 }, "rank 3 is used by both"],
@@ -62,7 +62,7 @@ medusaIntegrationTestRunner({
         const res = await failure(api.post(`/admin/loyalty/tiers/${gold.id}`, { min_spend: "100000000" }, admin))
         expect([res.status, res.data.message]).toEqual([
           400,
-          "min_spend of Gold (rank 2) must be at least 150000000, the min_spend of Silver (rank 1)",
+          "min_spend of Gold (rank 2) must be at least 150000000 IRR, the min_spend of Silver (rank 1)",
         ])
         // Nothing was written by the refused requests.
         const { data: after } = await api.get("/admin/loyalty/tiers", admin)
@@ -192,11 +192,15 @@ medusaIntegrationTestRunner({
         // once at its end move the shopper down once, to no tier.
         await api.post("/admin/loyalty/settings", { tier_grace_days: 10 }, admin)
         const later = new Date(Date.now() + 400 * DAY)
-        await evaluateTiersWorkflow(container).run({ input: { now: later } })
+        const graced = await evaluateTiersWorkflow(container).run({ input: { now: later } })
+        // The shopper and the demo's Sara (Silver) are below their tiers and
+        // in their grace; Reza is pinned.
+        expect(graced.result.in_grace).toBe(2)
         expect((await service.listCustomerTierStates([customerId]))[0]).toEqual(
           expect.objectContaining({ tier_id: gold.id, below_since: later })
         )
-        await evaluateTiersWorkflow(container).run({ input: { now: new Date(later.getTime() + 9 * DAY) } })
+        const still = await evaluateTiersWorkflow(container).run({ input: { now: new Date(later.getTime() + 9 * DAY) } })
+        expect([still.result.in_grace, still.result.grace_marks, still.result.changes.length]).toEqual([2, 0, 0])
         expect((await service.listCustomerTierStates([customerId]))[0].tier_id).toBe(gold.id)
         const end = new Date(later.getTime() + 10 * DAY)
         const runs = await Promise.all([

@@ -8,7 +8,7 @@ export default async function evaluateTiersJob(container: MedusaContainer) {
   const up = result.changes.filter((c) => c.direction === "upgraded").length
   const down = result.changes.filter((c) => c.direction === "downgraded").length
   logger.info(
-    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${up} up, ${down} down, ${result.grace_marks} grace marks`
+    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${up} up, ${down} down, ${result.in_grace} in their grace period`
   )
 }
 

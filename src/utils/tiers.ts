@@ -231,7 +231,7 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
     if (lower.min_spend != null) {
       if (higher.min_spend == null || MathBN.lt(higher.min_spend as any, lower.min_spend as any)) {
         throw invalid(
-          `min_spend of ${name(higher)} must be at least ${MathBN.convert(lower.min_spend as any).toFixed()}, the min_spend of ${name(lower)}`
+          `min_spend of ${name(higher)} must be at least ${MathBN.convert(lower.min_spend as any).toFixed()} ${lower.currency_code.toUpperCase()}, the min_spend of ${name(lower)}`
         )
       }
       higherSomewhere ||= MathBN.gt(higher.min_spend as any, lower.min_spend as any)

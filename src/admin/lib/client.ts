@@ -90,6 +90,10 @@ export type CashbackRule = {
   customer_group_ids: string[] | null
   min_previous_orders: number | null
   tier_ids: string[] | null
+  /** Percent rules: pay the customer's tier rate instead of `value`. */
+  use_tier_rate: boolean
+  /** Multiply by the customer's tier multiplier. */
+  use_tier_multiplier: boolean
   sales_channel_ids: string[] | null
   starts_at: string | null
   ends_at: string | null
@@ -116,6 +120,90 @@ export type LoyaltySettings = {
   max_credit_share: number | null
   min_redeem_balance: Record<string, string> | null
   auto_apply: boolean
+  /** Days a customer keeps a tier after falling below it. */
+  tier_grace_days: number
+}
+
+export type TierWindow = "rolling" | "calendar_year" | "lifetime"
+
+export type Tier = {
+  id: string
+  name: string
+  description: string | null
+  rank: number
+  currency_code: string
+  /** Decimal string in the tier's currency. */
+  min_spend: string | null
+  min_orders: number | null
+  qualification_window: TierWindow
+  window_days: number | null
+  /** Percent, as a decimal string. */
+  cashback_rate: string | null
+  cashback_multiplier: string | null
+  metadata: Record<string, unknown> | null
+  member_count: number
+  created_at: string
+  updated_at: string
+}
+
+/** The body of POST /admin/loyalty/tiers(/:id). */
+export type TierInput = Pick<
+  Tier,
+  | "name"
+  | "description"
+  | "rank"
+  | "currency_code"
+  | "min_spend"
+  | "min_orders"
+  | "qualification_window"
+  | "window_days"
+  | "cashback_rate"
+  | "cashback_multiplier"
+>
+
+export type TierBrief = Pick<
+  Tier,
+  "id" | "name" | "rank" | "cashback_rate" | "cashback_multiplier"
+>
+
+export type TierProgress = {
+  tier_id: string
+  window_starts_at: string | null
+  window_ends_at: string | null
+  spend: string
+  orders: number
+  spend_needed: string | null
+  orders_needed: number | null
+}
+
+export type TierHistoryReason =
+  "order" | "evaluation" | "pin" | "unpin" | "tier_deleted"
+
+export type TierHistoryEntry = {
+  id: string
+  from_tier_id: string | null
+  from_tier_name: string | null
+  to_tier_id: string | null
+  to_tier_name: string | null
+  reason: TierHistoryReason
+  order_id: string | null
+  note: string | null
+  actor_id: string | null
+  created_at: string
+}
+
+export type CustomerTier = {
+  customer_id: string
+  tier: TierBrief | null
+  pinned: boolean
+  pin_note: string | null
+  achieved_at: string | null
+  grace_ends_at: string | null
+  qualifies_for: TierBrief | null
+  currency_code: string | null
+  current: TierProgress | null
+  next_tier: (TierBrief & TierProgress) | null
+  history: TierHistoryEntry[]
 }
 
 export type OrderCashbackState =

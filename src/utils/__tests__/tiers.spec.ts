@@ -94,7 +94,7 @@ describe("tiers", () => {
     })
     it("should refuse unordered and overlapping thresholds", () => {
       expect(() => validateTiers([silver, { ...gold, min_spend: "100000000" }])).toThrow(
-        "min_spend of Gold (rank 2) must be at least 150000000, the min_spend of Silver (rank 1)"
+        "min_spend of Gold (rank 2) must be at least 150000000 IRR, the min_spend of Silver (rank 1)"
       )
       expect(() => validateTiers([gold, { ...silver, id: "p", name: "Platinum", rank: 3, min_spend: "400000000" }])).toThrow(
         "min_orders of Platinum (rank 3) must be at least 2, the min_orders of Gold (rank 2)"

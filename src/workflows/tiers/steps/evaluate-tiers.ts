@@ -75,6 +75,8 @@ export const evaluateTiersStep = createStep(
 
     const changes: TierChange[] = []
     const marks: { customer_id: string; below_since: Date | null }[] = []
+    // Customers below their tier and within its grace after this run.
+    let inGrace = 0
     for (const customer_id of customers) {
       const state = stateOf.get(customer_id) ?? {
         tier_id: null,
@@ -100,6 +102,10 @@ export const evaluateTiersStep = createStep(
       } else if (decision.below_since !== undefined && stateOf.has(customer_id)) {
         marks.push({ customer_id, below_since: decision.below_since })
       }
+      const graceAfter = decision.to ? null : decision.below_since !== undefined ? decision.below_since : state.below_since
+      if (graceAfter && !state.pinned) {
+        inGrace++
+      }
     }
 
     const applied: AppliedTierChange[] = []
@@ -117,7 +123,7 @@ export const evaluateTiersStep = createStep(
       history_ids: applied.map((c) => c.history_id),
     }
     return new StepResponse(
-      { changes: applied, evaluated: customers.length, grace_marks: marks.length },
+      { changes: applied, evaluated: customers.length, grace_marks: marks.length, in_grace: inGrace },
       undo
     )
   },

@@ -39,6 +39,9 @@ type FormState = {
   scope: Record<IdListField, string[]>
   customer_group_ids: string[]
   min_previous_orders: string
+  tier_ids: string[]
+  use_tier_rate: boolean
+  use_tier_multiplier: boolean
   sales_channel_ids: string[]
   starts_at: string
   ends_at: string
@@ -105,6 +108,9 @@ function initialState(rule?: CashbackRule | null): FormState {
     min_previous_orders: rule?.min_previous_orders
       ? String(rule.min_previous_orders)
       : "",
+    tier_ids: rule?.tier_ids ?? [],
+    use_tier_rate: rule?.use_tier_rate ?? false,
+    use_tier_multiplier: rule?.use_tier_multiplier ?? false,
     sales_channel_ids: rule?.sales_channel_ids ?? [],
     starts_at: toDateInput(rule?.starts_at),
     ends_at: toDateInput(rule?.ends_at),
@@ -137,7 +143,7 @@ const commaIds = (text: string) =>
     .filter(Boolean)
 
 /** The API body. Amounts stay strings; cleared fields are sent as null. */
-function toInput(state: FormState): Omit<CashbackRuleInput, "tier_ids"> {
+function toInput(state: FormState): CashbackRuleInput {
   const scope: CashbackRuleScope = {}
   for (const field of SCOPE_FIELDS) {
     if (state.scope[field].length) {
@@ -165,6 +171,10 @@ function toInput(state: FormState): Omit<CashbackRuleInput, "tier_ids"> {
       "min_previous_orders",
       state.min_previous_orders
     ),
+    tier_ids: nonEmpty(state.tier_ids),
+    // The tier rate replaces a percentage; a fixed amount has none to replace.
+    use_tier_rate: state.type === "percent" && state.use_tier_rate,
+    use_tier_multiplier: state.use_tier_multiplier,
     sales_channel_ids: nonEmpty(state.sales_channel_ids),
     starts_at: fromDateInput(state.starts_at),
     ends_at: fromDateInput(state.ends_at),
@@ -183,10 +193,13 @@ const MESSAGE_FIELDS = [
   "multiplier.starts_at",
   "multiplier.ends_at",
   "multiplier.value",
+  "use_tier_multiplier",
+  "use_tier_rate",
   "min_previous_orders",
   "expires_after_days",
   "customer_group_ids",
   "sales_channel_ids",
+  "tier_ids",
   "currency_code",
   "min_subtotal",
   "max_amount",
@@ -222,6 +235,7 @@ type Options = {
   categories: Option[]
   groups: Option[]
   channels: Option[]
+  tiers: Option[]
   currencies: string[]
 }
 
@@ -230,40 +244,46 @@ const EMPTY_OPTIONS: Options = {
   categories: [],
   groups: [],
   channels: [],
+  tiers: [],
   currencies: [],
 }
 
 async function loadOptions(): Promise<Options> {
   const get = <T,>(path: string, query: Record<string, unknown>) =>
     sdk.client.fetch<T>(path, { query }).catch(() => null)
-  const [products, categories, groups, channels, stores] = await Promise.all([
-    get<{ products: { id: string; title: string }[] }>("/admin/products", {
-      limit: 200,
-      fields: "id,title",
-    }),
-    get<{ product_categories: { id: string; name: string }[] }>(
-      "/admin/product-categories",
-      { limit: 200, fields: "id,name" }
-    ),
-    get<{ customer_groups: { id: string; name: string }[] }>(
-      "/admin/customer-groups",
-      {
+  const [products, categories, groups, channels, tiers, stores] =
+    await Promise.all([
+      get<{ products: { id: string; title: string }[] }>("/admin/products", {
         limit: 200,
-        fields: "id,name",
-      }
-    ),
-    get<{ sales_channels: { id: string; name: string }[] }>(
-      "/admin/sales-channels",
-      {
-        limit: 200,
-        fields: "id,name",
-      }
-    ),
-    get<{ stores: { supported_currencies?: { currency_code: string }[] }[] }>(
-      "/admin/stores",
-      { fields: "id,supported_currencies.currency_code" }
-    ),
-  ])
+        fields: "id,title",
+      }),
+      get<{ product_categories: { id: string; name: string }[] }>(
+        "/admin/product-categories",
+        { limit: 200, fields: "id,name" }
+      ),
+      get<{ customer_groups: { id: string; name: string }[] }>(
+        "/admin/customer-groups",
+        {
+          limit: 200,
+          fields: "id,name",
+        }
+      ),
+      get<{ sales_channels: { id: string; name: string }[] }>(
+        "/admin/sales-channels",
+        {
+          limit: 200,
+          fields: "id,name",
+        }
+      ),
+      get<{ tiers: { id: string; name: string; rank: number }[] }>(
+        "/admin/loyalty/tiers",
+        {}
+      ),
+      get<{ stores: { supported_currencies?: { currency_code: string }[] }[] }>(
+        "/admin/stores",
+        { fields: "id,supported_currencies.currency_code" }
+      ),
+    ])
   const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label)
   return {
     products: (products?.products ?? [])
@@ -278,6 +298,10 @@ async function loadOptions(): Promise<Options> {
     channels: (channels?.sales_channels ?? [])
       .map((c) => ({ value: c.id, label: c.name }))
       .sort(byLabel),
+    // By rank, as the tiers page lists them.
+    tiers: [...(tiers?.tiers ?? [])]
+      .sort((a, b) => a.rank - b.rank)
+      .map((t) => ({ value: t.id, label: t.name })),
     currencies: Array.from(
       new Set(
         (stores?.stores ?? []).flatMap((s) =>
@@ -554,7 +578,9 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
                   }
                   hint={
                     state.type === "percent"
-                      ? "Percent of each item's price after discounts, without tax or shipping. Up to 100, 4 decimals."
+                      ? state.use_tier_rate
+                        ? "Paid to customers whose tier sets no rate. Up to 100, 4 decimals."
+                        : "Percent of each item's price after discounts, without tax or shipping. Up to 100, 4 decimals."
                       : "Paid once per order, shared over the items in scope."
                   }
                 >
@@ -596,6 +622,41 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
                       aria-invalid={invalid("max_amount") || undefined}
                     />
                   </Field>
+                </div>
+                <div
+                  className="flex flex-col gap-y-4 rounded-lg border p-4"
+                  data-testid="rule-tier-benefits"
+                >
+                  <div>
+                    <Text size="small" weight="plus">
+                      Tier benefits
+                    </Text>
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      Let the customer's loyalty tier set the rate or boost
+                      it. Customers without a tier get the rule as it is.
+                    </Text>
+                  </div>
+                  <SwitchRow
+                    id="rule-use-tier-rate"
+                    label="Use the tier's rate"
+                    hint={
+                      state.type === "percent"
+                        ? "Pay the customer's tier cashback rate instead of this rate (percent rules)."
+                        : "Only for percent rules: a fixed amount has no rate to replace."
+                    }
+                    checked={state.type === "percent" && state.use_tier_rate}
+                    disabled={state.type !== "percent"}
+                    onCheckedChange={(v) => set("use_tier_rate", v)}
+                    invalid={invalid("use_tier_rate")}
+                  />
+                  <SwitchRow
+                    id="rule-use-tier-multiplier"
+                    label="Use the tier's multiplier"
+                    hint="Multiply by the customer's tier multiplier, on top of the multiplier below."
+                    checked={state.use_tier_multiplier}
+                    onCheckedChange={(v) => set("use_tier_multiplier", v)}
+                    invalid={invalid("use_tier_multiplier")}
+                  />
                 </div>
               </Section>
 
@@ -869,7 +930,7 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
 
               <Section
                 title="Who earns"
-                description="Empty lists mean every shopper and every sales channel."
+                description="Empty lists mean every shopper, sales channel and tier."
               >
                 <div className="grid grid-cols-2 gap-4">
                   <Field
@@ -898,6 +959,20 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
                       onChange={(ids) => set("sales_channel_ids", ids)}
                       placeholder="Every channel"
                       invalid={invalid("sales_channel_ids")}
+                    />
+                  </Field>
+                  <Field
+                    id="rule-tiers"
+                    label="Loyalty tiers"
+                    hint="Only customers in one of these tiers earn."
+                  >
+                    <IdMultiSelect
+                      id="rule-tiers"
+                      options={options.tiers}
+                      value={state.tier_ids}
+                      onChange={(ids) => set("tier_ids", ids)}
+                      placeholder="Every customer"
+                      invalid={invalid("tier_ids")}
                     />
                   </Field>
                   <Field
@@ -997,6 +1072,50 @@ const Field = ({
     <Text size="xsmall" className="text-ui-fg-subtle">
       {hint}
     </Text>
+  </div>
+)
+
+const SwitchRow = ({
+  id,
+  label,
+  hint,
+  checked,
+  disabled,
+  onCheckedChange,
+  invalid,
+}: {
+  id: string
+  label: string
+  hint: string
+  checked: boolean
+  disabled?: boolean
+  onCheckedChange: (checked: boolean) => void
+  invalid?: boolean
+}) => (
+  <div className="flex items-start justify-between gap-x-6">
+    <div>
+      <Label
+        htmlFor={id}
+        size="small"
+        weight="plus"
+        className={disabled ? "text-ui-fg-disabled" : undefined}
+      >
+        {label}
+      </Label>
+      <Text
+        size="xsmall"
+        className={invalid ? "text-ui-fg-error" : "text-ui-fg-subtle"}
+      >
+        {hint}
+      </Text>
+    </div>
+    <Switch
+      id={id}
+      checked={checked}
+      disabled={disabled}
+      onCheckedChange={onCheckedChange}
+      aria-invalid={invalid || undefined}
+    />
   </div>
 )
 

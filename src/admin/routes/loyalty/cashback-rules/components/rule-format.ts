@@ -21,6 +21,9 @@ export function ruleAmount(
 /** The conditions on the amount: currency, minimum order, cap, multiplier. */
 export function ruleAmountDetails(rule: CashbackRule) {
   const details: string[] = []
+  if (rule.use_tier_rate && rule.type === "percent") {
+    details.push("or the tier's rate")
+  }
   if (rule.type === "fixed") {
     details.push("once per order")
   } else if (rule.currency_code) {
@@ -39,6 +42,9 @@ export function ruleAmountDetails(rule: CashbackRule) {
     details.push(
       `x${formatDecimal(String(value))} ${dateWindow(starts_at, ends_at)}`
     )
+  }
+  if (rule.use_tier_multiplier) {
+    details.push("× the tier's multiplier")
   }
   return details
 }
@@ -163,6 +169,8 @@ export function ruleToInput(rule: CashbackRule): CashbackRuleInput {
     customer_group_ids: rule.customer_group_ids,
     min_previous_orders: rule.min_previous_orders,
     tier_ids: rule.tier_ids,
+    use_tier_rate: rule.use_tier_rate,
+    use_tier_multiplier: rule.use_tier_multiplier,
     sales_channel_ids: rule.sales_channel_ids,
     starts_at: rule.starts_at,
     ends_at: rule.ends_at,

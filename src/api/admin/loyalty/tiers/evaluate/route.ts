@@ -8,6 +8,6 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     evaluated: result.evaluated,
     upgraded: result.changes.filter((c) => c.direction === "upgraded").length,
     downgraded: result.changes.filter((c) => c.direction === "downgraded").length,
-    in_grace: result.grace_marks,
+    in_grace: result.in_grace,
   })
 }
