@@ -57,6 +57,24 @@ const redisModules = redisUrl
     ]
   : []
 
+// The plugin's SMS provider on the notification module's `sms` channel. The
+// gateway and its options come from LOYALTY_SMS_<OPTION> variables (e.g.
+// LOYALTY_SMS_GATEWAY=kavenegar LOYALTY_SMS_API_KEY=...); without them the
+// `log` gateway writes each message to the log.
+const SMS_TEXT_OPTIONS = [
+  "gateway", "base_url", "number_format", "api_key", "sender", "line_number",
+  "melipayamak_api", "token", "username", "password", "from", "account_sid",
+  "auth_token", "messaging_service_sid", "status_callback", "url", "secret",
+]
+const SMS_NUMBER_OPTIONS = ["timeout_ms", "max_attempts", "retry_base_ms"]
+const smsOptions: Record<string, unknown> = { channels: ["sms"] }
+for (const name of [...SMS_TEXT_OPTIONS, ...SMS_NUMBER_OPTIONS]) {
+  const value = process.env[`LOYALTY_SMS_${name.toUpperCase()}`]
+  if (value) {
+    smsOptions[name] = SMS_NUMBER_OPTIONS.includes(name) ? Number(value) : value
+  }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
@@ -92,6 +110,13 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/loyalty-club",
       options: {},
+    },
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [{ resolve: "./src/providers/sms", id: "sms", options: smsOptions }],
+      },
     },
     ...redisModules,
   ],

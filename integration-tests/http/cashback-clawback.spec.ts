@@ -188,6 +188,17 @@ medusaIntegrationTestRunner({
           min_redeem_balance: null,
           tier_grace_days: 30,
           auto_apply: false,
+          sms_events: null,
+          reminder_days: null,
+          quiet_hours_start: "22:00",
+          quiet_hours_end: "09:00",
+          time_zone: "Asia/Tehran",
+          sender_line: null,
+          // The demo names the shop for its messages.
+          store_name: "Loyalty Club Demo",
+          default_locale: "fa",
+          money_display: "toman",
+          win_back_days: 60,
         })
 
         // Each shopper has 1,000,000 of gift credit (no expiry), earns

@@ -3,10 +3,12 @@ import { adminCashbackRuleRoutesMiddlewares } from "./admin/loyalty/cashback-rul
 import { adminLoyaltyOrderRoutesMiddlewares } from "./admin/loyalty/orders/middlewares"
 import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
 import { adminLoyaltyCustomerRoutesMiddlewares } from "./admin/loyalty/customers/middlewares"
+import { adminMessageTemplateRoutesMiddlewares } from "./admin/loyalty/message-templates/middlewares"
 import { adminTierRoutesMiddlewares } from "./admin/loyalty/tiers/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
 import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
+import { storeSmsPreferenceRoutesMiddlewares } from "./store/loyalty/sms-preferences/middlewares"
 import { storeTierRoutesMiddlewares } from "./store/loyalty/tier/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
@@ -18,9 +20,11 @@ export default defineMiddlewares({
     ...adminLoyaltyOrderRoutesMiddlewares,
     ...adminTierRoutesMiddlewares,
     ...adminLoyaltyCustomerRoutesMiddlewares,
+    ...adminMessageTemplateRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
     ...storeCartCreditRoutesMiddlewares,
     ...storeTierRoutesMiddlewares,
+    ...storeSmsPreferenceRoutesMiddlewares,
   ],
 })

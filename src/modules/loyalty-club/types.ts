@@ -116,6 +116,16 @@ export type LoyaltySettingsValues = {
   /** Checkout: apply the most allowed credit to a logged-in shopper's cart. */
   auto_apply: boolean
   tier_grace_days: number
+  sms_events: Record<string, boolean> | null
+  reminder_days: number[] | null
+  quiet_hours_start: string
+  quiet_hours_end: string
+  time_zone: string
+  sender_line: string | null
+  store_name: string | null
+  default_locale: string
+  money_display: "toman" | "rial"
+  win_back_days: number
 }
 
 export type ClawbackCreditInput = {
@@ -171,4 +181,43 @@ export type TierChange = {
   /** The state after the change: pinned (pin) or not (anything else). */
   pinned?: boolean
   at?: Date
+}
+
+export type QueueMessageInput = {
+  customer_id: string
+  event: string
+  locale: string
+  phone?: string | null
+  body: string
+  gateway_template?: string | null
+  template_params?: Record<string, string> | null
+  idempotency_key: string
+  /** `skipped` (with a reason) records a message that will not be sent. */
+  status?: "queued" | "skipped"
+  reason?: string | null
+  send_after: Date
+  data?: Record<string, unknown> | null
+}
+
+export type QueuedMessageRow = {
+  id: string
+  customer_id: string
+  event: string
+  locale: string
+  phone: string | null
+  body: string
+  gateway_template: string | null
+  template_params: Record<string, string> | null
+  idempotency_key: string
+  attempts: number
+  failures: number
+}
+
+export type MessageResult = {
+  id: string
+  status: "sent" | "failed" | "skipped" | "queued"
+  reason?: string | null
+  notification_id?: string | null
+  /** For a retry: not before this moment. */
+  send_after?: Date | null
 }

@@ -36,6 +36,27 @@ const LoyaltySettings = model.define(
      * finds them below it, before they are moved down.
      */
     tier_grace_days: model.number().default(30),
+    /** SMS: which messages are sent, by event (missing: the default, see the service). */
+    sms_events: model.json().nullable(),
+    /** SMS: days before credit expires to remind the customer, e.g. [7, 3, 1]. */
+    reminder_days: model.json().nullable(),
+    /**
+     * SMS: no messages from `quiet_hours_start` to `quiet_hours_end` ("HH:MM",
+     * shop time; equal times: no quiet hours). Messages wait until the end.
+     */
+    quiet_hours_start: model.text().default("22:00"),
+    quiet_hours_end: model.text().default("09:00"),
+    /** The shop's IANA time zone: quiet hours, reminder days and dates in messages. */
+    time_zone: model.text().default("Asia/Tehran"),
+    /** SMS: the sender line/number, when the gateway lets the shop choose. */
+    sender_line: model.text().nullable(),
+    store_name: model.text().nullable(),
+    /** Language for customers who did not choose one: `fa` or `en`. */
+    default_locale: model.text().default("fa"),
+    /** How IRR amounts are written in messages: in Toman (/10) or in Rial. */
+    money_display: model.enum(["toman", "rial"]).default("toman"),
+    /** Win-back: customers whose last order was this many days ago get one message. */
+    win_back_days: model.number().default(60),
   }
 )
 

@@ -1,10 +1,15 @@
 import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminSetCustomerTier } from "./validators"
+import { AdminBalanceStatement, AdminSetCustomerTier } from "./validators"
 
 export const adminLoyaltyCustomerRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/customers/:id/tier",
     middlewares: [validateAndTransformBody(AdminSetCustomerTier)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/customers/:id/balance-statement",
+    middlewares: [validateAndTransformBody(AdminBalanceStatement)],
   },
 ]

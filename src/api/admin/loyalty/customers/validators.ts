@@ -11,3 +11,8 @@ export const AdminSetCustomerTier = z
     message: "tier_id is required to pin a customer",
     path: ["tier_id"],
   })
+
+export type AdminBalanceStatementType = z.infer<typeof AdminBalanceStatement>
+export const AdminBalanceStatement = z.strictObject({
+  currency_code: z.string().length(3).toLowerCase().optional(),
+})

@@ -1,4 +1,13 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  isClockTime,
+  isTimeZone,
+  MESSAGE_EVENTS,
+  MESSAGE_LOCALES,
+} from "../../../../utils/sms-messages"
+
+const clock = (field: string) =>
+  z.string().refine(isClockTime, { message: `${field} must be a time of day like "22:00"` })
 
 export type AdminUpdateLoyaltySettingsType = z.infer<typeof AdminUpdateLoyaltySettings>
 export const AdminUpdateLoyaltySettings = z.strictObject({
@@ -10,4 +19,17 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   min_redeem_balance: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
   auto_apply: z.boolean().optional(),
   tier_grace_days: z.number().int().min(0).max(3650).optional(),
+  sms_events: z.partialRecord(z.enum(MESSAGE_EVENTS), z.boolean()).nullable().optional(),
+  reminder_days: z.array(z.number().int().min(1).max(365)).max(10).nullable().optional(),
+  quiet_hours_start: clock("quiet_hours_start").optional(),
+  quiet_hours_end: clock("quiet_hours_end").optional(),
+  time_zone: z
+    .string()
+    .refine(isTimeZone, { message: "time_zone must be an IANA time zone like Asia/Tehran" })
+    .optional(),
+  sender_line: z.string().max(50).nullable().optional(),
+  store_name: z.string().max(100).nullable().optional(),
+  default_locale: z.enum(MESSAGE_LOCALES).optional(),
+  money_display: z.enum(["toman", "rial"]).optional(),
+  win_back_days: z.number().int().min(1).max(3650).optional(),
 })

@@ -1,0 +1,63 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One SMS to one customer: the per-customer message log the admin shows, and
+ * the queue the sender job works through. `idempotency_key` (event + subject
+ * + day) is unique, so a retried job or a duplicate event queues nothing
+ * new; the same key goes to the notification module, which sends a key once.
+ */
+const Message = model
+  .define(
+    { name: "Message", tableName: "loyalty_message" },
+    {
+      id: model.id({ prefix: "lmsg" }).primaryKey(),
+      customer_id: model.text(),
+      event: model.text(),
+      locale: model.text(),
+      /** E.164; null when the customer has no usable number (status `skipped`). */
+      phone: model.text().nullable(),
+      body: model.text(),
+      /** Approved gateway template and its values, for gateways that use them. */
+      gateway_template: model.text().nullable(),
+      template_params: model.json().nullable(),
+      idempotency_key: model.text(),
+      /** `sending`: claimed by a sender run (`claimed_at`); a run that died leaves it to be claimed again. */
+      status: model.enum(["queued", "sending", "sent", "failed", "skipped"]).default("queued"),
+      claimed_at: model.dateTime().nullable(),
+      /** Why it was skipped or failed: `opted_out`, `no_phone`, `disabled`, or the gateway's error. */
+      reason: model.text().nullable(),
+      /** Not before this moment (quiet hours push it to the morning). */
+      send_after: model.dateTime(),
+      attempts: model.number().default(0),
+      /**
+       * Sends the gateway refused. Each retry after a refusal goes to the
+       * notification module under a new key (`<key>#<failures>`): it does
+       * not resend a key it recorded as failed reliably. A run that died
+       * mid-send is retried under the same key, which it will not send twice.
+       */
+      failures: model.number().default(0),
+      notification_id: model.text().nullable(),
+      sent_at: model.dateTime().nullable(),
+      data: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_loyalty_message_idempotency_key",
+      on: ["idempotency_key"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_loyalty_message_customer",
+      on: ["customer_id", "created_at"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_loyalty_message_due",
+      on: ["send_after"],
+      where: "status = 'queued' AND deleted_at IS NULL",
+    },
+  ])
+
+export default Message

@@ -1,0 +1,24 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A customer's SMS choices: opted out or not, and the language to write in. */
+const SmsPreference = model
+  .define(
+    { name: "SmsPreference", tableName: "loyalty_sms_preference" },
+    {
+      id: model.id({ prefix: "lsmp" }).primaryKey(),
+      customer_id: model.text(),
+      opted_out: model.boolean().default(false),
+      opted_out_at: model.dateTime().nullable(),
+      locale: model.text().nullable(),
+    }
+  )
+  .indexes([
+    {
+      name: "IDX_loyalty_sms_preference_customer",
+      on: ["customer_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])
+
+export default SmsPreference

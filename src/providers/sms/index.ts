@@ -1,0 +1,11 @@
+import { ModuleProvider, Modules } from "@medusajs/framework/utils"
+import { SmsNotificationProviderService } from "./service"
+
+export default ModuleProvider(Modules.NOTIFICATION, {
+  services: [SmsNotificationProviderService],
+})
+
+export { SmsGatewayError } from "./errors"
+export { signWebhookBody } from "./gateways/webhook"
+export { SmsNotificationProviderService }
+export type { SmsProviderOptions, GatewayName } from "./types"

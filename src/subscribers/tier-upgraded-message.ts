@@ -1,0 +1,19 @@
+import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { LoyaltyTierEvents, queueTierMessageWorkflow } from "../workflows"
+
+export default async function tierUpgradedMessage({
+  event: { data },
+  container,
+}: SubscriberArgs<{ customer_id: string; to_tier_id: string | null }>) {
+  if (!data.to_tier_id) {
+    return
+  }
+  await queueTierMessageWorkflow(container).run({
+    input: { customer_id: data.customer_id, tier_id: data.to_tier_id },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: LoyaltyTierEvents.UPGRADED,
+  context: { subscriberId: "loyalty-tier-upgraded-message" },
+}

@@ -1,0 +1,260 @@
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import BigNumberJS from "bignumber.js"
+
+/**
+ * SMS messages as pure functions: the events, the shipped Persian and
+ * English wording, rendering with the shop's money and date conventions
+ * (Persian digits, Toman or Rial, the Jalali calendar), quiet hours and the
+ * shop's calendar day. No database, no clock: the time is an input.
+ */
+
+export const MESSAGE_EVENTS = [
+  "cashback_credited",
+  "credit_redeemed",
+  "expiry_reminder",
+  "tier_upgraded",
+  "balance_statement",
+  "win_back",
+] as const
+export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
+
+export const MESSAGE_LOCALES = ["fa", "en"] as const
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number]
+
+/** The variables each message may use. */
+export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
+  cashback_credited: ["first_name", "amount", "balance", "expires_at", "store_name"],
+  credit_redeemed: ["first_name", "amount", "balance", "store_name"],
+  expiry_reminder: ["first_name", "amount", "balance", "expires_at", "store_name"],
+  tier_upgraded: ["first_name", "tier", "balance", "store_name"],
+  balance_statement: ["first_name", "balance", "expires_at", "store_name"],
+  win_back: ["first_name", "balance", "store_name"],
+}
+
+/** Sent unless the shop turns them off; win-back is opt-in. */
+export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
+  cashback_credited: true,
+  credit_redeemed: true,
+  expiry_reminder: true,
+  tier_upgraded: true,
+  balance_statement: true,
+  win_back: false,
+}
+
+export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
+
+export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, string>> = {
+  cashback_credited: {
+    fa: "{first_name} عزیز، {amount} اعتبار خرید به کیف پول شما در {store_name} اضافه شد. موجودی: {balance}",
+    en: "Hi {first_name}, {amount} cashback was added to your {store_name} wallet. Balance: {balance}",
+  },
+  credit_redeemed: {
+    fa: "{first_name} عزیز، {amount} از اعتبار کیف پول شما در {store_name} استفاده شد. موجودی: {balance}",
+    en: "Hi {first_name}, you paid {amount} with your {store_name} wallet. Balance: {balance}",
+  },
+  expiry_reminder: {
+    fa: "{first_name} عزیز، {amount} از اعتبار شما در {store_name} تا {expires_at} منقضی می‌شود. موجودی: {balance}",
+    en: "Hi {first_name}, {amount} of your {store_name} credit expires on {expires_at}. Balance: {balance}",
+  },
+  tier_upgraded: {
+    fa: "{first_name} عزیز، تبریک! شما به سطح {tier} باشگاه مشتریان {store_name} رسیدید.",
+    en: "Congratulations {first_name}! You reached {tier} in the {store_name} club.",
+  },
+  balance_statement: {
+    fa: "{first_name} عزیز، موجودی کیف پول شما در {store_name}: {balance}",
+    en: "Hi {first_name}, your {store_name} wallet balance: {balance}",
+  },
+  win_back: {
+    fa: "{first_name} عزیز، دلمان برایتان تنگ شده! {balance} اعتبار در {store_name} منتظر شماست.",
+    en: "We miss you, {first_name}! {balance} of credit is waiting for you at {store_name}.",
+  },
+}
+
+const VARIABLE = /\{([a-z_]+)\}/g
+
+/** Throws INVALID_DATA naming a variable the event does not have. */
+export function validateTemplateBody(event: MessageEvent, body: string) {
+  if (!body.trim()) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "body must not be empty")
+  }
+  for (const [, name] of body.matchAll(VARIABLE)) {
+    if (!MESSAGE_VARIABLES[event].includes(name)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `body uses {${name}}, which ${event} messages do not have (they have ${MESSAGE_VARIABLES[event]
+          .map((v) => `{${v}}`)
+          .join(", ")})`
+      )
+    }
+  }
+}
+
+export type MessageFormat = {
+  locale: MessageLocale
+  money_display: "toman" | "rial"
+  time_zone: string
+}
+
+export type Money = { amount: string; currency_code: string }
+
+/**
+ * An amount as a shopper reads it: IRR in Toman (a tenth, whole Toman,
+ * rounded down) or Rial as the shop chooses, Persian digits in Persian; other
+ * currencies with their code. Display only: the ledger keeps exact amounts.
+ */
+// Intl formatters are costly to build (a reminder run renders 100,000
+// messages): one per locale and time zone.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let f = formatters.get(key)
+  if (!f) {
+    formatters.set(key, (f = build()))
+  }
+  return f as T
+}
+
+export function formatMoney(money: Money, format: MessageFormat): string {
+  const currency = money.currency_code.toLowerCase()
+  const fa = format.locale === "fa"
+  const numbers = cached(`n:${format.locale}`, () =>
+    new Intl.NumberFormat(fa ? "fa-IR" : "en-US", { maximumFractionDigits: 2 })
+  )
+  // Intl formats decimal strings exactly (no float on the way).
+  const print = (value: BigNumberJS) => numbers.format(value.toFixed() as unknown as number)
+  if (currency === "irr") {
+    if (format.money_display === "toman") {
+      const toman = MathBN.div(money.amount, 10).decimalPlaces(0, BigNumberJS.ROUND_DOWN)
+      return `${print(toman)} ${fa ? "تومان" : "Toman"}`
+    }
+    return `${print(MathBN.convert(money.amount))} ${fa ? "ریال" : "Rial"}`
+  }
+  return `${print(MathBN.convert(money.amount))} ${currency.toUpperCase()}`
+}
+
+/** A date in the shop's time zone: Jalali in Persian ("۹ آذر ۱۴۰۵"), "30 November 2026" in English. */
+export function formatDate(date: Date, format: MessageFormat): string {
+  const locale = format.locale === "fa" ? "fa-IR-u-ca-persian" : "en-GB"
+  return cached(
+    `d:${locale}:${format.time_zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: format.time_zone,
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+      })
+  ).format(date)
+}
+
+export type MessageValues = {
+  first_name?: string | null
+  amount?: Money | null
+  balance?: Money | null
+  expires_at?: Date | null
+  tier?: string | null
+  store_name?: string | null
+}
+
+/** The message text: each `{variable}` replaced, unknown or empty ones by nothing. */
+export function renderMessage(body: string, values: MessageValues, format: MessageFormat): string {
+  const fa = format.locale === "fa"
+  const text: Record<string, string> = {
+    first_name: values.first_name?.trim() || (fa ? "مشتری" : "there"),
+    amount: values.amount ? formatMoney(values.amount, format) : "",
+    balance: values.balance ? formatMoney(values.balance, format) : "",
+    expires_at: values.expires_at ? formatDate(values.expires_at, format) : "",
+    tier: values.tier ?? "",
+    store_name: values.store_name ?? "",
+  }
+  return body.replace(VARIABLE, (_, name: string) => text[name] ?? "").replace(/ {2,}/g, " ").trim()
+}
+
+/** "YYYY-MM-DD" of `at` in the shop's time zone: the day of an idempotency key. */
+export function shopDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(at)
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(":").map((x) => parseInt(x, 10))
+  return h * 60 + m
+}
+
+/** Minutes since midnight of `at` in the time zone. */
+function localMinutes(at: Date, timeZone: string) {
+  const [h, m] = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
+    .format(at)
+    .split(":")
+    .map((x) => parseInt(x, 10))
+  return h * 60 + m
+}
+
+/**
+ * When a message queued at `at` may go: `at` outside quiet hours, else the
+ * end of the quiet hours (shop time). Quiet hours may cross midnight
+ * (22:00-09:00); equal start and end mean none.
+ */
+export function sendAfter(at: Date, start: string, end: string, timeZone: string): Date {
+  const from = minutesOf(start)
+  const to = minutesOf(end)
+  if (from === to) {
+    return at
+  }
+  const now = localMinutes(at, timeZone)
+  const quiet = from < to ? now >= from && now < to : now >= from || now < to
+  if (!quiet) {
+    return at
+  }
+  const wait = (to - now + 24 * 60) % (24 * 60)
+  // Whole minutes from now to the end, less the seconds already past.
+  const aligned = new Date(at.getTime() - (at.getTime() % 60000))
+  return new Date(aligned.getTime() + wait * 60000)
+}
+
+/** Checks "HH:MM". */
+export function isClockTime(value: string) {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+}
+
+export function isTimeZone(value: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The UTC instant at which a shop day ("YYYY-MM-DD") starts in the time zone. */
+export function shopDayStart(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map((x) => parseInt(x, 10))
+  const wall = Date.UTC(y, m - 1, d)
+  // The zone's offset at a moment: its wall clock read as UTC, minus the moment.
+  const offset = (at: number) => {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(new Date(at))
+    const get = (type: string) => parseInt(parts.find((p) => p.type === type)!.value, 10)
+    return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - at
+  }
+  // Twice, for days whose midnight falls next to a daylight-saving change.
+  const first = wall - offset(wall)
+  return new Date(wall - offset(first))
+}
+
+/** The shop day `days` after the one `at` falls on. */
+export function addShopDays(at: Date, days: number, timeZone: string): string {
+  const [y, m, d] = shopDay(at, timeZone).split("-").map((x) => parseInt(x, 10))
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
