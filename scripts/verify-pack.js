@@ -65,6 +65,20 @@ module.exports = defineConfig({
   },
   admin: { disable: true },
   plugins: [{ resolve: "${pkg.name}", options: { expiring_soon_days: 3 } }],
+  modules: [
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "${pkg.name}/providers/sms",
+            id: "sms",
+            options: { channels: ["sms"], gateway: "log" },
+          },
+        ],
+      },
+    },
+  ],
 })
 `
   )
@@ -75,7 +89,10 @@ module.exports = defineConfig({
   const { wallet } = await wallets.retrieveOrCreateWallet({ customer_id: "cus_pack", currency_code: "irr" })
   await wallets.creditWallet({ wallet_id: wallet.id, amount: "1500", reference: "pack", reference_id: "1" })
   const balance = (await wallets.getBalances([wallet.id]))[wallet.id]
-  require("fs").writeFileSync(process.env.CHECK_OUT, JSON.stringify(balance))
+  const [sms] = await container.resolve("notification").createNotifications([
+    { to: "۰۹۱۲۱۲۳۴۵۶۷", channel: "sms", template: "check", content: { text: "سلام" } },
+  ])
+  require("fs").writeFileSync(process.env.CHECK_OUT, JSON.stringify({ ...balance, sms: sms.status }))
 }
 `
   )
@@ -107,8 +124,11 @@ module.exports = defineConfig({
     if (balance.available !== "1500" || balance.expiring_within_days !== 3) {
       throw new Error(`Unexpected balance from the packed module: ${JSON.stringify(balance)}`)
     }
+    if (balance.sms !== "success") {
+      throw new Error(`The packed SMS provider did not send: ${JSON.stringify(balance)}`)
+    }
     process.stdout.write(
-      `verify-pack: ${tarball} installed in a throwaway app: migrations created loyalty_wallet, module answered ${JSON.stringify(balance)}\n`
+      `verify-pack: ${tarball} installed in a throwaway app: migrations created loyalty_wallet, module and SMS provider answered ${JSON.stringify(balance)}\n`
     )
   } finally {
     await db.stop()
