@@ -32,7 +32,7 @@ process.env.LOYALTY_SMS_API_KEY = API_KEY
 process.env.LOYALTY_SMS_BASE_URL = `http://127.0.0.1:${PORT}`
 process.env.LOYALTY_SMS_RETRY_BASE_MS = "5"
 
-type Received = { path: string; receptor: string; message: string }
+type Received = { path: string; receptor: string; message: string; template?: string; tokens?: string[] }
 const received: Received[] = []
 // Receptors the fake gateway refuses with "no credit" (418) for now.
 const refuse = new Set<string>()
@@ -48,7 +48,14 @@ const server = http.createServer((req, res) => {
       res.end(JSON.stringify({ return: { status: 418, message: "اعتبار حساب شما کافی نیست" }, entries: null }))
       return
     }
-    received.push({ path: req.url ?? "", receptor, message: form.get("message") ?? "" })
+    received.push({
+      path: req.url ?? "",
+      receptor,
+      message: form.get("message") ?? "",
+      ...(form.get("template")
+        ? { template: form.get("template")!, tokens: ["token", "token2", "token3"].map((t) => form.get(t) ?? "") }
+        : {}),
+    })
     res.end(
       JSON.stringify({
         return: { status: 200, message: "تایید شد" },
@@ -269,7 +276,29 @@ medusaIntegrationTestRunner({
         expect(second.result.queued).toEqual([])
         const [message] = await service().listMessages({ id: first.result.queued })
         expect(message.body).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
-        expect(pk).toBeDefined()
+
+        // An approved gateway template: sent through Kavenegar's lookup with
+        // the wording's values as tokens, in order.
+        await api.post(
+          "/admin/loyalty/message-templates",
+          { event: "balance_statement", locale: "fa", body: "{first_name} {balance}", gateway_template: "club-balance" },
+          admin
+        )
+        const reader = await shopper(api, pk, { email: "reader@example.com", phone: "09127770000" })
+        const none = await failure(api.post(`/admin/loyalty/customers/${reader.customer.id}/balance-statement`, {}, admin))
+        expect([none.status, none.data.message]).toEqual([400, `Customer ${reader.customer.id} has no wallet`])
+        await api.post("/admin/loyalty/wallets", { customer_id: reader.customer.id, currency_code: "irr" }, admin)
+        await api.post("/admin/loyalty/settings", { quiet_hours_start: "00:00", quiet_hours_end: "00:00" }, admin)
+        const { status, data: statement } = await api.post(`/admin/loyalty/customers/${reader.customer.id}/balance-statement`, {}, admin)
+        expect([status, statement.queued, statement.message.body]).toEqual([201, true, "reader ۰ تومان"])
+        const { status: again } = await api.post(`/admin/loyalty/customers/${reader.customer.id}/balance-statement`, {}, admin)
+        expect(again).toBe(200)
+        await sendDueMessagesWorkflow(container).run({ input: {} })
+        expect(sentTo("09127770000")).toEqual([
+          { path: `/v1/${API_KEY}/verify/lookup.json`, receptor: "09127770000", message: "", template: "club-balance", tokens: ["reader", "۰ تومان", ""] },
+        ])
+        const guest = await failure(api.get("/store/loyalty/sms-preferences", { headers: { "x-publishable-api-key": pk } }))
+        expect(guest.status).toBe(401)
       })
     })
   },

@@ -190,7 +190,7 @@ export type QueueMessageInput = {
   phone?: string | null
   body: string
   gateway_template?: string | null
-  template_params?: Record<string, string> | null
+  template_params?: { name: string; value: string }[] | null
   idempotency_key: string
   /** `skipped` (with a reason) records a message that will not be sent. */
   status?: "queued" | "skipped"
@@ -207,7 +207,7 @@ export type QueuedMessageRow = {
   phone: string | null
   body: string
   gateway_template: string | null
-  template_params: Record<string, string> | null
+  template_params: { name: string; value: string }[] | null
   idempotency_key: string
   attempts: number
   failures: number

@@ -131,14 +131,13 @@ export async function composeMessages(
         gateway_template: template.gateway_template,
         // An approved gateway template gets the values by name, in the
         // order the wording uses them (gateways with numbered tokens read
-        // the order, those with named ones the names).
+        // the order, those with named ones the names). A list, because a
+        // JSON column keeps the order of a list, not of an object's keys.
         template_params: template.gateway_template
-          ? Object.fromEntries(
-              Array.from(template.body.matchAll(VARIABLE)).map(([v, name]) => [
-                name,
-                renderMessage(v, values, format),
-              ])
-            )
+          ? Array.from(template.body.matchAll(VARIABLE)).map(([v, name]) => ({
+              name,
+              value: renderMessage(v, values, format),
+            }))
           : null,
         idempotency_key: keyOf(item),
         status: reason ? "skipped" : "queued",

@@ -57,7 +57,11 @@ export const sendDueMessagesStep = createStep(
                 text: message.body,
                 locale: message.locale,
                 gateway_template: message.gateway_template,
-                template_params: message.template_params,
+                // Named values in the wording's order (the provider reads
+                // this object in memory, so its key order holds).
+                template_params: message.template_params
+                  ? Object.fromEntries(message.template_params.map((p) => [p.name, p.value]))
+                  : null,
                 sender: settings.sender_line,
               },
               resource_id: message.customer_id,
