@@ -14,6 +14,7 @@ import {
   checkout,
   demoStore,
   failure,
+  prepareCart,
   shopper,
   waitFor,
 } from "../helpers"
@@ -251,7 +252,7 @@ medusaIntegrationTestRunner({
 
       it("should let the shop edit the wording with only the event's variables, and win back lapsed customers", async () => {
         const container = getContainer()
-        const { pk } = await demoStore(container)
+        const { pk, regions, variant } = await demoStore(container)
         const admin = await adminHeaders(container, api)
         const bad = await failure(
           api.post("/admin/loyalty/message-templates", { event: "win_back", locale: "en", body: "Hi {first_name}, {amount}" }, admin)
@@ -297,6 +298,26 @@ medusaIntegrationTestRunner({
         expect(sentTo("09127770000")).toEqual([
           { path: `/v1/${API_KEY}/verify/lookup.json`, receptor: "09127770000", message: "", template: "club-balance", tokens: ["reader", "۰ تومان", ""] },
         ])
+
+        // Paying with wallet credit: one credit_redeemed message with the
+        // amount and what is left.
+        const { data: { wallets } } = await api.get("/store/loyalty/wallets", reader.headers)
+        await api.post(`/admin/loyalty/wallets/${wallets[0].id}/credit`, { amount: 3000000, note: "Gift" }, admin)
+        const cartId = await prepareCart(api, reader.headers, regions[0].id, [variant("vacuum-cleaner")])
+        await api.post(`/store/carts/${cartId}/loyalty-credit`, { amount: "2000000" }, reader.headers)
+        const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cartId }, reader.headers)
+        await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, reader.headers)
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, reader.headers)
+        const redeemed = await waitFor(async () =>
+          (await service().listMessages({ customer_id: reader.customer.id, event: "credit_redeemed" }))[0]
+        )
+        // (The balance is read when the message is composed: 100,000 Toman,
+        // or more if the order's own cashback landed first.)
+        expect(redeemed.body).toMatch(
+          /^reader عزیز، ۲۰۰٬۰۰۰ تومان از اعتبار کیف پول شما در Loyalty Club Demo استفاده شد\. موجودی: [۰-۹٬]+ تومان$/
+        )
+        expect(redeemed.idempotency_key).toContain(`credit_redeemed:${completed.order.id}:`)
+
         const guest = await failure(api.get("/store/loyalty/sms-preferences", { headers: { "x-publishable-api-key": pk } }))
         expect(guest.status).toBe(401)
       })
