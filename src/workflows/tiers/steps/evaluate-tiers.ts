@@ -56,7 +56,7 @@ export type TierUndo = {
  * Evaluates customers against the tiers, set-based: one aggregate over the
  * orders, one read of the customers' tier state, the decisions in memory
  * (utils/tiers), then the moves and grace marks in batched statements. The
- * undo puts the moved customers back and strikes their history rows.
+ * undo puts the customers it wrote to back and strikes their history rows.
  */
 export const evaluateTiersStep = createStep(
   evaluateTiersStepId,
@@ -116,9 +116,11 @@ export const evaluateTiersStep = createStep(
     for (let i = 0; i < marks.length; i += BATCH) {
       await service.markTierGrace(marks.slice(i, i + BATCH))
     }
-    const moved = new Set(applied.map((c) => c.customer_id))
+    // The undo puts back the state of every customer this run wrote to:
+    // those it moved and those whose grace it started or ended.
+    const touched = new Set([...applied.map((c) => c.customer_id), ...marks.map((m) => m.customer_id)])
     const undo: TierUndo = {
-      states: states.filter((s) => moved.has(s.customer_id)),
+      states: states.filter((s) => touched.has(s.customer_id)),
       created: applied.filter((c) => !stateOf.has(c.customer_id)).map((c) => c.customer_id),
       history_ids: applied.map((c) => c.history_id),
     }
@@ -128,7 +130,7 @@ export const evaluateTiersStep = createStep(
     )
   },
   async (undo, { container }) => {
-    if (!undo || !undo.history_ids.length) {
+    if (!undo || (!undo.history_ids.length && !undo.states.length)) {
       return
     }
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
