@@ -581,10 +581,11 @@ async function seedMessages({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: any = container.resolve("loyalty_club")
-  if ((await service.retrieveSettings()).store_name) {
-    return
+  // Every step is idempotent (the settings, the preference, the messages'
+  // keys), so a seed that stopped half way fills in the rest.
+  if (!(await service.retrieveSettings()).store_name) {
+    await updateLoyaltySettingsWorkflow(container).run({ input: { store_name: "Loyalty Club Demo" } })
   }
-  await updateLoyaltySettingsWorkflow(container).run({ input: { store_name: "Loyalty Club Demo" } })
   const customerModule = container.resolve(Modules.CUSTOMER)
   const [sara] = await customerModule.listCustomers({ email: DEMO_CUSTOMERS[0].email })
   const [emily] = await customerModule.listCustomers({ email: DEMO_CUSTOMERS[2].email })
@@ -612,12 +613,15 @@ async function seedMessages({ container }: ExecArgs) {
       },
     })
   }
-  await queueMessagesWorkflow(container).run({
-    input: {
-      event: "balance_statement",
-      items: [{ customer_id: sara.id, subject: sara.id, currency_code: "irr" }],
-    },
-  })
+  const [wallet] = await service.listWallets({ customer_id: sara.id, currency_code: "irr" })
+  if (wallet) {
+    await queueMessagesWorkflow(container).run({
+      input: {
+        event: "balance_statement",
+        items: [{ customer_id: sara.id, subject: wallet.id, currency_code: "irr" }],
+      },
+    })
+  }
   // The demo sends at once whatever the hour (quiet hours would hold these
   // until the morning).
   await sendDueMessagesWorkflow(container).run({ input: { at: new Date(Date.now() + 86400000) } })

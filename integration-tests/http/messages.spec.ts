@@ -266,6 +266,19 @@ medusaIntegrationTestRunner({
         expect(data.message_template).toEqual(expect.objectContaining({ is_default: false, body: "{first_name} جان، {balance} منتظر شماست" }))
         const { data: list } = await api.get("/admin/loyalty/message-templates", admin)
         expect(list.message_templates).toHaveLength(12)
+        // A gateway template for the shipped wording keeps the wording.
+        const { data: gw } = await api.post(
+          "/admin/loyalty/message-templates",
+          { event: "tier_upgraded", locale: "fa", gateway_template: "tier-up" },
+          admin
+        )
+        expect(gw.message_template).toEqual(
+          expect.objectContaining({ is_default: true, gateway_template: "tier-up", body: gw.message_template.default_body })
+        )
+        const unknown = await failure(api.post("/admin/loyalty/settings", { sms_events: { foo: true } }, admin))
+        expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringContaining("sms_events")])
+        const { data: days } = await api.post("/admin/loyalty/settings", { reminder_days: [3, 7, 3] }, admin)
+        expect(days.settings.reminder_days).toEqual([7, 3])
 
         // Win-back is off by default; on, Sara (last order today) is due 60
         // days from now, once.

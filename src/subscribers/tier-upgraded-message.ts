@@ -4,8 +4,10 @@ import { LoyaltyTierEvents, queueTierMessageWorkflow } from "../workflows"
 export default async function tierUpgradedMessage({
   event: { data },
   container,
-}: SubscriberArgs<{ customer_id: string; to_tier_id: string | null }>) {
-  if (!data.to_tier_id) {
+}: SubscriberArgs<{ customer_id: string; to_tier_id: string | null; reason: string }>) {
+  // Congratulations are for tiers the customer's orders earned, not for an
+  // admin's pin.
+  if (!data.to_tier_id || !["order", "evaluation"].includes(data.reason)) {
     return
   }
   await queueTierMessageWorkflow(container).run({

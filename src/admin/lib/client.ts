@@ -122,6 +122,65 @@ export type LoyaltySettings = {
   auto_apply: boolean
   /** Days a customer keeps a tier after falling below it. */
   tier_grace_days: number
+  /** Which messages are sent; a missing event means its default. */
+  sms_events: Partial<Record<MessageEvent, boolean>> | null
+  /** Days before credit expires to remind; null = [7, 3, 1]. */
+  reminder_days: number[] | null
+  /** "HH:MM" in `time_zone`; equal start and end: no quiet hours. */
+  quiet_hours_start: string
+  quiet_hours_end: string
+  /** IANA, e.g. Asia/Tehran. */
+  time_zone: string
+  sender_line: string | null
+  /** null: the Medusa store's name. */
+  store_name: string | null
+  default_locale: MessageLocale
+  money_display: "toman" | "rial"
+  win_back_days: number
+}
+
+export type MessageEvent =
+  | "cashback_credited"
+  | "credit_redeemed"
+  | "expiry_reminder"
+  | "tier_upgraded"
+  | "balance_statement"
+  | "win_back"
+
+export type MessageLocale = "fa" | "en"
+
+export type MessageTemplate = {
+  event: MessageEvent
+  locale: MessageLocale
+  /** The wording in use: the shop's or the shipped one. */
+  body: string
+  default_body: string
+  is_default: boolean
+  /** The approved template (pattern) id at the SMS gateway, if any. */
+  gateway_template: string | null
+  variables: string[]
+}
+
+export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "skipped"
+
+export type LoyaltyMessage = {
+  id: string
+  event: MessageEvent
+  locale: MessageLocale
+  phone: string | null
+  body: string
+  status: MessageStatus
+  /** Why it was skipped or failed: `opted_out`, `no_phone`, ... or the gateway's error. */
+  reason: string | null
+  send_after: string
+  sent_at: string | null
+  attempts: number
+  created_at: string
+}
+
+export type SmsPreference = {
+  opted_out: boolean
+  locale: MessageLocale | null
 }
 
 export type TierWindow = "rolling" | "calendar_year" | "lifetime"

@@ -12,7 +12,8 @@ const MessageTemplate = model
       id: model.id({ prefix: "lmtp" }).primaryKey(),
       event: model.text(),
       locale: model.text(),
-      body: model.text(),
+      /** null: the shipped wording (a row may only name a gateway template). */
+      body: model.text().nullable(),
       gateway_template: model.text().nullable(),
     }
   )

@@ -21,7 +21,7 @@ async function listTemplates(req: AuthenticatedMedusaRequest) {
         locale,
         body: custom?.body ?? DEFAULT_TEMPLATES[event][locale],
         default_body: DEFAULT_TEMPLATES[event][locale],
-        is_default: !custom,
+        is_default: !custom?.body,
         gateway_template: custom?.gateway_template ?? null,
         variables: MESSAGE_VARIABLES[event],
       }
@@ -34,7 +34,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ message_templates: await listTemplates(req) })
 }
 
-/** Saves one message's wording in one language (`body: null` resets it). */
+/**
+ * Saves one message's wording and/or gateway template in one language
+ * (`body: null` goes back to the shipped wording; a field left out stays).
+ */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpsertMessageTemplateType>,
   res: MedusaResponse
@@ -44,7 +47,7 @@ export const POST = async (
       event: req.validatedBody.event,
       locale: req.validatedBody.locale,
       body: req.validatedBody.body,
-      gateway_template: req.validatedBody.gateway_template ?? null,
+      gateway_template: req.validatedBody.gateway_template,
     },
   })
   const templates = await listTemplates(req)

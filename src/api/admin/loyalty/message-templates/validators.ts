@@ -5,7 +5,8 @@ export type AdminUpsertMessageTemplateType = z.infer<typeof AdminUpsertMessageTe
 export const AdminUpsertMessageTemplate = z.strictObject({
   event: z.enum(MESSAGE_EVENTS),
   locale: z.enum(MESSAGE_LOCALES),
-  /** null: back to the shipped wording. */
-  body: z.string().max(1000).nullable(),
-  gateway_template: z.string().max(200).nullish(),
+  /** null: back to the shipped wording; left out: unchanged. */
+  body: z.string().max(1000).nullable().optional(),
+  /** null or "": none; left out: unchanged. */
+  gateway_template: z.string().max(200).nullable().optional(),
 })

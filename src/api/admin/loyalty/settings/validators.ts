@@ -19,8 +19,27 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   min_redeem_balance: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
   auto_apply: z.boolean().optional(),
   tier_grace_days: z.number().int().min(0).max(3650).optional(),
-  sms_events: z.partialRecord(z.enum(MESSAGE_EVENTS), z.boolean()).nullable().optional(),
-  reminder_days: z.array(z.number().int().min(1).max(365)).max(10).nullable().optional(),
+  sms_events: z
+    .record(z.string(), z.boolean())
+    .superRefine((events, ctx) => {
+      for (const key of Object.keys(events)) {
+        if (!(MESSAGE_EVENTS as readonly string[]).includes(key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `sms_events has no event ${key} (events: ${MESSAGE_EVENTS.join(", ")})`,
+          })
+        }
+      }
+    })
+    .nullable()
+    .optional(),
+  // Days before expiry, most first, each once.
+  reminder_days: z
+    .array(z.number().int().min(1, "reminder_days must be 1 to 365").max(365, "reminder_days must be 1 to 365"))
+    .max(10)
+    .transform((days) => Array.from(new Set(days)).sort((a, b) => b - a))
+    .nullable()
+    .optional(),
   quiet_hours_start: clock("quiet_hours_start").optional(),
   quiet_hours_end: clock("quiet_hours_end").optional(),
   time_zone: z

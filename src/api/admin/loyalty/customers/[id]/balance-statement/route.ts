@@ -29,6 +29,13 @@ export const POST = async (
       `Customer ${req.params.id} has no wallet${req.validatedBody.currency_code ? ` in ${req.validatedBody.currency_code.toUpperCase()}` : ""}`
     )
   }
+  const settings = await service.retrieveSettings()
+  if (settings.sms_events?.balance_statement === false) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "balance_statement messages are turned off in the SMS settings (sms_events)"
+    )
+  }
   const wallet = wallets[0]
   const { result } = await queueMessagesWorkflow(req.scope).run({
     input: {
