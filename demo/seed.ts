@@ -31,7 +31,9 @@ import {
   creditWalletWorkflow,
   debitWalletWorkflow,
   evaluateTiersWorkflow,
+  createPosKeyWorkflow,
   queueMessagesWorkflow,
+  registerPosPurchaseWorkflow,
   sendDueMessagesWorkflow,
   setCustomerTierWorkflow,
   updateLoyaltySettingsWorkflow,
@@ -51,6 +53,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedCashbackOrder({ container } as ExecArgs)
   await seedTiers({ container } as ExecArgs)
   await seedMessages({ container } as ExecArgs)
+  await seedPointOfSale({ container } as ExecArgs)
 }
 
 async function seedStore({ container }: ExecArgs) {
@@ -626,4 +629,52 @@ async function seedMessages({ container }: ExecArgs) {
   // until the morning).
   await sendDueMessagesWorkflow(container).run({ input: { at: new Date(Date.now() + 86400000) } })
   logger.info("Demo SMS sent (see the [sms] lines above)")
+}
+
+/**
+ * A till: a key for the demo shop's counter (printed once, at the first
+ * seed), a rule paying 2% on in-store purchases, and one purchase of Emily's
+ * registered at the till, so the In-store channel has an order with cashback.
+ */
+async function seedPointOfSale({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: any = container.resolve("loyalty_club")
+  const [existing] = await service.listPosKeys({ name: "Demo till" })
+  if (!existing) {
+    const { result } = await createPosKeyWorkflow(container).run({
+      input: { name: "Demo till", location: "Tehran, Valiasr St", scopes: ["lookup", "earn", "redeem"] },
+    })
+    logger.info(`Demo till key (shown once): ${result.key}`)
+  }
+  const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: "In-store" } })
+  const rules = await service.listCashbackRules({ name: "2% at the till" })
+  if (channels.length && !rules.length) {
+    await createCashbackRulesWorkflow(container).run({
+      input: {
+        rules: [
+          {
+            name: "2% at the till",
+            type: "percent",
+            value: "2",
+            currency_code: "irr",
+            expires_after_days: 90,
+            sales_channel_ids: [channels[0].id],
+            combination: "stack",
+          },
+        ],
+      },
+    })
+  }
+  await registerPosPurchaseWorkflow(container).run({
+    input: {
+      phone: DEMO_CUSTOMERS[2].phone,
+      amount: "12000000",
+      currency_code: "irr",
+      receipt_id: "demo-till-0001",
+      location: "Tehran, Valiasr St",
+      note: "Demo purchase at the till",
+    },
+  })
+  logger.info("Demo in-store purchase registered for Emily (receipt demo-till-0001)")
 }

@@ -265,7 +265,7 @@ medusaIntegrationTestRunner({
         )
         expect(data.message_template).toEqual(expect.objectContaining({ is_default: false, body: "{first_name} جان، {balance} منتظر شماست" }))
         const { data: list } = await api.get("/admin/loyalty/message-templates", admin)
-        expect(list.message_templates).toHaveLength(12)
+        expect(list.message_templates).toHaveLength(14)
         // A gateway template for the shipped wording keeps the wording.
         const { data: gw } = await api.post(
           "/admin/loyalty/message-templates",
@@ -280,16 +280,18 @@ medusaIntegrationTestRunner({
         const { data: days } = await api.post("/admin/loyalty/settings", { reminder_days: [3, 7, 3] }, admin)
         expect(days.settings.reminder_days).toEqual([7, 3])
 
-        // Win-back is off by default; on, Sara (last order today) is due 60
-        // days from now, once.
+        // Win-back is off by default; on, Sara and Emily (the demo's last
+        // orders, online and at the till, are today's) are due 60 days from
+        // now, once; Emily reads English.
         await api.post("/admin/loyalty/settings", { sms_events: { win_back: true } }, admin)
         const later = new Date(Date.now() + 60 * DAY)
         const first = await queueWinBackMessagesWorkflow(container).run({ input: { at: later } })
         const second = await queueWinBackMessagesWorkflow(container).run({ input: { at: later } })
-        expect(first.result.queued).toHaveLength(1)
+        expect(first.result.queued).toHaveLength(2)
         expect(second.result.queued).toEqual([])
-        const [message] = await service().listMessages({ id: first.result.queued })
-        expect(message.body).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
+        const bodies = (await service().listMessages({ id: first.result.queued })).map((m) => m.body).sort()
+        expect(bodies[0]).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
+        expect(bodies[1]).toMatch(/^We miss you, Emily! .+ Toman of credit is waiting for you at Loyalty Club Demo\.$/)
 
         // An approved gateway template: sent through Kavenegar's lookup with
         // the wording's values as tokens, in order.

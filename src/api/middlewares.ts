@@ -4,6 +4,11 @@ import { adminLoyaltyOrderRoutesMiddlewares } from "./admin/loyalty/orders/middl
 import { adminLoyaltySettingsRoutesMiddlewares } from "./admin/loyalty/settings/middlewares"
 import { adminLoyaltyCustomerRoutesMiddlewares } from "./admin/loyalty/customers/middlewares"
 import { adminMessageTemplateRoutesMiddlewares } from "./admin/loyalty/message-templates/middlewares"
+import { adminPosKeyRoutesMiddlewares } from "./admin/loyalty/pos-keys/middlewares"
+import { posLoyaltyRoutesMiddlewares } from "./pos/loyalty/middlewares"
+import { adminPurchaseRoutesMiddlewares } from "./admin/loyalty/purchases/middlewares"
+import { storeClubCardRoutesMiddlewares } from "./store/loyalty/me/middlewares"
+import { storeSignUpRoutesMiddlewares } from "./store/loyalty/sign-up/middlewares"
 import { adminTierRoutesMiddlewares } from "./admin/loyalty/tiers/middlewares"
 import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middlewares"
 import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
@@ -21,6 +26,11 @@ export default defineMiddlewares({
     ...adminTierRoutesMiddlewares,
     ...adminLoyaltyCustomerRoutesMiddlewares,
     ...adminMessageTemplateRoutesMiddlewares,
+    ...adminPosKeyRoutesMiddlewares,
+    ...posLoyaltyRoutesMiddlewares,
+    ...adminPurchaseRoutesMiddlewares,
+    ...storeClubCardRoutesMiddlewares,
+    ...storeSignUpRoutesMiddlewares,
     ...storeWalletRoutesMiddlewares,
     ...storeCashbackPreviewRoutesMiddlewares,
     ...storeCartCreditRoutesMiddlewares,

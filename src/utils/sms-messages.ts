@@ -15,6 +15,7 @@ export const MESSAGE_EVENTS = [
   "tier_upgraded",
   "balance_statement",
   "win_back",
+  "welcome",
 ] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
 
@@ -29,6 +30,7 @@ export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
   tier_upgraded: ["first_name", "tier", "balance", "store_name"],
   balance_statement: ["first_name", "balance", "expires_at", "store_name"],
   win_back: ["first_name", "balance", "store_name"],
+  welcome: ["first_name", "balance", "store_name"],
 }
 
 /** Sent unless the shop turns them off; win-back is opt-in. */
@@ -39,6 +41,7 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   tier_upgraded: true,
   balance_statement: true,
   win_back: false,
+  welcome: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
@@ -67,6 +70,10 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, strin
   win_back: {
     fa: "{first_name} عزیز، دلمان برایتان تنگ شده! {balance} اعتبار در {store_name} منتظر شماست.",
     en: "We miss you, {first_name}! {balance} of credit is waiting for you at {store_name}.",
+  },
+  welcome: {
+    fa: "به باشگاه مشتریان {store_name} خوش آمدید! موجودی کیف پول شما: {balance}",
+    en: "Welcome to the {store_name} club! Your wallet balance: {balance}",
   },
 }
 

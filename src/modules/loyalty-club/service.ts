@@ -16,12 +16,19 @@ import {
   roundToCurrency,
 } from "../../utils/money"
 import { entityIds } from "../../utils/ids"
+import { createHash, randomInt } from "crypto"
+
+// A code's hash is salted with its row id, so equal codes hash apart.
+const codeHash = (id: string, code: string) => createHash("sha256").update(`${id}:${code}`).digest("hex")
 import {
   CashbackRule,
   CustomerTier,
   LoyaltySettings,
   Message,
   MessageTemplate,
+  OneTimeCode,
+  PosKey,
+  PosPurchase,
   SmsPreference,
   Tier,
   TierHistory,
@@ -79,9 +86,11 @@ const DEFAULT_SETTINGS: LoyaltySettingsValues = {
   default_locale: "fa",
   money_display: "toman",
   win_back_days: 60,
+  signup_bonus: null,
+  pos_redeem_requires_code: false,
 }
 // Settings stored as JSON.
-const JSON_SETTINGS = new Set(["min_redeem_balance", "sms_events", "reminder_days"])
+const JSON_SETTINGS = new Set(["min_redeem_balance", "sms_events", "reminder_days", "signup_bonus"])
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof LoyaltySettingsValues)[]
 // The shop's settings are one row with a fixed id.
 const SETTINGS_ID = "lset_shop"
@@ -119,6 +128,9 @@ class LoyaltyClubModuleService extends MedusaService({
   LoyaltySettings,
   Message,
   MessageTemplate,
+  OneTimeCode,
+  PosKey,
+  PosPurchase,
   SmsPreference,
   Tier,
   TierHistory,
@@ -1061,6 +1073,143 @@ class LoyaltyClubModuleService extends MedusaService({
       [JSON.stringify(keys)]
     )
     return new Set(rows.map((r: any) => r.idempotency_key))
+  }
+
+  /**
+   * Claims a till receipt for a purchase: the first claim writes the row,
+   * a repeat (or a concurrent duplicate) gets the row that is there, so a
+   * receipt is registered once.
+   */
+  @InjectManager()
+  async claimPosReceipt(
+    data: {
+      receipt_id: string
+      customer_id: string
+      amount: string
+      currency_code: string
+      pos_key_id?: string | null
+      location?: string | null
+      note?: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ purchase: Record<string, any>; created: boolean }> {
+    const amount = MathBN.convert(data.amount).toFixed()
+    const inserted = await this.sql(sharedContext).execute(
+      `INSERT INTO loyalty_pos_purchase (id, receipt_id, customer_id, pos_key_id, location, amount, raw_amount,
+         currency_code, note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?::numeric, jsonb_build_object('value', ?::text, 'precision', 20), ?, ?, now(), now())
+       ON CONFLICT (receipt_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [
+        entityIds("lposp", 1)[0],
+        data.receipt_id,
+        data.customer_id,
+        data.pos_key_id ?? null,
+        data.location ?? null,
+        amount,
+        amount,
+        data.currency_code.toLowerCase(),
+        data.note ?? null,
+      ]
+    )
+    const [purchase] = await this.listPosPurchases({ receipt_id: data.receipt_id }, {}, sharedContext)
+    return { purchase, created: inserted.length > 0 }
+  }
+
+  /**
+   * Cashback a customer received per currency: order credits, less what was
+   * taken back from them (reversals and clawbacks point at the credit).
+   */
+  @InjectManager()
+  async getCashbackReceived(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ currency_code: string; amount: string }[]> {
+    const rows = await this.sql(sharedContext).execute(
+      `SELECT w.currency_code,
+         (coalesce(sum(t.amount), 0) + coalesce(sum((
+           SELECT sum(r.amount) FROM loyalty_wallet_transaction r
+           WHERE r.reverses_id = t.id AND r.deleted_at IS NULL)), 0))::text AS amount
+       FROM loyalty_wallet_transaction t
+       JOIN loyalty_wallet w ON w.id = t.wallet_id AND w.deleted_at IS NULL
+       WHERE w.customer_id = ? AND t.type = 'credit' AND t.reference = 'order' AND t.deleted_at IS NULL
+       GROUP BY w.currency_code ORDER BY w.currency_code`,
+      [customerId]
+    )
+    return rows.map((r: any) => ({ currency_code: r.currency_code, amount: MathBN.convert(r.amount).toFixed() }))
+  }
+
+  /**
+   * Issues a one-time code for a phone, unless the phone or the address asked
+   * too often lately (then `limited`, and no code). Only the code's hash is
+   * stored. Returns the code to send.
+   */
+  @InjectManager()
+  async issueOneTimeCode(
+    data: {
+      phone: string
+      purpose: "signup" | "redeem"
+      ip?: string | null
+      ttl_ms?: number
+      limits?: { per_phone: number; per_ip: number; window_ms: number }
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ limited: true } | { limited: false; id: string; code: string; expires_at: Date }> {
+    const limits = data.limits ?? { per_phone: 3, per_ip: 10, window_ms: 10 * 60 * 1000 }
+    const since = new Date(Date.now() - limits.window_ms).toISOString()
+    return await this.ledgerTransaction(sharedContext, async (sql) => {
+      // One request at a time per phone, so a burst cannot pass the limit.
+      await sql.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`otp:${data.phone}`])
+      const [counts] = await sql.execute(
+        `SELECT
+           count(*) FILTER (WHERE phone = ? AND purpose = ?)::int AS phone,
+           count(*) FILTER (WHERE ip IS NOT NULL AND ip = ?)::int AS ip
+         FROM loyalty_one_time_code WHERE created_at >= ? AND deleted_at IS NULL`,
+        [data.phone, data.purpose, data.ip ?? null, since]
+      )
+      if (counts.phone >= limits.per_phone || (data.ip && counts.ip >= limits.per_ip)) {
+        return { limited: true as const }
+      }
+      const id = entityIds("lotc", 1)[0]
+      const code = String(randomInt(0, 1000000)).padStart(6, "0")
+      const expiresAt = new Date(Date.now() + (data.ttl_ms ?? 5 * 60 * 1000))
+      await sql.execute(
+        `INSERT INTO loyalty_one_time_code (id, phone, purpose, code_hash, expires_at, attempts, ip, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 0, ?, now(), now())`,
+        [id, data.phone, data.purpose, codeHash(id, code), expiresAt.toISOString(), data.ip ?? null]
+      )
+      return { limited: false as const, id, code, expires_at: expiresAt }
+    })
+  }
+
+  /**
+   * Checks a code against the phone's latest one: right, not expired, not
+   * used, fewer than `max_attempts` wrong guesses so far. A wrong guess
+   * counts; a right one uses the code up. One answer for every failure, so
+   * a guesser learns nothing.
+   */
+  @InjectManager()
+  async verifyOneTimeCode(
+    data: { phone: string; purpose: "signup" | "redeem"; code: string; max_attempts?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return await this.ledgerTransaction(sharedContext, async (sql) => {
+      const [row] = await sql.execute(
+        `SELECT id, code_hash, attempts, expires_at, consumed_at FROM loyalty_one_time_code
+         WHERE phone = ? AND purpose = ? AND deleted_at IS NULL
+         ORDER BY created_at DESC, id DESC LIMIT 1 FOR UPDATE`,
+        [data.phone, data.purpose]
+      )
+      if (!row || row.consumed_at || new Date(row.expires_at) <= new Date() || row.attempts >= (data.max_attempts ?? 5)) {
+        return false
+      }
+      if (codeHash(row.id, data.code) !== row.code_hash) {
+        await sql.execute(`UPDATE loyalty_one_time_code SET attempts = attempts + 1, updated_at = now() WHERE id = ?`, [row.id])
+        return false
+      }
+      await sql.execute(`UPDATE loyalty_one_time_code SET consumed_at = now(), updated_at = now() WHERE id = ?`, [row.id])
+      return true
+    })
   }
 
   /** Withdraws messages not sent yet (the undo of queueing them). */

@@ -126,6 +126,8 @@ export type LoyaltySettingsValues = {
   default_locale: string
   money_display: "toman" | "rial"
   win_back_days: number
+  signup_bonus: Record<string, string> | null
+  pos_redeem_requires_code: boolean
 }
 
 export type ClawbackCreditInput = {

@@ -93,6 +93,10 @@ export async function composeMessages(
     const balances = await service.getBalances(wallets.map((w) => w.id), { at })
     const customerById = new Map(customers.map((c: any) => [c.id, c]))
     const walletOf = new Map(wallets.map((w) => [`${w.customer_id}:${w.currency_code}`, w.id]))
+    const firstWalletOf = new Map<string, { id: string; currency_code: string }>()
+    for (const w of wallets) {
+      if (!firstWalletOf.has(w.customer_id)) firstWalletOf.set(w.customer_id, w)
+    }
 
     for (const item of chunk) {
       const customer: any = customerById.get(item.customer_id)
@@ -100,10 +104,14 @@ export async function composeMessages(
       const locale = (MESSAGE_LOCALES as readonly string[]).includes(preference?.locale ?? "")
         ? (preference!.locale as MessageLocale)
         : defaultLocale
-      const currency = (item.currency_code ?? item.amount?.currency_code ?? "").toLowerCase()
-      const walletId = walletOf.get(`${item.customer_id}:${currency}`)
-      const balance = walletId && balances[walletId]
-        ? { amount: balances[walletId].available, currency_code: currency }
+      // The balance of the wallet in the message's currency, else of the
+      // customer's first wallet.
+      const wanted = (item.currency_code ?? item.amount?.currency_code ?? "").toLowerCase()
+      const wallet = wanted
+        ? { id: walletOf.get(`${item.customer_id}:${wanted}`), currency: wanted }
+        : { id: firstWalletOf.get(item.customer_id)?.id, currency: firstWalletOf.get(item.customer_id)?.currency_code }
+      const balance = wallet.id && balances[wallet.id]
+        ? { amount: balances[wallet.id].available, currency_code: wallet.currency! }
         : null
       const template = templateOf(locale)
       const format = { locale, money_display: settings.money_display, time_zone: settings.time_zone }

@@ -57,6 +57,10 @@ const LoyaltySettings = model.define(
     money_display: model.enum(["toman", "rial"]).default("toman"),
     /** Win-back: customers whose last order was this many days ago get one message. */
     win_back_days: model.number().default(60),
+    /** Kiosk sign-up: credit for joining, per currency (e.g. `{ "irr": "500000" }`). */
+    signup_bonus: model.json().nullable(),
+    /** Till: a redemption needs the one-time code sent to the customer by SMS. */
+    pos_redeem_requires_code: model.boolean().default(false),
   }
 )
 

@@ -10,21 +10,26 @@ import { LoyaltySettingsValues } from "../../../modules/loyalty-club/types"
  * precision) and writes amounts as exact strings.
  */
 function normalizeSettings(input: Partial<LoyaltySettingsValues>) {
-  if (!input.min_redeem_balance) {
-    return input
-  }
-  const balances: Record<string, string> = {}
-  for (const [currency, amount] of Object.entries(input.min_redeem_balance)) {
-    const code = currency.toLowerCase()
-    if (!isKnownCurrency(code)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `min_redeem_balance: ${currency} is not a known currency code`
-      )
+  const out: Partial<LoyaltySettingsValues> = { ...input }
+  for (const field of ["min_redeem_balance", "signup_bonus"] as const) {
+    const value = input[field]
+    if (!value) {
+      continue
     }
-    balances[code] = parsePositiveAmount(amount, code, `min_redeem_balance.${code}`).toFixed()
+    const amounts: Record<string, string> = {}
+    for (const [currency, amount] of Object.entries(value)) {
+      const code = currency.toLowerCase()
+      if (!isKnownCurrency(code)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `${field}: ${currency} is not a known currency code`
+        )
+      }
+      amounts[code] = parsePositiveAmount(amount, code, `${field}.${code}`).toFixed()
+    }
+    out[field] = amounts
   }
-  return { ...input, min_redeem_balance: balances }
+  return out
 }
 
 export const updateLoyaltySettingsStepId = "loyalty-update-settings"

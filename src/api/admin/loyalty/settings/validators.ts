@@ -51,4 +51,7 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   default_locale: z.enum(MESSAGE_LOCALES).optional(),
   money_display: z.enum(["toman", "rial"]).optional(),
   win_back_days: z.number().int().min(1).max(3650).optional(),
+  // Amounts per currency; the workflow checks codes and precision.
+  signup_bonus: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
+  pos_redeem_requires_code: z.boolean().optional(),
 })

@@ -1,0 +1,35 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { generateEntityId } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
+import { registerPosPurchaseWorkflow } from "../../../../workflows"
+import { clubCard } from "../../../utils/club-card"
+import { AdminRegisterPurchaseType } from "./validators"
+
+/**
+ * Staff register an in-store purchase by phone and amount (shops without a
+ * till): cashback credited, SMS queued, the customer's club card returned.
+ * An `Idempotency-Key` header makes a retried request register once.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminRegisterPurchaseType>,
+  res: MedusaResponse
+) => {
+  const header = req.get("idempotency-key")?.trim()
+  const receiptId = header ? `admin:${header.slice(0, 200)}` : generateEntityId(undefined, "admin")
+  const { result } = await registerPosPurchaseWorkflow(req.scope).run({
+    input: { ...req.validatedBody, receipt_id: receiptId, location: "Admin" },
+  })
+  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
+  const cashback = await service.listOrderCashback(result.order_id)
+  res.status(result.created ? 201 : 200).json({
+    purchase: {
+      receipt_id: result.receipt_id,
+      order_id: result.order_id,
+      customer_id: result.customer_id,
+      new_member: result.member_created,
+    },
+    cashback: cashback.map((c) => ({ amount: c.amount, available_at: c.available_at, note: c.note })),
+    club_card: await clubCard(req.scope, result.customer_id),
+  })
+}

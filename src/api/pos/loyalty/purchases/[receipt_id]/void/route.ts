@@ -1,0 +1,15 @@
+import { MedusaResponse } from "@medusajs/framework/http"
+import { voidPosPurchaseWorkflow } from "../../../../../../workflows"
+import { PosRequest } from "../../../../../utils/pos-auth"
+import { tillMemberCard } from "../../../../../utils/pos"
+
+/** Voids a purchase: its order is canceled and its cashback taken back. */
+export const POST = async (req: PosRequest, res: MedusaResponse) => {
+  const { result } = await voidPosPurchaseWorkflow(req.scope).run({
+    input: { receipt_id: req.params.receipt_id },
+  })
+  res.json({
+    purchase: { receipt_id: req.params.receipt_id, order_id: result.order_id, voided: true },
+    member: await tillMemberCard(req.scope, result.customer_id),
+  })
+}

@@ -1,0 +1,30 @@
+import { MedusaResponse } from "@medusajs/framework/http"
+import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
+import { registerPosPurchaseWorkflow } from "../../../../workflows"
+import { PosRequest } from "../../../utils/pos-auth"
+import { tillMemberCard } from "../../../utils/pos"
+import { PosRegisterPurchaseType } from "../validators"
+
+/**
+ * Registers an in-store purchase and awards its cashback (201); the same
+ * receipt again answers the first registration (200).
+ */
+export const POST = async (req: PosRequest, res: MedusaResponse) => {
+  const body = req.validatedBody as PosRegisterPurchaseType
+  const { result } = await registerPosPurchaseWorkflow(req.scope).run({
+    input: { ...body, pos_key_id: req.pos_key!.id, location: req.pos_key!.location },
+  })
+  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
+  const cashback = await service.listOrderCashback(result.order_id)
+  res.status(result.created ? 201 : 200).json({
+    purchase: {
+      receipt_id: result.receipt_id,
+      order_id: result.order_id,
+      customer_id: result.customer_id,
+      new_member: result.member_created,
+    },
+    cashback: cashback.map((c) => ({ amount: c.amount, available_at: c.available_at, expires_at: c.expires_at, note: c.note })),
+    member: await tillMemberCard(req.scope, result.customer_id),
+  })
+}

@@ -1,0 +1,37 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+
+/** "Sara Ahmadi" -> "S*** A*****": enough for the cashier to greet, not to read out. */
+export const maskName = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => part[0] + "*".repeat(Math.max(part.length - 1, 1)))
+    .join(" ")
+
+/** What the till shows of a member: masked name, tier, spendable balances. */
+export async function tillMemberCard(container: MedusaContainer, customerId: string) {
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: customers }, wallets, [state]] = await Promise.all([
+    query.graph({ entity: "customer", fields: ["id", "first_name", "last_name"], filters: { id: customerId } }),
+    service.listWallets({ customer_id: customerId }),
+    service.listCustomerTierStates([customerId]),
+  ])
+  const balances = await service.getBalances(wallets.map((w) => w.id))
+  const tier = state?.tier_id ? (await service.listTiers({ id: state.tier_id }))[0] : null
+  const customer: any = customers[0]
+  const name = [customer?.first_name, customer?.last_name].filter(Boolean).join(" ")
+  return {
+    customer_id: customerId,
+    name: name ? maskName(name) : null,
+    tier: tier ? { id: tier.id, name: tier.name } : null,
+    balances: wallets.map((w) => ({
+      currency_code: w.currency_code,
+      available: balances[w.id]?.available ?? "0",
+      status: w.status,
+    })),
+  }
+}
