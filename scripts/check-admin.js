@@ -7,7 +7,9 @@
 // created and one edited, a rule limited to one of them, Evaluate now, the
 // grace period), Sara's tier widget (pinned and unpinned) and the cashback
 // widget of an order, the Loyalty messages page (a refused, a saved and a
-// reset wording, the SMS settings) and Sara's message log. Saves
+// reset wording, the SMS settings) and Sara's message log; then the Till
+// keys page (a key created, shown once, used and revoked), Register purchase
+// (a refused phone, a new member, Sara) and Sara's club card. Saves
 // screenshots (to $TMPDIR/loyalty-club-screenshots). Usage: npm run check:admin [-- http://localhost:9000]
 const fs = require("fs")
 const path = require("path")
@@ -57,6 +59,7 @@ async function main() {
     await step(page, "tiers", () => checkTiers(page, settings))
     await step(page, "order cashback", () => checkOrderCashback(page))
     await step(page, "messages", () => checkMessages(page, settings))
+    await step(page, "pos", () => checkPos(page))
     say(`screenshots: ${OUT}`)
   } finally {
     await browser.close()
@@ -977,7 +980,7 @@ async function checkMessages(page, settings) {
     await page.getByTestId("sms-settings").getByTestId("sms-events").waitFor()
     const cards = await page.getByTestId("template-card").count()
     say(`message templates listed: ${cards}`)
-    expect(cards === 12, `Expected 12 templates (6 events × 2 languages), got ${cards}`)
+    expect(cards === 14, `Expected 14 templates (7 events × 2 languages), got ${cards}`)
     expect(
       (await card.getByTestId("template-body").getAttribute("dir")) === "rtl",
       "The Persian wording is not shown right-to-left"
@@ -1212,6 +1215,192 @@ async function checkCustomerMessages(page) {
   await page.waitForTimeout(500)
   await page.screenshot({
     path: path.join(OUT, "customer-messages-statement.png"),
+  })
+}
+
+// Till keys the check creates carry this prefix. Keys are never deleted
+// (purchases point at them), so each run leaves one revoked row.
+const CHECK_TILL = "Check till"
+
+/**
+ * Till keys: one created (its secret shown once, and usable by a till),
+ * then revoked. Register purchase: a refused phone, a new member (by
+ * double click: registered once), Sara; then Sara's club card.
+ */
+async function checkPos(page) {
+  await checkPosKeys(page)
+  await checkRegisterPurchase(page)
+  await checkClubCard(page)
+}
+
+/** A till's request with a key, as the dialog tells shops to send it. */
+async function tillLookup(key, phone) {
+  const res = await fetch(
+    `${BASE}/pos/loyalty/members?phone=${encodeURIComponent(phone)}`,
+    { headers: { "x-pos-key": key } }
+  )
+  return res.status
+}
+
+async function checkPosKeys(page) {
+  const name = `${CHECK_TILL} ${new Date().toISOString().slice(11, 19)}`
+  await page.goto(`${BASE}/app/loyalty/pos-keys`)
+  await page.getByRole("link", { name: "Till keys" }).first().waitFor({
+    timeout: 60000,
+  })
+  await page.getByTestId("pos-keys-table").waitFor({ timeout: 60000 })
+  say(`till keys listed: ${await page.getByTestId("pos-key-row").count()}`)
+
+  await page.getByRole("button", { name: "Create key" }).click()
+  await page.getByTestId("pos-key-form").waitFor()
+  await page.fill("#pos-key-name", name)
+  await page.fill("#pos-key-location", "Check shop, Enghelab St")
+  await page.screenshot({ path: path.join(OUT, "pos-key-form.png") })
+  await page.getByTestId("pos-key-form-submit").click()
+  const dialog = page.getByTestId("pos-key-created")
+  await dialog.waitFor({ timeout: 30000 })
+  const key = (await page.getByTestId("pos-key-secret").innerText()).trim()
+  const shown = await dialog.innerText()
+  expect(key.length >= 20, `The dialog shows no key: ${key}`)
+  expect(
+    /cannot be shown again/.test(shown) && shown.includes(`x-pos-key: ${key}`),
+    `The dialog does not warn or show the header: ${shown}`
+  )
+  await page.waitForTimeout(300) // the dialog animates
+  await page.screenshot({ path: path.join(OUT, "pos-key-created.png") })
+  say(`created "${name}": key ${key.slice(0, 12)}… shown once`)
+  await dialog.getByRole("button", { name: "I have copied the key" }).click()
+  await dialog.waitFor({ state: "detached", timeout: 30000 })
+
+  const row = page.locator(`[data-testid="pos-key-row"][data-name="${name}"]`)
+  await row.getByText("Active", { exact: true }).waitFor({ timeout: 30000 })
+  expect(
+    !(await page.getByText(key).count()),
+    "The key is still on the page after the dialog closed"
+  )
+  const before = await tillLookup(key, DEMO_CUSTOMERS[0].phone)
+  expect(before === 200, `A till with the new key got ${before}`)
+
+  await page
+    .getByRole("button", { name: `Actions for ${name}`, exact: true })
+    .click()
+  await page.getByRole("menuitem", { name: "Revoke", exact: true }).click()
+  await page.getByRole("button", { name: "Revoke", exact: true }).click()
+  await row.getByText("Revoked", { exact: true }).waitFor({ timeout: 30000 })
+  const after = await tillLookup(key, DEMO_CUSTOMERS[0].phone)
+  expect(after === 401, `A till with the revoked key got ${after}`)
+  say(`till lookup with the key: ${before}; after revoking: ${after}`)
+  await page.screenshot({
+    path: path.join(OUT, "pos-keys.png"),
+    fullPage: true,
+  })
+}
+
+async function registerPurchase(page, { phone, amount, note }, submit) {
+  await page.fill("#purchase-phone", phone)
+  await page.fill("#purchase-amount", amount)
+  if (note) await page.fill("#purchase-note", note)
+  await (submit ?? ((b) => b.click()))(page.getByTestId("purchase-submit"))
+}
+
+async function checkRegisterPurchase(page) {
+  await page.goto(`${BASE}/app/loyalty/register-purchase`)
+  await page.getByRole("link", { name: "Register purchase" }).first().waitFor({
+    timeout: 60000,
+  })
+  await page.getByTestId("purchase-form").waitFor({ timeout: 60000 })
+  // The currency defaults to the rial, from the store's regions.
+  await page
+    .locator("#purchase-currency")
+    .getByText("IRR")
+    .waitFor({ timeout: 30000 })
+
+  // A phone that is no mobile number: the API refuses, the form says why.
+  await registerPurchase(page, { phone: "abc", amount: "5000000" })
+  const error = page.getByTestId("purchase-error")
+  await error.waitFor({ timeout: 30000 })
+  const refused = await error.innerText()
+  say(`phone abc refused: ${refused}`)
+  expect(/\bphone\b/.test(refused), `The error does not name phone: ${refused}`)
+  expect(
+    (await page.getAttribute("#purchase-phone", "aria-invalid")) === "true",
+    "The phone field is not outlined"
+  )
+  await page.screenshot({
+    path: path.join(OUT, "register-purchase-error.png"),
+    fullPage: true,
+  })
+
+  // A number the club does not know: a new member. A double click
+  // registers the purchase once.
+  const suffix = String(Date.now() % 10000).padStart(4, "0")
+  const phone = `0935 555 ${suffix}`
+  await registerPurchase(page, { phone, amount: "5,000,000" }, (b) =>
+    b.dblclick()
+  )
+  const result = page.getByTestId("purchase-result")
+  await result.waitFor({ timeout: 30000 })
+  expect(!(await error.isVisible()), "The phone error stayed after a success")
+  await result.getByTestId("purchase-new-member").waitFor()
+  const credited = await result.getByTestId("purchase-cashback").innerText()
+  const purchases = await result.getByTestId("club-card-purchases").innerText()
+  say(`new member ${phone}: ${credited}; ${purchases.replace(/\s+/g, " ")}`)
+  expect(/Cashback credited: /.test(credited), `Unexpected: ${credited}`)
+  expect(
+    /Purchases\s+1$/.test(purchases.trim()),
+    `A double click registered more than once: ${purchases}`
+  )
+  expect(
+    (await page.inputValue("#purchase-phone")) === "",
+    "The form was not reset after the purchase"
+  )
+  await page.screenshot({
+    path: path.join(OUT, "register-purchase-new-member.png"),
+    fullPage: true,
+  })
+
+  // Sara, a member already.
+  await registerPurchase(page, {
+    phone: "09121234567",
+    amount: "1200000",
+    note: "Check: paper receipt",
+  })
+  await result
+    .getByRole("link", { name: /Sara/ })
+    .waitFor({ timeout: 30000 })
+  expect(
+    !(await result.getByTestId("purchase-new-member").count()),
+    "Sara shows as a new member"
+  )
+  say(
+    `Sara: ${await result.getByTestId("purchase-cashback").innerText()}; ` +
+      (await result.getByTestId("club-card-purchases").innerText()).replace(
+        /\s+/g,
+        " "
+      )
+  )
+  await page.screenshot({
+    path: path.join(OUT, "register-purchase-sara.png"),
+    fullPage: true,
+  })
+}
+
+async function checkClubCard(page) {
+  const sara = await customerByEmail(page, DEMO_CUSTOMERS[0].email)
+  await page.goto(`${BASE}/app/customers/${sara.id}`)
+  const widget = page.getByTestId("customer-club-card")
+  await widget.getByTestId("club-card").waitFor({ timeout: 60000 })
+  const channels = await widget.getByTestId("club-card-channels").innerText()
+  const purchases = await widget.getByTestId("club-card-purchases").innerText()
+  say(
+    `Sara's club card: ${purchases.replace(/\s+/g, " ")}; ${channels.replace(/\s+/g, " ")}`
+  )
+  expect(channels.includes("In-store"), `No In-store channel: ${channels}`)
+  await widget.scrollIntoViewIfNeeded()
+  await widget.screenshot({ path: path.join(OUT, "customer-club-card.png") })
+  await page.screenshot({
+    path: path.join(OUT, "customer-club-card-page.png"),
+    fullPage: true,
   })
 }
 

@@ -146,6 +146,7 @@ export type MessageEvent =
   | "tier_upgraded"
   | "balance_statement"
   | "win_back"
+  | "welcome"
 
 export type MessageLocale = "fa" | "en"
 
@@ -309,4 +310,76 @@ export function formatDate(value: string | Date | null | undefined) {
     month: "short",
     day: "numeric",
   })
+}
+
+export type PosScope = "lookup" | "earn" | "redeem"
+
+export type PosKey = {
+  id: string
+  name: string
+  location: string
+  scopes: PosScope[]
+  /** The key's first characters, to tell keys apart; never the key. */
+  key_prefix: string
+  revoked_at: string | null
+  last_used_at: string | null
+  created_by: string | null
+  created_at: string
+}
+
+export type CurrencyAmount = { currency_code: string; amount: string }
+
+export type ClubCard = {
+  customer_id: string
+  /** Orders online and purchases in store, canceled ones left out. */
+  purchases: number
+  total_spend: CurrencyAmount[]
+  cashback_received: CurrencyAmount[]
+  balances: { currency_code: string; available: string }[]
+  tier: { id: string; name: string } | null
+  last_visit: string | null
+  /** Sales channel names, e.g. "Default Sales Channel", "In-store". */
+  channels: string[]
+}
+
+export type RegisteredPurchase = {
+  purchase: {
+    receipt_id: string
+    order_id: string
+    customer_id: string
+    new_member: boolean
+  }
+  cashback: { amount: string; available_at: string | null; note: string | null }[]
+  club_card: ClubCard
+}
+
+/**
+ * Adds exact decimal strings ("1500.5" + "20") without going through a
+ * float: amounts in rial run past what a double holds exactly.
+ */
+export function sumDecimals(values: string[]) {
+  let scale = 0
+  for (const v of values) {
+    scale = Math.max(scale, (v.split(".")[1] ?? "").length)
+  }
+  const total = values.reduce((sum, v) => {
+    const negative = v.trim().startsWith("-")
+    const [whole, fraction = ""] = v.trim().replace(/^[-+]/, "").split(".")
+    const units = BigInt((whole || "0") + fraction.padEnd(scale, "0"))
+    return sum + (negative ? -units : units)
+  }, BigInt(0))
+  const negative = total < BigInt(0)
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, "0")
+  const whole = digits.slice(0, digits.length - scale)
+  const fraction = scale ? digits.slice(digits.length - scale).replace(/0+$/, "") : ""
+  return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`
+}
+
+/** A fresh idempotency key; `randomUUID` needs a secure origin (https or localhost). */
+export function newIdempotencyKey() {
+  if (typeof crypto.randomUUID === "function") {
+    return crypto.randomUUID()
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
 }

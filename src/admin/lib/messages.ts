@@ -35,6 +35,11 @@ export const MESSAGE_EVENTS: {
     label: "Win-back",
     description: "Once, to customers with no order for the win-back days.",
   },
+  {
+    value: "welcome",
+    label: "Welcome",
+    description: "When a visitor joins the club at the kiosk.",
+  },
 ]
 
 export const EVENT_LABELS = Object.fromEntries(
@@ -66,6 +71,7 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   tier_upgraded: true,
   balance_statement: true,
   win_back: false,
+  welcome: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
