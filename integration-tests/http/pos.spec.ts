@@ -245,6 +245,16 @@ medusaIntegrationTestRunner({
         const tillCode = await lastCode("+989127771111")
         const paid = await api.post("/pos/loyalty/redemptions", { ...redeem, code: tillCode }, till(key))
         expect([paid.status, paid.data.member.balances[0].available]).toEqual([201, "300000"])
+        // The till retries (its answer was lost): the first answer, paid once,
+        // though the code is used up; a new receipt with it is refused.
+        const retry = await api.post("/pos/loyalty/redemptions", { ...redeem, code: tillCode }, till(key))
+        expect([retry.status, retry.data.redemption.transaction_id, retry.data.member.balances[0].available]).toEqual([
+          200,
+          paid.data.redemption.transaction_id,
+          "300000",
+        ])
+        const reusedCode = await failure(api.post("/pos/loyalty/redemptions", { ...redeem, receipt_id: "till-3-0002", code: tillCode }, till(key)))
+        expect(reusedCode.status).toBe(400)
       })
     })
   },

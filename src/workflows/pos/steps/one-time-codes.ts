@@ -55,7 +55,23 @@ export const verifyOneTimeCodeStepId = "loyalty-verify-one-time-code"
 /** Checks a one-time code (400 naming `code` for a wrong, used, expired or locked one). */
 export const verifyOneTimeCodeStep = createStep(
   verifyOneTimeCodeStepId,
-  async (input: { phone: string; purpose: "signup" | "redeem"; code?: string | null }, { container }) => {
+  async (
+    input: { phone: string; purpose: "signup" | "redeem"; code?: string | null; receipt_id?: string | null },
+    { container }
+  ) => {
+    // A till retrying a redemption that already went through (its answer was
+    // lost) gets the first answer, not a refusal of the code it used up.
+    if (input.purpose === "redeem" && input.receipt_id) {
+      const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+      const [paid] = await service.listWalletTransactions({
+        type: "debit",
+        reference: "pos_receipt",
+        reference_id: input.receipt_id,
+      })
+      if (paid) {
+        return new StepResponse(void 0)
+      }
+    }
     let phone: string
     try {
       phone = normalizePhone(input.phone)

@@ -146,7 +146,12 @@ export const redeemAtTillWorkflow = createWorkflow(
   (input: RedeemAtTillInput) => {
     when({ input }, ({ input }) => !!input.requires_code).then(() => {
       verifyOneTimeCodeStep(
-        transform({ input }, ({ input }) => ({ phone: input.phone, purpose: "redeem" as const, code: input.code }))
+        transform({ input }, ({ input }) => ({
+          phone: input.phone,
+          purpose: "redeem" as const,
+          code: input.code,
+          receipt_id: input.receipt_id,
+        }))
       )
     })
     const member = resolveMemberStep(transform({ input }, ({ input }) => ({ phone: input.phone })))
