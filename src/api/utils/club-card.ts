@@ -2,10 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { ORDER_SPEND_SQL } from "../../workflows/tiers/tier-stats"
 
-// An order's spend as the tiers count it (see workflows/tiers/tier-stats.ts).
-const SPEND = `((s.totals->'raw_current_order_total'->>'value')::numeric
-  + coalesce((s.totals->'raw_credit_line_total'->>'value')::numeric, 0))`
 
 /**
  * A customer's club card: purchases (online and in store; canceled ones
@@ -18,7 +16,7 @@ export async function clubCard(container: MedusaContainer, customerId: string) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const [{ rows }, received, wallets, [state]] = await Promise.all([
     pg.raw(
-      `SELECT o.currency_code, count(*)::int AS orders, sum(${SPEND})::text AS spend,
+      `SELECT o.currency_code, count(*)::int AS orders, sum(${ORDER_SPEND_SQL})::text AS spend,
          max(o.created_at) AS last_at, array_agg(DISTINCT o.sales_channel_id) AS channels
        FROM "order" o
        JOIN order_summary s ON s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL

@@ -34,6 +34,16 @@ const CHUNK = 5000
 
 const VARIABLE = /\{([a-z_]+)\}/g
 
+/** The shop's name in messages: the setting, else the Medusa store's name. */
+export async function shopName(container: MedusaContainer, settings: { store_name: string | null }) {
+  if (settings.store_name) {
+    return settings.store_name
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "store", fields: ["name"] })
+  return ((data[0] as any)?.name as string | undefined) ?? ""
+}
+
 /**
  * Composes messages for customers: the shop's wording (or the shipped one)
  * in each customer's language, their first name, balance and phone, the
@@ -63,11 +73,7 @@ export async function composeMessages(
       gateway_template: custom?.gateway_template ?? null,
     }
   }
-  // The shop's name in messages: the setting, else the Medusa store's name.
-  const storeName =
-    settings.store_name ??
-    ((await query.graph({ entity: "store", fields: ["name"] })).data[0] as any)?.name ??
-    ""
+  const storeName = await shopName(container, settings)
   const day = shopDay(at, settings.time_zone)
   const notBefore = sendAfter(at, settings.quiet_hours_start, settings.quiet_hours_end, settings.time_zone)
   const defaultLocale = (MESSAGE_LOCALES as readonly string[]).includes(settings.default_locale)

@@ -31,7 +31,7 @@ export async function loadTiers(container: MedusaContainer): Promise<TierDefinit
 // edits, with tax and shipping) plus what credit lines paid, so paying with
 // wallet credit still counts as buying. Read from the order module's
 // summary of the order's current version.
-const SPEND = `((s.totals->'raw_current_order_total'->>'value')::numeric
+export const ORDER_SPEND_SQL = `((s.totals->'raw_current_order_total'->>'value')::numeric
   + coalesce((s.totals->'raw_credit_line_total'->>'value')::numeric, 0))`
 
 /**
@@ -74,7 +74,7 @@ export async function loadTierStats(
     const at = start ? [start.toISOString()] : []
     params.push(...at, currency, ...at, ...at)
     return `count(*) FILTER (WHERE ${inWindow}) AS orders_${i},
-      coalesce(sum(${SPEND}) FILTER (WHERE o.currency_code = ? AND ${inWindow}), 0)::text AS spend_${i},
+      coalesce(sum(${ORDER_SPEND_SQL}) FILTER (WHERE o.currency_code = ? AND ${inWindow}), 0)::text AS spend_${i},
       min(o.created_at) FILTER (WHERE ${inWindow}) AS first_${i}`
   })
   const where: string[] = [

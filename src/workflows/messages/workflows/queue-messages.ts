@@ -15,7 +15,7 @@ import {
   sendDueMessagesStep,
   upsertMessageTemplateStep,
 } from "../steps"
-import { LOYALTY_CREDIT_LINE_REFERENCE } from "../../checkout/constants"
+import { walletCreditPaid } from "../../checkout/constants"
 
 export const queueMessagesWorkflowId = "loyalty-queue-messages"
 
@@ -57,13 +57,7 @@ export const queueCreditRedeemedMessageWorkflow = createWorkflow(
     })
     const paid = transform({ orders }, ({ orders }) => {
       const order: any = orders[0]
-      const amount = MathBN.sum(
-        0,
-        ...(order.credit_lines ?? [])
-          .filter((l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE)
-          .map((l: any) => l.raw_amount ?? l.amount)
-      )
-      return { order, amount: amount.toFixed() }
+      return { order, amount: walletCreditPaid(order).toFixed() }
     })
     const result = when({ paid }, ({ paid }) => !!paid.order.customer_id && MathBN.gt(paid.amount, 0)).then(() =>
       queueMessagesStep(

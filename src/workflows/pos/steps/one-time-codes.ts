@@ -1,8 +1,9 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { normalizePhone } from "../../../utils/phone"
+import { shopName } from "../../messages/compose-messages"
 
 const CODE_TEXT = {
   fa: (store: string, code: string) => `کد تایید باشگاه مشتریان ${store}: ${code}`,
@@ -20,21 +21,14 @@ export const sendOneTimeCodeStepId = "loyalty-send-one-time-code"
 export const sendOneTimeCodeStep = createStep(
   sendOneTimeCodeStepId,
   async (input: { phone: string; purpose: "signup" | "redeem"; ip?: string | null }, { container }) => {
-    let phone: string
-    try {
-      phone = normalizePhone(input.phone)
-    } catch {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `phone (${input.phone}) is not a valid mobile number`)
-    }
+    const phone = normalizePhone(input.phone)
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const issued = await service.issueOneTimeCode({ phone, purpose: input.purpose, ip: input.ip ?? null })
     if (issued.limited) {
       return new StepResponse({ limited: true, expires_at: null as Date | null })
     }
     const settings = await service.retrieveSettings()
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const store =
-      settings.store_name ?? ((await query.graph({ entity: "store", fields: ["name"] })).data[0] as any)?.name ?? ""
+    const store = await shopName(container, settings)
     const text = (settings.default_locale === "en" ? CODE_TEXT.en : CODE_TEXT.fa)(store, issued.code)
     await container.resolve(Modules.NOTIFICATION).createNotifications([
       {
@@ -72,12 +66,7 @@ export const verifyOneTimeCodeStep = createStep(
         return new StepResponse(void 0)
       }
     }
-    let phone: string
-    try {
-      phone = normalizePhone(input.phone)
-    } catch {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `phone (${input.phone}) is not a valid mobile number`)
-    }
+    const phone = normalizePhone(input.phone)
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const ok =
       !!input.code && (await service.verifyOneTimeCode({ phone, purpose: input.purpose, code: input.code }))

@@ -13,12 +13,7 @@ export function phoneForms(e164: string) {
 
 /** The customer whose phone this is (any stored form), or undefined. */
 export async function findMemberByPhone(container: any, phone: string) {
-  let e164: string
-  try {
-    e164 = normalizePhone(phone)
-  } catch {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `phone (${phone}) is not a valid mobile number`)
-  }
+  const e164 = normalizePhone(phone)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "customer",

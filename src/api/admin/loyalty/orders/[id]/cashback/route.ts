@@ -5,7 +5,7 @@ import {
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
-import { LOYALTY_CREDIT_LINE_REFERENCE } from "../../../../../../workflows"
+import { walletCreditPaid } from "../../../../../../workflows"
 
 /**
  * The cashback an order earned, one entry per rule that paid: amount, state
@@ -57,12 +57,7 @@ export const GET = async (
     fields: ["id", "currency_code", "credit_lines.reference", "credit_lines.raw_amount", "credit_lines.amount"],
     filters: { id: req.params.id },
   })
-  const creditPaid = MathBN.sum(
-    0,
-    ...((order as any)?.credit_lines ?? [])
-      .filter((l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE)
-      .map((l: any) => l.raw_amount ?? l.amount)
-  )
+  const creditPaid = walletCreditPaid((order as any) ?? {})
   res.json({
     order_id: req.params.id,
     currency_code: cashback[0]?.currency_code ?? (order as any)?.currency_code ?? null,
