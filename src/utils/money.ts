@@ -52,6 +52,26 @@ export function roundToCurrency(
   )
 }
 
+/** The most integer digits an amount may have: 10^20 is beyond any price. */
+export const MAX_INTEGER_DIGITS = 20
+const PLAIN_DECIMAL = new RegExp(`^-?\\d{1,${MAX_INTEGER_DIGITS}}(\\.\\d{1,20})?$`)
+
+/**
+ * Why a value is not a plain decimal amount (a JSON number or a string of
+ * digits with an optional sign and point, at most 20 integer digits), as a
+ * message naming `field`, or null when it is one. Checked on the text before
+ * any BigNumber is built, so a "1e9999999" never becomes a 10-million-digit
+ * number.
+ */
+export function plainDecimalProblem(value: unknown, field: string): string | null {
+  const text = typeof value === "number" ? String(value) : value
+  // A JSON number past 21 digits prints as "1e+21": refused by the pattern.
+  if (typeof text === "string" && PLAIN_DECIMAL.test(text)) {
+    return null
+  }
+  return `${field} must be a number, got ${String(JSON.stringify(value)).slice(0, 40)}: plain decimal digits with an optional point, at most ${MAX_INTEGER_DIGITS} before it`
+}
+
 /**
  * Parses an amount a person or a caller gave for a ledger write: a finite,
  * strictly positive number with no more decimals than the currency has.
@@ -63,12 +83,19 @@ export function parsePositiveAmount(
   field = "amount"
 ): BigNumberJS {
   let value: BigNumberJS
+  const problem =
+    typeof amount === "string" || typeof amount === "number"
+      ? plainDecimalProblem(amount, field)
+      : null
+  if (problem) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+  }
   try {
     value = MathBN.convert(amount as BigNumberInput)
   } catch {
     value = new BigNumberJS(NaN)
   }
-  if (!value.isFinite()) {
+  if (!value.isFinite() || value.abs().isGreaterThanOrEqualTo(new BigNumberJS(10).pow(MAX_INTEGER_DIGITS))) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `${field} must be a number, got ${JSON.stringify(amount)}`

@@ -1,6 +1,7 @@
 import {
   currencyPrecision,
   parsePositiveAmount,
+  plainDecimalProblem,
   rawAmount,
   roundToCurrency,
 } from "../money"
@@ -51,12 +52,31 @@ describe("money", () => {
     ])("should refuse %p in %s", (amount, currency, message) => {
       expect(() => parsePositiveAmount(amount, currency)).toThrow(message)
     })
+
+    it.each(["1e9999999", "1e3", "0x10", " 100 ", "+5", "1_000", "", "١٠٠", "123456789012345678901", 1e21, Infinity])(
+      "should refuse %p before building a number from it",
+      (amount) => {
+        expect(() => parsePositiveAmount(amount, "irr")).toThrow(
+          `amount must be a number, got ${JSON.stringify(amount)}: plain decimal digits`
+        )
+      }
+    )
+  })
+
+  describe("plainDecimalProblem", () => {
+    it("should accept plain decimals of up to 20 integer digits and name the field otherwise", () => {
+      expect(plainDecimalProblem("99999999999999999999", "amount")).toBeNull()
+      expect(plainDecimalProblem("-12.50", "amount")).toBeNull()
+      expect(plainDecimalProblem(150000, "amount")).toBeNull()
+      expect(plainDecimalProblem("1e3", "items.amount")).toMatch(/^items\.amount must be a number, got "1e3"/)
+      expect(plainDecimalProblem({ value: "1" }, "value")).toMatch(/^value must be a number/)
+    })
   })
 
   describe("rawAmount", () => {
     it("should keep every digit of a large amount", () => {
-      expect(JSON.parse(rawAmount(parsePositiveAmount("123456789012345678901", "irr")))).toEqual({
-        value: "123456789012345678901",
+      expect(JSON.parse(rawAmount(parsePositiveAmount("12345678901234567891", "irr")))).toEqual({
+        value: "12345678901234567891",
         precision: 20,
       })
     })

@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-const decimal = z.union([z.string(), z.number()])
+import { decimal } from "../../utils/validators"
 
 export type PosGetMemberParamsType = z.infer<typeof PosGetMemberParams>
 export const PosGetMemberParams = z.object({ phone: z.string().min(1).max(40) })
@@ -8,7 +7,7 @@ export const PosGetMemberParams = z.object({ phone: z.string().min(1).max(40) })
 export type PosRegisterPurchaseType = z.infer<typeof PosRegisterPurchase>
 export const PosRegisterPurchase = z.strictObject({
   phone: z.string().min(1).max(40),
-  amount: decimal,
+  amount: decimal("amount"),
   currency_code: z.string().length(3).toLowerCase(),
   receipt_id: z.string().min(1).max(100),
   items: z
@@ -16,7 +15,7 @@ export const PosRegisterPurchase = z.strictObject({
       z.strictObject({
         variant_id: z.string().min(1).nullish(),
         title: z.string().max(200).nullish(),
-        amount: decimal,
+        amount: decimal("items.amount"),
         quantity: z.number().int().min(1).max(10000).optional(),
       })
     )
@@ -33,7 +32,7 @@ export const PosRedeem = z.strictObject({
   /** The customer's one-time code, when the shop asks for one. */
   code: z.string().min(1).max(12).nullish(),
   phone: z.string().min(1).max(40),
-  amount: decimal,
+  amount: decimal("amount"),
   currency_code: z.string().length(3).toLowerCase(),
   receipt_id: z.string().min(1).max(100),
   note: z.string().max(500).nullish(),

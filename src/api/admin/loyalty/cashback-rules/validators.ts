@@ -1,9 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { decimal, findParams } from "../../../utils/validators"
 
-// Amounts and rates arrive as numbers or decimal strings; the workflow checks
-// sign, bounds and precision and names the field.
-const decimal = z.union([z.string(), z.number()])
+// Amounts and rates arrive as numbers or plain decimal strings; the workflow
+// checks sign, bounds and precision and names the field.
 const ids = z.array(z.string().min(1)).max(1000)
 const date = z.coerce.date()
 
@@ -21,7 +20,7 @@ const Scope = z.strictObject({
 })
 
 const Multiplier = z.strictObject({
-  value: decimal,
+  value: decimal("multiplier.value"),
   starts_at: date.nullish(),
   ends_at: date.nullish(),
 })
@@ -33,9 +32,9 @@ const RuleFields = {
   priority: z.number().int().min(-1000).max(1000),
   currency_code: z.string().length(3).toLowerCase().nullish(),
   type: z.enum(["percent", "fixed"]),
-  value: decimal,
-  min_subtotal: decimal.nullish(),
-  max_amount: decimal.nullish(),
+  value: decimal("value"),
+  min_subtotal: decimal("min_subtotal").nullish(),
+  max_amount: decimal("max_amount").nullish(),
   expires_after_days: z.number().int().min(1).max(3650).nullish(),
   release: z.enum(["placed", "fulfilled", "hold"]),
   hold_days: z.number().int().min(1).max(365).nullish(),
@@ -68,10 +67,7 @@ export type AdminUpdateCashbackRuleType = z.infer<typeof AdminUpdateCashbackRule
 export const AdminUpdateCashbackRule = z.strictObject(RuleFields).partial()
 
 export type AdminGetCashbackRulesParamsType = z.infer<typeof AdminGetCashbackRulesParams>
-export const AdminGetCashbackRulesParams = createFindParams({
-  offset: 0,
-  limit: 50,
-}).merge(
+export const AdminGetCashbackRulesParams = findParams({ limit: 50, max: 200 }).merge(
   z.object({
     is_active: z
       .enum(["true", "false"])

@@ -1,9 +1,10 @@
 import { z } from "@medusajs/framework/zod"
+import { decimal } from "../../../utils/validators"
 
 export type AdminRegisterPurchaseType = z.infer<typeof AdminRegisterPurchase>
 export const AdminRegisterPurchase = z.strictObject({
   phone: z.string().min(1).max(40),
-  amount: z.union([z.string(), z.number()]),
+  amount: decimal("amount"),
   currency_code: z.string().length(3).toLowerCase(),
   note: z.string().max(500).nullish(),
 })

@@ -5,6 +5,7 @@ import {
   MESSAGE_EVENTS,
   MESSAGE_LOCALES,
 } from "../../../../utils/sms-messages"
+import { decimal } from "../../../utils/validators"
 
 const clock = (field: string) =>
   z.string().refine(isClockTime, { message: `${field} must be a time of day like "22:00"` })
@@ -16,7 +17,7 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   credit_pays_shipping: z.boolean().optional(),
   max_credit_share: z.number().int().min(1).max(100).nullable().optional(),
   // Amounts per currency; the workflow checks codes and precision.
-  min_redeem_balance: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
+  min_redeem_balance: z.record(z.string(), decimal("min_redeem_balance")).nullable().optional(),
   auto_apply: z.boolean().optional(),
   tier_grace_days: z.number().int().min(0).max(3650).optional(),
   sms_events: z
@@ -52,6 +53,6 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   money_display: z.enum(["toman", "rial"]).optional(),
   win_back_days: z.number().int().min(1).max(3650).optional(),
   // Amounts per currency; the workflow checks codes and precision.
-  signup_bonus: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional(),
+  signup_bonus: z.record(z.string(), decimal("signup_bonus")).nullable().optional(),
   pos_redeem_requires_code: z.boolean().optional(),
 })

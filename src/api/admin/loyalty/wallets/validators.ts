@@ -1,15 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { decimal, findParams } from "../../../utils/validators"
 
-// Amounts arrive as JSON numbers or strings ("150000"); the ledger checks sign
-// and precision against the wallet's currency and names the field.
-const amount = z.union([z.string(), z.number()])
+// Amounts arrive as JSON numbers or plain decimal strings ("150000"); the
+// ledger checks sign and precision against the wallet's currency.
+const amount = decimal("amount")
 
 export type AdminGetWalletsParamsType = z.infer<typeof AdminGetWalletsParams>
-export const AdminGetWalletsParams = createFindParams({
-  offset: 0,
-  limit: 20,
-}).merge(
+export const AdminGetWalletsParams = findParams({ limit: 20, max: 200 }).merge(
   z.object({
     customer_id: z.union([z.string(), z.array(z.string())]).optional(),
     currency_code: z.union([z.string(), z.array(z.string())]).optional(),
@@ -20,10 +17,7 @@ export const AdminGetWalletsParams = createFindParams({
 export type AdminGetWalletTransactionsParamsType = z.infer<
   typeof AdminGetWalletTransactionsParams
 >
-export const AdminGetWalletTransactionsParams = createFindParams({
-  offset: 0,
-  limit: 20,
-})
+export const AdminGetWalletTransactionsParams = findParams({ limit: 20, max: 200 })
 
 export type AdminCreateWalletType = z.infer<typeof AdminCreateWallet>
 export const AdminCreateWallet = z.strictObject({

@@ -1,11 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { findParams } from "../../../utils/validators"
 
-export const StoreGetWalletsParams = createFindParams({ offset: 0, limit: 20 }).merge(
+export const StoreGetWalletsParams = findParams({ limit: 20, max: 100 }).merge(
   z.object({ currency_code: z.string().optional() })
 )
 
-export const StoreGetWalletTransactionsParams = createFindParams({
-  offset: 0,
-  limit: 20,
-})
+export const StoreGetWalletTransactionsParams = findParams({ limit: 20, max: 100 })
