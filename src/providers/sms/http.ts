@@ -17,7 +17,10 @@ export type GatewayRequest = {
 export type GatewayResponse = {
   status: number
   ok: boolean
-  /** The parsed JSON reply, or undefined when the reply was not JSON. */
+  /**
+   * The parsed JSON reply, or undefined when the reply was not JSON. Integers
+   * too long for a JS number (gateway message ids) are strings of their digits.
+   */
   body: any
   text: string
 }
@@ -31,8 +34,10 @@ export function redact(
   secrets: Array<string | undefined>
 ): string {
   let out = text
-  for (const secret of secrets) {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) {
+  for (const given of secrets) {
+    // A key written as a number in medusa-config is still a key.
+    const secret = given === undefined || given === null ? "" : String(given)
+    if (secret.length < MIN_SECRET_LENGTH) {
       continue
     }
     // Kavenegar and Melipayamak carry the key in the URL path, where it may
@@ -42,6 +47,34 @@ export function redact(
     }
   }
   return out
+}
+
+// A JSON string (skipped as it is), or an integer literal of 16 digits or
+// more that is not part of a decimal or an exponent: fifteen digits always
+// fit a JS number exactly, some sixteen-digit integers do not.
+const LONG_INTEGER_OR_STRING =
+  /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g
+
+/**
+ * `JSON.parse`, except that an integer longer than a JS number holds exactly
+ * comes back as the string of its digits. Gateways send message ids as JSON
+ * numbers (Kavenegar's `messageid`, sms.ir's `messageIds`, Melipayamak's
+ * `recId`); a 19-digit id parsed as a number loses its last digits, and the
+ * stored id then matches no delivery report. Undefined when the text is not
+ * JSON.
+ */
+export function parseGatewayJson(text: string): any {
+  if (!text) {
+    return undefined
+  }
+  const exact = text.replace(LONG_INTEGER_OR_STRING, (token) =>
+    token.startsWith('"') ? token : `"${token}"`
+  )
+  try {
+    return JSON.parse(exact)
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -86,13 +119,12 @@ export async function postToGateway(
       signal: controller.signal,
     })
     const text = await response.text()
-    let parsed: unknown
-    try {
-      parsed = text ? JSON.parse(text) : undefined
-    } catch {
-      parsed = undefined
+    return {
+      status: response.status,
+      ok: response.ok,
+      body: parseGatewayJson(text),
+      text,
     }
-    return { status: response.status, ok: response.ok, body: parsed, text }
   } catch (e) {
     if (e instanceof SmsGatewayError) {
       throw e

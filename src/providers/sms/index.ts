@@ -6,6 +6,12 @@ export default ModuleProvider(Modules.NOTIFICATION, {
 })
 
 export { SmsGatewayError } from "./errors"
-export { signWebhookBody } from "./gateways/webhook"
+export {
+  signWebhookBody,
+  verifyWebhookSignature,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from "./gateways/webhook"
 export { SmsNotificationProviderService }
 export type { SmsProviderOptions, GatewayName } from "./types"

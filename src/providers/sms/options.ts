@@ -34,6 +34,37 @@ function requiredOptions(options: SmsProviderOptions): string[][] {
   }
 }
 
+// Options whose value is text: a string, or a number as a line or sender
+// number is often written.
+const TEXT_OPTIONS = [
+  "base_url",
+  "api_key",
+  "sender",
+  "line_number",
+  "token",
+  "username",
+  "password",
+  "from",
+  "account_sid",
+  "auth_token",
+  "messaging_service_sid",
+  "status_callback",
+  "url",
+  "secret",
+] as const
+
+// `apiKey`, `API_KEY` and `api-key` all read as `api_key`.
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "")
+}
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) {
+    return "a list"
+  }
+  return typeof value === "object" ? "an object" : `a ${typeof value}`
+}
+
 function isSet(value: unknown): boolean {
   if (typeof value === "string") {
     return value.trim().length > 0
@@ -97,20 +128,47 @@ export function validateSmsOptions(input: unknown): void {
     )
   }
 
-  const missing = requiredOptions(options)
-    .filter((alternatives) =>
-      alternatives.every(
-        (name) => !isSet(options[name as keyof SmsProviderOptions])
+  // Checked before "missing" so `api_key: true` is not reported as absent.
+  // The value is never echoed: it may be a credential.
+  for (const name of TEXT_OPTIONS) {
+    const value: unknown = options[name]
+    const isText =
+      typeof value === "string" ||
+      (typeof value === "number" && Number.isFinite(value))
+    if (value !== undefined && value !== null && !isText) {
+      invalid(
+        `SMS provider option ${name} must be a string, not ${typeName(value)}`
       )
+    }
+  }
+
+  const missingGroups = requiredOptions(options).filter((alternatives) =>
+    alternatives.every(
+      (name) => !isSet(options[name as keyof SmsProviderOptions])
     )
-    .map((alternatives) => alternatives.join(" or "))
-  if (missing.length) {
+  )
+  if (missingGroups.length) {
+    const missing = missingGroups.map((alternatives) =>
+      alternatives.join(" or ")
+    )
     const mode =
       gateway === "melipayamak"
         ? ` (${options.melipayamak_api ?? "console"} API)`
         : ""
+    // A misspelt name (apiKey for api_key) is the likeliest reason an option
+    // the store did write is missing.
+    const wanted = new Map(
+      missingGroups.flat().map((name) => [looseName(name), name])
+    )
+    const misspelt = Object.keys(options)
+      .filter((given) => {
+        const name = wanted.get(looseName(given))
+        return name !== undefined && name !== given
+      })
+      .map((given) => `${given} is spelt ${wanted.get(looseName(given))}`)
     invalid(
-      `SMS gateway ${gateway}${mode} needs the option${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`
+      `SMS gateway ${gateway}${mode} needs the option${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` +
+        (misspelt.length ? ` (${misspelt.join(", ")})` : "")
     )
   }
 

@@ -14,8 +14,7 @@ export type ReceivedRequest = {
 
 /** What the fake answers; "hang" never answers (for timeouts). */
 export type FakeReply =
-  | { status: number; body?: unknown; contentType?: string }
-  | "hang"
+  { status: number; body?: unknown; contentType?: string } | "hang"
 
 export type FakeGateway = {
   url: string
@@ -80,6 +79,118 @@ export async function startFakeGateway(
         server.close(() => resolve())
       }),
   }
+}
+
+// Stands for a message id in a body before it is written out: the id then
+// goes on the wire as a bare JSON number of exactly its digits, as the real
+// gateways write it (JSON.stringify would round a 19-digit id first).
+const ID = "\u0000message-id\u0000"
+
+function withBareId(body: unknown, id: string): string {
+  if (!/^\d+$/.test(id)) {
+    throw new Error(`a gateway message id is digits, not ${id}`)
+  }
+  return JSON.stringify(body).replace(JSON.stringify(ID), id)
+}
+
+/**
+ * The replies of the real gateways (see the SMS gateway reference), success
+ * and failure, with the HTTP status each one answers. Ids are given as
+ * digits and written as bare JSON numbers where the gateway sends numbers.
+ */
+export const gatewayReplies = {
+  kavenegar: {
+    sent: (
+      messageid: string,
+      text = "",
+      receptor = "09121234567"
+    ): FakeReply => ({
+      status: 200,
+      body: withBareId(
+        {
+          return: { status: 200, message: "تایید شد" },
+          entries: [
+            {
+              messageid: ID,
+              message: text,
+              status: 1,
+              statustext: "در صف ارسال",
+              sender: "10004346",
+              receptor,
+              date: 1356619709,
+              cost: 120,
+            },
+          ],
+        },
+        messageid
+      ),
+    }),
+    /**
+     * A refusal: `return.status` is Kavenegar's code. Unverified whether the
+     * HTTP status repeats it or is 200; tests try both.
+     */
+    refused: (
+      status: number,
+      message: string,
+      httpStatus = status
+    ): FakeReply => ({
+      status: httpStatus,
+      body: { return: { status, message }, entries: null },
+    }),
+  },
+  smsir: {
+    bulkSent: (messageId: string): FakeReply => ({
+      status: 200,
+      body: withBareId(
+        {
+          status: 1,
+          message: "موفق",
+          data: { packId: "b7a3c1e0-pack", messageIds: [ID], cost: 1 },
+        },
+        messageId
+      ),
+    }),
+    verifySent: (messageId: string): FakeReply => ({
+      status: 200,
+      body: withBareId(
+        { status: 1, message: "موفق", data: { messageId: ID, cost: 1 } },
+        messageId
+      ),
+    }),
+  },
+  melipayamak: {
+    consoleSent: (recId: string): FakeReply => ({
+      status: 200,
+      body: withBareId({ recId: ID, status: "ارسال موفق بود" }, recId),
+    }),
+    /** REST `Value` is a JSON string: a message id, or an error code. */
+    rest: (Value: string, RetStatus = 1, StrRetStatus = "Ok"): FakeReply => ({
+      status: 200,
+      body: { Value, RetStatus, StrRetStatus },
+    }),
+  },
+  ghasedak: {
+    // Unverified: whether messageId is a JSON number or string; a number is
+    // the harder case.
+    singleSent: (messageId: string): FakeReply => ({
+      status: 200,
+      body: withBareId(
+        {
+          isSuccess: true,
+          statusCode: 200,
+          message: "با موفقیت انجام شد",
+          data: {
+            lineNumber: "30005088",
+            receptor: "09121234567",
+            cost: 1,
+            messageId: ID,
+            sendDate: "2025-01-01T10:00:00",
+          },
+        },
+        messageId
+      ),
+    }),
+  },
 }
 
 export type FakeLogger = {

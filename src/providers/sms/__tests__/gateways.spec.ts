@@ -2,6 +2,11 @@ import { createHmac } from "node:crypto"
 import { ProviderSendNotificationDTO } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SmsGatewayError } from "../errors"
+import {
+  verifyWebhookSignature,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from "../gateways/webhook"
+import { parseGatewayJson } from "../http"
 import { SmsNotificationProviderService } from "../service"
 import { SmsProviderOptions } from "../types"
 import {
@@ -9,6 +14,8 @@ import {
   FakeGateway,
   FakeLogger,
   FakeReply,
+  gatewayReplies,
+  ReceivedRequest,
   startFakeGateway,
 } from "./fake-gateway"
 
@@ -24,6 +31,8 @@ const GHASEDAK_KEY = "GHASEDAK-SECRET-KEY-c81f"
 const TWILIO_SID = "AC0123456789abcdef0123456789abcdef"
 const TWILIO_TOKEN = "TWILIO-AUTH-TOKEN-secret-40aa"
 const WEBHOOK_SECRET = "whsec-SECRET-0c2d"
+// A 19-digit id, as int64 ids run: as a JS number it reads 8792343123456790000.
+const LONG_ID = "8792343123456789012"
 
 let gateway: FakeGateway | undefined
 
@@ -306,6 +315,58 @@ describe("SMS gateways", () => {
       )
       expectSecretHidden(KAVENEGAR_KEY, error, logger)
     })
+
+    it("should return a 19-digit messageid with every digit", async () => {
+      const server = await fake(gatewayReplies.kavenegar.sent(LONG_ID, TEXT))
+
+      const result = await send(kavenegar(server.url))
+
+      expect(server.requests).toHaveLength(1)
+      expect(result).toEqual({ id: LONG_ID })
+    })
+
+    it.each([
+      ["the same HTTP status", 501],
+      ["HTTP 200", 200],
+    ])(
+      "should read 501 (a test account may only text its owner) under %s as permanent, tried once",
+      async (_, httpStatus) => {
+        const server = await fake(
+          gatewayReplies.kavenegar.refused(
+            501,
+            "فقط امکان ارسال پیامک به شماره صاحب حساب وجود دارد",
+            httpStatus
+          )
+        )
+        const logger = createFakeLogger()
+
+        const error = await failure(
+          send(kavenegar(server.url), notification(), logger)
+        )
+
+        expect(error).toBeInstanceOf(SmsGatewayError)
+        expect(error.code).toBe("501")
+        expect(error.transient).toBe(false)
+        expect(error.message).toBe(
+          "kavenegar: 501 a test account may only text its owner's number: فقط امکان ارسال پیامک به شماره صاحب حساب وجود دارد"
+        )
+        expect(server.requests).toHaveLength(1)
+        expect(logger.lines.filter((l) => l.startsWith("warn"))).toEqual([])
+        expectSecretHidden(KAVENEGAR_KEY, error, logger)
+      }
+    )
+
+    it("should still retry a proxy's 502 that carries no Kavenegar status", async () => {
+      const server = await fake(
+        { status: 502, body: "Bad Gateway", contentType: "text/html" },
+        gatewayReplies.kavenegar.sent("8792343")
+      )
+
+      const result = await send(kavenegar(server.url))
+
+      expect(result).toEqual({ id: "8792343" })
+      expect(server.requests).toHaveLength(2)
+    })
   })
 
   describe("smsir", () => {
@@ -443,6 +504,31 @@ describe("SMS gateways", () => {
       expect(result).toEqual({ id: "42" })
       expect(server.requests).toHaveLength(2)
     })
+
+    it("should return 19-digit message ids of bulk and template sends with every digit", async () => {
+      const server = await fake(
+        gatewayReplies.smsir.bulkSent(LONG_ID),
+        gatewayReplies.smsir.verifySent("9223372036854775807")
+      )
+
+      const text = await send(smsir(server.url))
+      const template = await send(
+        smsir(server.url),
+        notification({
+          data: {
+            gateway_template: "123456",
+            template_params: { AMOUNT: 50000 },
+          },
+        })
+      )
+
+      expect(text).toEqual({ id: LONG_ID })
+      expect(template).toEqual({ id: "9223372036854775807" })
+      expect(server.requests.map((r) => r.path)).toEqual([
+        "/v1/send/bulk",
+        "/v1/send/verify",
+      ])
+    })
   })
 
   describe("melipayamak", () => {
@@ -523,6 +609,16 @@ describe("SMS gateways", () => {
         expect(server.requests).toHaveLength(1)
         expectSecretHidden(MELI_TOKEN, error, logger)
       })
+
+      it("should return a 19-digit recId with every digit", async () => {
+        const server = await fake(
+          gatewayReplies.melipayamak.consoleSent(LONG_ID)
+        )
+
+        const result = await send(console_(server.url))
+
+        expect(result).toEqual({ id: LONG_ID })
+      })
     })
 
     describe("REST API", () => {
@@ -598,6 +694,46 @@ describe("SMS gateways", () => {
 
         expect(server.requests[0].path).toBe("/api/SendSMS/SendSMS")
         expect(server.requests[0].form.text).toBe(TEXT)
+      })
+
+      it("should read an error code in Value under RetStatus 1 as a permanent failure, not a message id", async () => {
+        const server = await fake(gatewayReplies.melipayamak.rest("11"))
+        const logger = createFakeLogger()
+
+        const error = await failure(
+          send(rest(server.url), notification(), logger)
+        )
+
+        expect(error).toBeInstanceOf(SmsGatewayError)
+        expect(error.code).toBe("11")
+        expect(error.transient).toBe(false)
+        expect(error.message).toBe(
+          "melipayamak: 11 not sent (an error code where the message id belongs)"
+        )
+        expect(server.requests).toHaveLength(1)
+        expect(logger.lines).toEqual([
+          "error [sms] sending cashback_credited to +98912***4567 failed: melipayamak: 11 not sent (an error code where the message id belongs)",
+        ])
+        expectSecretHidden(MELI_PASSWORD, error, logger)
+      })
+
+      it("should read an empty Value under RetStatus 1 as a failure", async () => {
+        const server = await fake(gatewayReplies.melipayamak.rest(""))
+
+        const error = await failure(send(rest(server.url)))
+
+        expect(error.code).toBe("1")
+        expect(error.transient).toBe(false)
+        expect(error.message).toBe("melipayamak: 1 reply has no message id")
+        expect(server.requests).toHaveLength(1)
+      })
+
+      it("should return a 19-digit Value with every digit", async () => {
+        const server = await fake(gatewayReplies.melipayamak.rest(LONG_ID))
+
+        const result = await send(rest(server.url))
+
+        expect(result).toEqual({ id: LONG_ID })
       })
     })
   })
@@ -740,6 +876,14 @@ describe("SMS gateways", () => {
       expect(error.code).toBe("500")
       expect(error.transient).toBe(true)
       expect(server.requests).toHaveLength(3)
+    })
+
+    it("should return a 19-digit messageId sent as a JSON number with every digit", async () => {
+      const server = await fake(gatewayReplies.ghasedak.singleSent(LONG_ID))
+
+      const result = await send(ghasedak(server.url))
+
+      expect(result).toEqual({ id: LONG_ID })
     })
   })
 
@@ -887,9 +1031,12 @@ describe("SMS gateways", () => {
       secret: WEBHOOK_SECRET,
     })
 
-    function verifies(rawBody: string, signature: unknown): boolean {
-      const expected = `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(rawBody).digest("hex")}`
-      return signature === expected
+    // What a receiver in any language does: HMAC-SHA256 with the secret over
+    // the timestamp header, a dot and the body exactly as received.
+    function verifies(request: ReceivedRequest, secret = WEBHOOK_SECRET) {
+      const timestamp = request.headers["x-loyalty-timestamp"]
+      const expected = `sha256=${createHmac("sha256", secret).update(`${timestamp}.${request.rawBody}`).digest("hex")}`
+      return request.headers["x-loyalty-signature"] === expected
     }
 
     it("should POST a signed JSON body and return the receiver's id", async () => {
@@ -921,9 +1068,7 @@ describe("SMS gateways", () => {
         params: { amount: "50000" },
         id: "noti_01",
       })
-      expect(
-        verifies(request.rawBody, request.headers["x-loyalty-signature"])
-      ).toBe(true)
+      expect(verifies(request)).toBe(true)
       const timestamp = Number(request.headers["x-loyalty-timestamp"])
       expect(timestamp).toBeGreaterThanOrEqual(before)
       expect(timestamp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000))
@@ -953,9 +1098,7 @@ describe("SMS gateways", () => {
           params: null,
           id: "noti_02",
         })
-        expect(
-          verifies(request.rawBody, request.headers["x-loyalty-signature"])
-        ).toBe(true)
+        expect(verifies(request)).toBe(true)
       }
       expect(logger.lines[0]).toMatch(
         /^warn \[sms\] webhook: 500 queue down \(attempt 1 of 3\)/
@@ -979,6 +1122,92 @@ describe("SMS gateways", () => {
       expect(error.message).toBe("webhook: 401 bad signature")
       expect(server.requests).toHaveLength(1)
       expectSecretHidden(WEBHOOK_SECRET, error, logger)
+    })
+
+    it("should sign the timestamp with the body, so a captured request cannot be replayed later", async () => {
+      const server = await fake({ status: 200, body: { id: "ext-1" } })
+      const sentAt = 1767225600 // 2026-01-01T00:00:00Z
+      const clock = jest.spyOn(Date, "now")
+
+      try {
+        clock.mockReturnValue(sentAt * 1000)
+        await send(
+          webhook(server.url),
+          notification({
+            id: "noti_03",
+          } as Partial<ProviderSendNotificationDTO>)
+        )
+        clock.mockReturnValue((sentAt + 60) * 1000)
+        await send(
+          webhook(server.url),
+          notification({
+            id: "noti_03",
+          } as Partial<ProviderSendNotificationDTO>)
+        )
+      } finally {
+        clock.mockRestore()
+      }
+
+      const [first, second] = server.requests
+      expect(first.headers["x-loyalty-timestamp"]).toBe(String(sentAt))
+      expect(second.headers["x-loyalty-timestamp"]).toBe(String(sentAt + 60))
+      // Same notification, same body: only the timestamp differs, and the
+      // signature with it.
+      expect(second.rawBody).toBe(first.rawBody)
+      expect(second.headers["x-loyalty-signature"]).not.toBe(
+        first.headers["x-loyalty-signature"]
+      )
+      expect(verifies(first)).toBe(true)
+      expect(verifies(second)).toBe(true)
+      // A signature over the body alone (the old scheme) is not the one sent.
+      expect(first.headers["x-loyalty-signature"]).not.toBe(
+        `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(first.rawBody).digest("hex")}`
+      )
+      // A replay that puts a fresh timestamp on a captured request fails.
+      expect(
+        verifies({
+          ...first,
+          headers: {
+            ...first.headers,
+            "x-loyalty-timestamp": String(sentAt + 3600),
+          },
+        })
+      ).toBe(false)
+
+      const check = (now: number, request = first) =>
+        verifyWebhookSignature({
+          rawBody: request.rawBody,
+          secret: WEBHOOK_SECRET,
+          signature: request.headers["x-loyalty-signature"],
+          timestamp: request.headers["x-loyalty-timestamp"],
+          now,
+        })
+      expect(WEBHOOK_TOLERANCE_SECONDS).toBe(300)
+      expect(check(sentAt)).toBe(true)
+      expect(check(sentAt + WEBHOOK_TOLERANCE_SECONDS)).toBe(true)
+      expect(check(sentAt + WEBHOOK_TOLERANCE_SECONDS + 1)).toBe(false)
+      expect(check(sentAt - WEBHOOK_TOLERANCE_SECONDS - 1)).toBe(false)
+      expect(
+        verifyWebhookSignature({
+          rawBody: first.rawBody.replace("noti_03", "noti_04"),
+          secret: WEBHOOK_SECRET,
+          signature: first.headers["x-loyalty-signature"],
+          timestamp: first.headers["x-loyalty-timestamp"],
+          now: sentAt,
+        })
+      ).toBe(false)
+    })
+
+    it("should sign with a secret written as a number", async () => {
+      const server = await fake({ status: 200, body: { id: "ext-2" } })
+
+      const result = await send({
+        ...webhook(server.url),
+        secret: 73019244 as unknown as string,
+      })
+
+      expect(result).toEqual({ id: "ext-2" })
+      expect(verifies(server.requests[0], "73019244")).toBe(true)
     })
   })
 
@@ -1021,6 +1250,23 @@ describe("SMS gateways", () => {
       expect(logger.lines).toEqual([
         'info [sms] to +98912***4567: template otp {"code":"1234"}',
       ])
+    })
+  })
+
+  describe("parseGatewayJson", () => {
+    it("should keep integers too long for a JS number as their digits and leave the rest as JSON.parse reads it", () => {
+      const text = `{"messageid":${LONG_ID},"ids":[${LONG_ID}, -${LONG_ID}, 885764],"text":"کد ${LONG_ID} \\"q\\"","cost":120.5,"tiny":1.2345678901234567,"status":200}`
+
+      expect(parseGatewayJson(text)).toEqual({
+        messageid: LONG_ID,
+        ids: [LONG_ID, `-${LONG_ID}`, 885764],
+        text: `کد ${LONG_ID} "q"`,
+        cost: 120.5,
+        tiny: 1.2345678901234567,
+        status: 200,
+      })
+      expect(parseGatewayJson("<html>502</html>")).toBeUndefined()
+      expect(parseGatewayJson("")).toBeUndefined()
     })
   })
 

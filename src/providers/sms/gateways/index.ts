@@ -34,4 +34,10 @@ export function createGateway(context: GatewayContext): SmsGateway {
 }
 
 export { maskPhone } from "./log"
-export { signWebhookBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook"
+export {
+  signWebhookBody,
+  verifyWebhookSignature,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from "./webhook"

@@ -18,16 +18,20 @@ const TOKEN_SLOTS = ["token", "token2", "token3", "token10", "token20"]
 
 // `return.status` values the reference names. 409 is Kavenegar asking to be
 // called again later; the rest will fail the same way on every attempt. The
-// reference only says 401/403/407 sent nothing; which of them means which
-// is from Kavenegar's public docs (unverified here).
+// reference only says 401/403/407 sent nothing; which of them means which,
+// and 501, are from Kavenegar's public docs (unverified here).
 const STATUS_LABELS: Record<number, string> = {
   401: "account disabled, nothing sent",
   403: "invalid API key, nothing sent",
   407: "access denied, nothing sent",
   409: "try later",
   418: "no credit",
+  501: "a test account may only text its owner's number",
 }
 const TRANSIENT_STATUSES = new Set([409])
+// Kavenegar's own codes, not HTTP's: 501 looks like a server error, but a
+// test account refused a stranger's number is refused on every attempt.
+const PERMANENT_STATUSES = new Set([501])
 
 /**
  * Kavenegar: the API key is part of the URL path, so URLs never reach a log
@@ -139,9 +143,10 @@ export class KavenegarGateway implements SmsGateway {
       code,
       description: label && said ? `${label}: ${said}` : (label ?? said),
       transient:
-        TRANSIENT_STATUSES.has(code) ||
-        isTransientHttpStatus(response.status) ||
-        (hasStatus && isTransientHttpStatus(status)),
+        !PERMANENT_STATUSES.has(code) &&
+        (TRANSIENT_STATUSES.has(code) ||
+          isTransientHttpStatus(response.status) ||
+          (hasStatus && isTransientHttpStatus(status))),
       http_status: response.status,
     })
   }

@@ -16,8 +16,22 @@ export const MELIPAYAMAK_REST_BASE_URL = "https://rest.payamak-panel.com"
 // Unverified: the console API's failure body is not in the reference. The
 // older Melipayamak APIs answer a small error code (0..35) where a message id
 // belongs, and real ids are far larger, so a reply counts as sent only when
-// its recId is at least this.
+// its id is all digits and at least this.
 const MIN_REC_ID = 1000
+
+/**
+ * The message id a reply carries in `recId` (console) or `Value` (REST), as
+ * the digits the gateway sent; undefined when it is an error code instead.
+ */
+function recIdOf(value: unknown): string | undefined {
+  const digits =
+    typeof value === "string" || typeof value === "number"
+      ? String(value).trim()
+      : ""
+  return /^\d+$/.test(digits) && Number(digits) >= MIN_REC_ID
+    ? digits
+    : undefined
+}
 
 abstract class MelipayamakBase implements SmsGateway {
   readonly name = "melipayamak" as const
@@ -90,8 +104,9 @@ export class MelipayamakConsoleGateway extends MelipayamakBase {
     secrets: Array<string | undefined>
   ): SmsSendResult {
     const recId = response.body?.recId
-    if (response.ok && Number(recId) >= MIN_REC_ID) {
-      return { id: String(recId) }
+    const id = recIdOf(recId)
+    if (response.ok && id) {
+      return { id }
     }
     const hasRecId =
       recId !== undefined && recId !== null && !Number.isNaN(Number(recId))
@@ -113,8 +128,10 @@ export class MelipayamakConsoleGateway extends MelipayamakBase {
 /**
  * Melipayamak's older REST API (rest.payamak-panel.com): form-encoded with
  * username and password in the body. The verdict is `RetStatus`, which may
- * be a failure under HTTP 200. This API is used for plain text only: its
- * pattern method is not in the reference, so templates fall back to text.
+ * be a failure under HTTP 200, and then `Value`, which for some failures is
+ * an error code rather than a message id even under `RetStatus` 1. This API
+ * is used for plain text only: its pattern method is not in the reference,
+ * so templates fall back to text.
  */
 export class MelipayamakRestGateway extends MelipayamakBase {
   async sendText(to: string, text: string): Promise<SmsSendResult> {
@@ -137,7 +154,27 @@ export class MelipayamakRestGateway extends MelipayamakBase {
 
     const retStatus = response.body?.RetStatus
     if (response.ok && Number(retStatus) === 1) {
-      return { id: String(response.body.Value) }
+      // RetStatus 1 says only that the call was understood: `Value` is then
+      // the message id, or the code of why nothing was sent ("11").
+      const value = response.body.Value
+      const id = recIdOf(value)
+      if (id) {
+        return { id }
+      }
+      const errorCode =
+        typeof value === "string" || typeof value === "number"
+          ? String(value).trim()
+          : ""
+      const isCode = /^-?\d+$/.test(errorCode)
+      throw new SmsGatewayError({
+        gateway: this.name,
+        code: isCode ? errorCode : retStatus,
+        description: isCode
+          ? "not sent (an error code where the message id belongs)"
+          : `reply has no message id ${describeReply(value, secrets)}`.trim(),
+        transient: false,
+        http_status: response.status,
+      })
     }
     const hasRetStatus = retStatus !== undefined && retStatus !== null
     throw new SmsGatewayError({

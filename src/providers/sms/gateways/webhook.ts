@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto"
+import { createHmac, timingSafeEqual } from "node:crypto"
 import { formatForGateway } from "../../../utils/phone"
 import { isTransientHttpStatus, SmsGatewayError } from "../errors"
 import { describeReply, postToGateway } from "../http"
@@ -12,9 +12,61 @@ import {
 export const SIGNATURE_HEADER = "X-Loyalty-Signature"
 export const TIMESTAMP_HEADER = "X-Loyalty-Timestamp"
 
-/** `sha256=<hex>` over the exact bytes of the body, as the receiver checks it. */
-export function signWebhookBody(rawBody: string, secret: string): string {
-  return `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`
+/**
+ * How far, in seconds, a request's timestamp may be from the receiver's
+ * clock. The signature covers the timestamp, so a captured request cannot be
+ * given a fresh one; a receiver that refuses timestamps outside this window,
+ * and drops an `id` it has seen within it, cannot be replayed. Each attempt
+ * is signed with its own timestamp, so a retry is never refused for age.
+ */
+export const WEBHOOK_TOLERANCE_SECONDS = 300
+
+/**
+ * `sha256=<hex>`: HMAC-SHA256 with the secret over `<timestamp>.<body>`, the
+ * timestamp being the `X-Loyalty-Timestamp` header (Unix seconds) and the
+ * body the exact bytes received.
+ */
+export function signWebhookBody(
+  rawBody: string,
+  secret: string,
+  timestamp: number | string
+): string {
+  return `sha256=${createHmac("sha256", String(secret))
+    .update(`${timestamp}.${rawBody}`)
+    .digest("hex")}`
+}
+
+/**
+ * What a receiver written in Node checks: the signature matches the body
+ * and timestamp as received, and the timestamp is within `toleranceSeconds`
+ * of `now` (Unix seconds). A receiver should also drop an `id` it has
+ * already handled.
+ */
+export function verifyWebhookSignature(input: {
+  rawBody: string
+  secret: string
+  signature: string | string[] | undefined
+  timestamp: string | string[] | undefined
+  toleranceSeconds?: number
+  now?: number
+}): boolean {
+  const { signature, timestamp } = input
+  if (typeof signature !== "string" || typeof timestamp !== "string") {
+    return false
+  }
+  if (!/^\d{1,12}$/.test(timestamp)) {
+    return false
+  }
+  const now = input.now ?? Math.floor(Date.now() / 1000)
+  const tolerance = input.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS
+  if (Math.abs(now - Number(timestamp)) > tolerance) {
+    return false
+  }
+  const expected = Buffer.from(
+    signWebhookBody(input.rawBody, input.secret, timestamp)
+  )
+  const given = Buffer.from(signature)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 /**
@@ -55,12 +107,17 @@ export class WebhookGateway implements SmsGateway {
       id: reference,
     })
     const secrets = [options.secret]
+    const timestamp = Math.floor(Date.now() / 1000)
     const response = await postToGateway({
       gateway: this.name,
       url: options.url!,
       headers: {
-        [SIGNATURE_HEADER]: signWebhookBody(rawBody, options.secret!),
-        [TIMESTAMP_HEADER]: String(Math.floor(Date.now() / 1000)),
+        [SIGNATURE_HEADER]: signWebhookBody(
+          rawBody,
+          options.secret!,
+          timestamp
+        ),
+        [TIMESTAMP_HEADER]: String(timestamp),
       },
       json: rawBody,
       timeoutMs: options.timeout_ms!,
