@@ -3,7 +3,9 @@
 // logs in to a running demo store (`npm run dev`), opens Sara's customer page,
 // checks the wallet widget, credits her through the form; then the Cashback
 // rules page (a refused rule, a created, duplicated, disabled and deleted
-// one, the clawback setting), the Loyalty tiers page (a refused tier, two
+// one, the clawback setting; a rule with every field set edited in one
+// field and saved, the rest unchanged: check-admin/rule-edit.js), the
+// Loyalty tiers page (a refused tier, two
 // created and one edited, a rule limited to one of them, Evaluate now, the
 // grace period), Sara's tier widget (pinned and unpinned) and the cashback
 // widget of an order, the Loyalty messages page (a refused, a saved and a
@@ -19,6 +21,7 @@ const {
   DEMO_CUSTOMERS,
   DEMO_MARKER_REGION,
 } = require("../demo/constants")
+const { checkRuleEdit } = require("./check-admin/rule-edit")
 
 const BASE = process.argv[2] || "http://localhost:9000"
 // Runs only the named checks, e.g. CHECK_ADMIN_ONLY=messages,tiers.
@@ -56,6 +59,9 @@ async function main() {
       adminJson(page, "GET", "/admin/loyalty/settings")
     )
     await step(page, "cashback rules", () => checkCashbackRules(page, settings))
+    await step(page, "rule edit", () =>
+      checkRuleEdit(page, { base: BASE, out: OUT, say })
+    )
     await step(page, "tiers", () => checkTiers(page, settings))
     await step(page, "order cashback", () => checkOrderCashback(page))
     await step(page, "messages", () => checkMessages(page, settings))

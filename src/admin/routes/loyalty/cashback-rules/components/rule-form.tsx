@@ -77,10 +77,19 @@ function toDateInput(iso: string | null | undefined) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
-/** Midnight of that day in the admin's time zone, as ISO. */
-function fromDateInput(value: string) {
+/**
+ * Midnight of that day in the admin's time zone, as ISO. The stored instant
+ * when the day shown is still its day: a rule created through the API at
+ * 12:30, or in another time zone, does not move by opening and saving it.
+ */
+function fromDateInput(value: string, stored?: string | null) {
+  if (stored && toDateInput(stored) === value) {
+    return stored
+  }
   return value ? new Date(`${value}T00:00:00`).toISOString() : null
 }
+
+const wholeText = (n: number | null | undefined) => (n == null ? "" : String(n))
 
 function initialState(rule?: CashbackRule | null): FormState {
   const scope = {} as Record<IdListField, string[]>
@@ -98,16 +107,13 @@ function initialState(rule?: CashbackRule | null): FormState {
     value: rule?.value ?? "",
     min_subtotal: rule?.min_subtotal ?? "",
     max_amount: rule?.max_amount ?? "",
-    expires_after_days: rule?.expires_after_days
-      ? String(rule.expires_after_days)
-      : "",
+    expires_after_days: wholeText(rule?.expires_after_days),
     release: rule?.release ?? "placed",
-    hold_days: rule?.hold_days ? String(rule.hold_days) : "",
+    hold_days: wholeText(rule?.hold_days),
     scope,
     customer_group_ids: rule?.customer_group_ids ?? [],
-    min_previous_orders: rule?.min_previous_orders
-      ? String(rule.min_previous_orders)
-      : "",
+    // 0 earlier orders is a value of its own, not an empty field.
+    min_previous_orders: wholeText(rule?.min_previous_orders),
     tier_ids: rule?.tier_ids ?? [],
     use_tier_rate: rule?.use_tier_rate ?? false,
     use_tier_multiplier: rule?.use_tier_multiplier ?? false,
@@ -142,8 +148,14 @@ const commaIds = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean)
 
-/** The API body. Amounts stay strings; cleared fields are sent as null. */
-function toInput(state: FormState): CashbackRuleInput {
+/**
+ * The API body. Amounts stay strings; cleared fields are sent as null.
+ * `rule` is the rule being edited, whose stored dates are kept as they are.
+ */
+function toInput(
+  state: FormState,
+  rule?: CashbackRule | null
+): CashbackRuleInput {
   const scope: CashbackRuleScope = {}
   for (const field of SCOPE_FIELDS) {
     if (state.scope[field].length) {
@@ -176,16 +188,43 @@ function toInput(state: FormState): CashbackRuleInput {
     use_tier_rate: state.type === "percent" && state.use_tier_rate,
     use_tier_multiplier: state.use_tier_multiplier,
     sales_channel_ids: nonEmpty(state.sales_channel_ids),
-    starts_at: fromDateInput(state.starts_at),
-    ends_at: fromDateInput(state.ends_at),
+    starts_at: fromDateInput(state.starts_at, rule?.starts_at),
+    ends_at: fromDateInput(state.ends_at, rule?.ends_at),
     multiplier: state.multiplier_on
       ? {
           value: state.multiplier_value.trim(),
-          starts_at: fromDateInput(state.multiplier_starts_at),
-          ends_at: fromDateInput(state.multiplier_ends_at),
+          starts_at: fromDateInput(
+            state.multiplier_starts_at,
+            rule?.multiplier?.starts_at
+          ),
+          ends_at: fromDateInput(
+            state.multiplier_ends_at,
+            rule?.multiplier?.ends_at
+          ),
         }
       : null,
   }
+}
+
+/**
+ * The body of an edit: only the fields the form changed. Both sides go
+ * through `toInput`, so whatever the form cannot show exactly (an empty list
+ * stored as [], a description with trailing spaces) is never written back by
+ * a save that did not touch it; the API merges the rest with the stored rule.
+ */
+function changedInput(
+  state: FormState,
+  rule: CashbackRule
+): Partial<CashbackRuleInput> {
+  const next = toInput(state, rule)
+  const saved = toInput(initialState(rule), rule)
+  const body: Partial<CashbackRuleInput> = {}
+  for (const key of Object.keys(next) as (keyof CashbackRuleInput)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(saved[key])) {
+      Object.assign(body, { [key]: next[key] })
+    }
+  }
+  return body
 }
 
 // Field names as the API spells them in its messages.
@@ -323,23 +362,52 @@ type Props = {
 }
 
 export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
-  const [state, setState] = useState<FormState>(() => initialState(rule))
   const [options, setOptions] = useState<Options>(EMPTY_OPTIONS)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
+  // Each opening mounts a fresh form whose first render already holds the
+  // rule. Filled in by an effect instead, the fields first rendered an empty
+  // rule and then changed under the selects, which Radix answers with a
+  // value of its own (see the currency select).
+  const [opening, setOpening] = useState(0)
+  const [wasOpen, setWasOpen] = useState(open)
+  if (open !== wasOpen) {
+    setWasOpen(open)
     if (open) {
-      setState(initialState(rule))
-      setError(null)
+      setOpening((n) => n + 1)
     }
-  }, [open, rule])
+  }
 
   useEffect(() => {
     if (open && options === EMPTY_OPTIONS) {
       loadOptions().then(setOptions)
     }
   }, [open, options])
+
+  return (
+    <FocusModal open={open} onOpenChange={onOpenChange}>
+      <FocusModal.Content aria-describedby={undefined}>
+        <RuleFormBody
+          key={opening}
+          rule={rule}
+          options={options}
+          onSaved={onSaved}
+        />
+      </FocusModal.Content>
+    </FocusModal>
+  )
+}
+
+const RuleFormBody = ({
+  rule,
+  options,
+  onSaved,
+}: {
+  rule: CashbackRule | null
+  options: Options
+  onSaved: (rule: CashbackRule) => void
+}) => {
+  const [state, setState] = useState<FormState>(() => initialState(rule))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
 
   const badField = fieldInMessage(error)
 
@@ -380,7 +448,8 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
     setError(null)
     let body
     try {
-      body = toInput(state)
+      // An edit sends only what changed: nothing else can be rewritten.
+      body = rule ? changedInput(state, rule) : toInput(state)
     } catch (e) {
       setError(errorMessage(e))
       return
@@ -405,629 +474,614 @@ export const RuleForm = ({ open, rule, onOpenChange, onSaved }: Props) => {
   }
 
   return (
-    <FocusModal open={open} onOpenChange={onOpenChange}>
-      <FocusModal.Content aria-describedby={undefined}>
-        <form
-          onSubmit={submit}
-          className="flex h-full flex-col overflow-hidden"
-          data-testid="rule-form"
-        >
-          <FocusModal.Header />
-          <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-10">
-            <div className="flex w-full max-w-[720px] flex-col gap-y-10 px-4">
+    <form
+      onSubmit={submit}
+      className="flex h-full flex-col overflow-hidden"
+      data-testid="rule-form"
+    >
+      <FocusModal.Header />
+      <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-10">
+        <div className="flex w-full max-w-[720px] flex-col gap-y-10 px-4">
+          <div>
+            <FocusModal.Title asChild>
+              <Heading level="h1">
+                {rule ? "Edit cashback rule" : "Create cashback rule"}
+              </Heading>
+            </FocusModal.Title>
+            <Text size="small" className="text-ui-fg-subtle">
+              {rule
+                ? "Changes apply to orders placed from now on; cashback already paid stays as it is."
+                : "What a shopper earns back into their wallet, on which items, and when they can spend it."}
+            </Text>
+          </div>
+          <Section title="Basics">
+            <Field
+              id="rule-name"
+              label="Name"
+              hint={
+                'Shoppers see it in their wallet history as "Cashback: <name>".'
+              }
+            >
+              <Input
+                id="rule-name"
+                value={state.name}
+                onChange={(e) => set("name", e.target.value)}
+                placeholder="3% on coffee"
+                aria-invalid={invalid("name") || undefined}
+              />
+            </Field>
+            <Field
+              id="rule-description"
+              label="Description (optional)"
+              hint="For your team: why the rule exists, who asked for it."
+            >
+              <Textarea
+                id="rule-description"
+                value={state.description}
+                onChange={(e) => set("description", e.target.value)}
+                rows={2}
+              />
+            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-active"
+                label="Active"
+                hint="An inactive rule pays nothing, even inside its dates."
+              >
+                <div className="flex h-8 items-center gap-x-2">
+                  <Switch
+                    id="rule-active"
+                    checked={state.is_active}
+                    onCheckedChange={(v) => set("is_active", v)}
+                  />
+                  <Text size="small">
+                    {state.is_active ? "Active" : "Inactive"}
+                  </Text>
+                </div>
+              </Field>
+              <Field
+                id="rule-priority"
+                label="Priority"
+                hint="Breaks ties between equally good rules: higher wins."
+              >
+                <Input
+                  id="rule-priority"
+                  inputMode="numeric"
+                  value={state.priority}
+                  onChange={(e) => set("priority", e.target.value)}
+                  aria-invalid={invalid("priority") || undefined}
+                />
+              </Field>
+            </div>
+            <Field
+              id="rule-combination"
+              label="Combination"
+              hint="How this rule meets other rules on the same item."
+            >
+              <RadioGroup
+                id="rule-combination"
+                className="grid grid-cols-2 gap-3"
+                value={state.combination}
+                onValueChange={(v) =>
+                  set("combination", v as FormState["combination"])
+                }
+              >
+                <RadioGroup.ChoiceBox
+                  value="best"
+                  label="Best"
+                  description="Only the best rule for an item pays."
+                />
+                <RadioGroup.ChoiceBox
+                  value="stack"
+                  label="Stack"
+                  description="Adds on top of whatever else pays."
+                />
+              </RadioGroup>
+            </Field>
+          </Section>
+
+          <Section title="Amount">
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-type"
+                label="Type"
+                hint="A percentage of each item, or a fixed amount once per order."
+              >
+                <Select
+                  value={state.type}
+                  onValueChange={(v) => {
+                    if (v === "percent" || v === "fixed") {
+                      set("type", v)
+                    }
+                  }}
+                >
+                  <Select.Trigger id="rule-type">
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value="percent">
+                      Percent of the items
+                    </Select.Item>
+                    <Select.Item value="fixed">Fixed amount</Select.Item>
+                  </Select.Content>
+                </Select>
+              </Field>
+              <Field
+                id="rule-currency"
+                label="Currency"
+                hint={
+                  state.type === "fixed"
+                    ? "Required for a fixed amount."
+                    : "Empty: orders in any currency."
+                }
+              >
+                <Select
+                  value={state.currency_code || ANY_CURRENCY}
+                  onValueChange={(v) => {
+                    // Inside a form, Radix keeps a hidden <select>; when
+                    // the value changes before its option is rendered
+                    // there, it reports "" as if chosen. Only the items
+                    // are choices.
+                    if (v === ANY_CURRENCY) {
+                      set("currency_code", "")
+                    } else if (currencies.includes(v)) {
+                      set("currency_code", v)
+                    }
+                  }}
+                >
+                  <Select.Trigger
+                    id="rule-currency"
+                    aria-invalid={invalid("currency_code") || undefined}
+                  >
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value={ANY_CURRENCY}>Any currency</Select.Item>
+                    {currencies.map((c) => (
+                      <Select.Item key={c} value={c}>
+                        {c.toUpperCase()}
+                      </Select.Item>
+                    ))}
+                  </Select.Content>
+                </Select>
+              </Field>
+            </div>
+            <Field
+              id="rule-value"
+              label={
+                state.type === "percent"
+                  ? "Rate (%)"
+                  : `Amount (${currencyLabel})`
+              }
+              hint={
+                state.type === "percent"
+                  ? state.use_tier_rate
+                    ? "Paid to customers whose tier sets no rate. Up to 100, 4 decimals."
+                    : "Percent of each item's price after discounts, without tax or shipping. Up to 100, 4 decimals."
+                  : "Paid once per order, shared over the items in scope."
+              }
+            >
+              <Input
+                id="rule-value"
+                inputMode="decimal"
+                value={state.value}
+                onChange={(e) => set("value", e.target.value)}
+                placeholder={state.type === "percent" ? "2.5" : "500000"}
+                aria-invalid={invalid("value") || undefined}
+              />
+            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-min-subtotal"
+                label={`Minimum order (${currencyLabel})`}
+                hint="Only orders from this subtotal earn. Needs a currency."
+              >
+                <Input
+                  id="rule-min-subtotal"
+                  inputMode="decimal"
+                  value={state.min_subtotal}
+                  onChange={(e) => set("min_subtotal", e.target.value)}
+                  placeholder="No minimum"
+                  aria-invalid={invalid("min_subtotal") || undefined}
+                />
+              </Field>
+              <Field
+                id="rule-max-amount"
+                label={`Cap per order (${currencyLabel})`}
+                hint="The most this rule pays on one order. Needs a currency."
+              >
+                <Input
+                  id="rule-max-amount"
+                  inputMode="decimal"
+                  value={state.max_amount}
+                  onChange={(e) => set("max_amount", e.target.value)}
+                  placeholder="No cap"
+                  aria-invalid={invalid("max_amount") || undefined}
+                />
+              </Field>
+            </div>
+            <div
+              className="flex flex-col gap-y-4 rounded-lg border p-4"
+              data-testid="rule-tier-benefits"
+            >
               <div>
-                <FocusModal.Title asChild>
-                  <Heading level="h1">
-                    {rule ? "Edit cashback rule" : "Create cashback rule"}
-                  </Heading>
-                </FocusModal.Title>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {rule
-                    ? "Changes apply to orders placed from now on; cashback already paid stays as it is."
-                    : "What a shopper earns back into their wallet, on which items, and when they can spend it."}
+                <Text size="small" weight="plus">
+                  Tier benefits
+                </Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  Let the customer's loyalty tier set the rate or boost it.
+                  Customers without a tier get the rule as it is.
                 </Text>
               </div>
-              <Section title="Basics">
+              <SwitchRow
+                id="rule-use-tier-rate"
+                label="Use the tier's rate"
+                hint={
+                  state.type === "percent"
+                    ? "Pay the customer's tier cashback rate instead of this rate (percent rules)."
+                    : "Only for percent rules: a fixed amount has no rate to replace."
+                }
+                checked={state.type === "percent" && state.use_tier_rate}
+                disabled={state.type !== "percent"}
+                onCheckedChange={(v) => set("use_tier_rate", v)}
+                invalid={invalid("use_tier_rate")}
+              />
+              <SwitchRow
+                id="rule-use-tier-multiplier"
+                label="Use the tier's multiplier"
+                hint="Multiply by the customer's tier multiplier, on top of the multiplier below."
+                checked={state.use_tier_multiplier}
+                onCheckedChange={(v) => set("use_tier_multiplier", v)}
+                invalid={invalid("use_tier_multiplier")}
+              />
+            </div>
+          </Section>
+
+          <Section title="Timing">
+            <Field
+              id="rule-release"
+              label="Release"
+              hint="When the shopper can spend the cashback."
+            >
+              <RadioGroup
+                id="rule-release"
+                className="grid grid-cols-3 gap-3"
+                value={state.release}
+                onValueChange={(v) => set("release", v as FormState["release"])}
+              >
+                <RadioGroup.ChoiceBox
+                  value="placed"
+                  label="At placement"
+                  description="Spendable as soon as the order is placed."
+                />
+                <RadioGroup.ChoiceBox
+                  value="fulfilled"
+                  label="At fulfilment"
+                  description="Waits until the order is fulfilled."
+                />
+                <RadioGroup.ChoiceBox
+                  value="hold"
+                  label="Hold"
+                  description="Waits a number of days, e.g. the return period."
+                />
+              </RadioGroup>
+            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-expires"
+                label="Expires after (days)"
+                hint="Unspent cashback lapses this many days after it becomes spendable. Empty: never."
+              >
+                <Input
+                  id="rule-expires"
+                  inputMode="numeric"
+                  value={state.expires_after_days}
+                  onChange={(e) => set("expires_after_days", e.target.value)}
+                  placeholder="Never"
+                  aria-invalid={invalid("expires_after_days") || undefined}
+                />
+              </Field>
+              {state.release === "hold" ? (
                 <Field
-                  id="rule-name"
-                  label="Name"
-                  hint={
-                    'Shoppers see it in their wallet history as "Cashback: <name>".'
-                  }
+                  id="rule-hold-days"
+                  label="Hold days"
+                  hint="Days after placement before it can be spent."
                 >
                   <Input
-                    id="rule-name"
-                    value={state.name}
-                    onChange={(e) => set("name", e.target.value)}
-                    placeholder="3% on coffee"
-                    aria-invalid={invalid("name") || undefined}
+                    id="rule-hold-days"
+                    inputMode="numeric"
+                    value={state.hold_days}
+                    onChange={(e) => set("hold_days", e.target.value)}
+                    placeholder="14"
+                    aria-invalid={invalid("hold_days") || undefined}
                   />
                 </Field>
-                <Field
-                  id="rule-description"
-                  label="Description (optional)"
-                  hint="For your team: why the rule exists, who asked for it."
-                >
-                  <Textarea
-                    id="rule-description"
-                    value={state.description}
-                    onChange={(e) => set("description", e.target.value)}
-                    rows={2}
-                  />
-                </Field>
-                <div className="grid grid-cols-2 gap-4">
+              ) : null}
+            </div>
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-starts"
+                label="Starts (optional)"
+                hint="Orders from 00:00 on this day earn. Empty: already running."
+              >
+                <Input
+                  id="rule-starts"
+                  type="date"
+                  value={state.starts_at}
+                  onChange={(e) => set("starts_at", e.target.value)}
+                  aria-invalid={invalid("starts_at") || undefined}
+                />
+              </Field>
+              <Field
+                id="rule-ends"
+                label="Ends (optional)"
+                hint="Stops at 00:00 on this day. Empty: runs until disabled."
+              >
+                <Input
+                  id="rule-ends"
+                  type="date"
+                  value={state.ends_at}
+                  onChange={(e) => set("ends_at", e.target.value)}
+                  aria-invalid={invalid("ends_at") || undefined}
+                />
+              </Field>
+            </div>
+            <div className="flex flex-col gap-y-3 rounded-lg border p-4">
+              <div className="flex items-center justify-between">
+                <div>
+                  <Label htmlFor="rule-multiplier" weight="plus" size="small">
+                    Multiplier
+                  </Label>
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    Multiplies the cashback for a while, e.g. x2 during Nowruz.
+                  </Text>
+                </div>
+                <Switch
+                  id="rule-multiplier"
+                  checked={state.multiplier_on}
+                  onCheckedChange={(v) => set("multiplier_on", v)}
+                />
+              </div>
+              {state.multiplier_on && (
+                <div className="grid grid-cols-3 gap-4">
                   <Field
-                    id="rule-active"
-                    label="Active"
-                    hint="An inactive rule pays nothing, even inside its dates."
-                  >
-                    <div className="flex h-8 items-center gap-x-2">
-                      <Switch
-                        id="rule-active"
-                        checked={state.is_active}
-                        onCheckedChange={(v) => set("is_active", v)}
-                      />
-                      <Text size="small">
-                        {state.is_active ? "Active" : "Inactive"}
-                      </Text>
-                    </div>
-                  </Field>
-                  <Field
-                    id="rule-priority"
-                    label="Priority"
-                    hint="Breaks ties between equally good rules: higher wins."
+                    id="rule-multiplier-value"
+                    label="Times"
+                    hint="2 doubles it; up to 100."
                   >
                     <Input
-                      id="rule-priority"
-                      inputMode="numeric"
-                      value={state.priority}
-                      onChange={(e) => set("priority", e.target.value)}
-                      aria-invalid={invalid("priority") || undefined}
-                    />
-                  </Field>
-                </div>
-                <Field
-                  id="rule-combination"
-                  label="Combination"
-                  hint="How this rule meets other rules on the same item."
-                >
-                  <RadioGroup
-                    id="rule-combination"
-                    className="grid grid-cols-2 gap-3"
-                    value={state.combination}
-                    onValueChange={(v) =>
-                      set("combination", v as FormState["combination"])
-                    }
-                  >
-                    <RadioGroup.ChoiceBox
-                      value="best"
-                      label="Best"
-                      description="Only the best rule for an item pays."
-                    />
-                    <RadioGroup.ChoiceBox
-                      value="stack"
-                      label="Stack"
-                      description="Adds on top of whatever else pays."
-                    />
-                  </RadioGroup>
-                </Field>
-              </Section>
-
-              <Section title="Amount">
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-type"
-                    label="Type"
-                    hint="A percentage of each item, or a fixed amount once per order."
-                  >
-                    <Select
-                      value={state.type}
-                      onValueChange={(v) => set("type", v as FormState["type"])}
-                    >
-                      <Select.Trigger id="rule-type">
-                        <Select.Value />
-                      </Select.Trigger>
-                      <Select.Content>
-                        <Select.Item value="percent">
-                          Percent of the items
-                        </Select.Item>
-                        <Select.Item value="fixed">Fixed amount</Select.Item>
-                      </Select.Content>
-                    </Select>
-                  </Field>
-                  <Field
-                    id="rule-currency"
-                    label="Currency"
-                    hint={
-                      state.type === "fixed"
-                        ? "Required for a fixed amount."
-                        : "Empty: orders in any currency."
-                    }
-                  >
-                    <Select
-                      value={state.currency_code || ANY_CURRENCY}
-                      onValueChange={(v) =>
-                        set("currency_code", v === ANY_CURRENCY ? "" : v)
-                      }
-                    >
-                      <Select.Trigger
-                        id="rule-currency"
-                        aria-invalid={invalid("currency_code") || undefined}
-                      >
-                        <Select.Value />
-                      </Select.Trigger>
-                      <Select.Content>
-                        <Select.Item value={ANY_CURRENCY}>
-                          Any currency
-                        </Select.Item>
-                        {currencies.map((c) => (
-                          <Select.Item key={c} value={c}>
-                            {c.toUpperCase()}
-                          </Select.Item>
-                        ))}
-                      </Select.Content>
-                    </Select>
-                  </Field>
-                </div>
-                <Field
-                  id="rule-value"
-                  label={
-                    state.type === "percent"
-                      ? "Rate (%)"
-                      : `Amount (${currencyLabel})`
-                  }
-                  hint={
-                    state.type === "percent"
-                      ? state.use_tier_rate
-                        ? "Paid to customers whose tier sets no rate. Up to 100, 4 decimals."
-                        : "Percent of each item's price after discounts, without tax or shipping. Up to 100, 4 decimals."
-                      : "Paid once per order, shared over the items in scope."
-                  }
-                >
-                  <Input
-                    id="rule-value"
-                    inputMode="decimal"
-                    value={state.value}
-                    onChange={(e) => set("value", e.target.value)}
-                    placeholder={state.type === "percent" ? "2.5" : "500000"}
-                    aria-invalid={invalid("value") || undefined}
-                  />
-                </Field>
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-min-subtotal"
-                    label={`Minimum order (${currencyLabel})`}
-                    hint="Only orders from this subtotal earn. Needs a currency."
-                  >
-                    <Input
-                      id="rule-min-subtotal"
+                      id="rule-multiplier-value"
                       inputMode="decimal"
-                      value={state.min_subtotal}
-                      onChange={(e) => set("min_subtotal", e.target.value)}
-                      placeholder="No minimum"
-                      aria-invalid={invalid("min_subtotal") || undefined}
+                      value={state.multiplier_value}
+                      onChange={(e) => set("multiplier_value", e.target.value)}
+                      aria-invalid={invalid("multiplier.value") || undefined}
                     />
                   </Field>
                   <Field
-                    id="rule-max-amount"
-                    label={`Cap per order (${currencyLabel})`}
-                    hint="The most this rule pays on one order. Needs a currency."
+                    id="rule-multiplier-starts"
+                    label="From"
+                    hint="Empty: from now."
                   >
                     <Input
-                      id="rule-max-amount"
-                      inputMode="decimal"
-                      value={state.max_amount}
-                      onChange={(e) => set("max_amount", e.target.value)}
-                      placeholder="No cap"
-                      aria-invalid={invalid("max_amount") || undefined}
+                      id="rule-multiplier-starts"
+                      type="date"
+                      value={state.multiplier_starts_at}
+                      onChange={(e) =>
+                        set("multiplier_starts_at", e.target.value)
+                      }
+                      aria-invalid={
+                        invalid("multiplier.starts_at") || undefined
+                      }
+                    />
+                  </Field>
+                  <Field
+                    id="rule-multiplier-ends"
+                    label="Until"
+                    hint="Stops at 00:00 on this day."
+                  >
+                    <Input
+                      id="rule-multiplier-ends"
+                      type="date"
+                      value={state.multiplier_ends_at}
+                      onChange={(e) =>
+                        set("multiplier_ends_at", e.target.value)
+                      }
+                      aria-invalid={invalid("multiplier.ends_at") || undefined}
                     />
                   </Field>
                 </div>
-                <div
-                  className="flex flex-col gap-y-4 rounded-lg border p-4"
-                  data-testid="rule-tier-benefits"
-                >
-                  <div>
-                    <Text size="small" weight="plus">
-                      Tier benefits
-                    </Text>
-                    <Text size="xsmall" className="text-ui-fg-subtle">
-                      Let the customer's loyalty tier set the rate or boost
-                      it. Customers without a tier get the rule as it is.
-                    </Text>
-                  </div>
-                  <SwitchRow
-                    id="rule-use-tier-rate"
-                    label="Use the tier's rate"
-                    hint={
-                      state.type === "percent"
-                        ? "Pay the customer's tier cashback rate instead of this rate (percent rules)."
-                        : "Only for percent rules: a fixed amount has no rate to replace."
-                    }
-                    checked={state.type === "percent" && state.use_tier_rate}
-                    disabled={state.type !== "percent"}
-                    onCheckedChange={(v) => set("use_tier_rate", v)}
-                    invalid={invalid("use_tier_rate")}
-                  />
-                  <SwitchRow
-                    id="rule-use-tier-multiplier"
-                    label="Use the tier's multiplier"
-                    hint="Multiply by the customer's tier multiplier, on top of the multiplier below."
-                    checked={state.use_tier_multiplier}
-                    onCheckedChange={(v) => set("use_tier_multiplier", v)}
-                    invalid={invalid("use_tier_multiplier")}
-                  />
-                </div>
-              </Section>
+              )}
+            </div>
+          </Section>
 
-              <Section title="Timing">
+          <Section
+            title="What earns"
+            description="Empty lists mean every item. An item in an exclude list never earns from this rule."
+          >
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-products"
+                label="Products"
+                hint="Only these products earn."
+              >
+                <IdMultiSelect
+                  id="rule-products"
+                  options={options.products}
+                  value={state.scope.product_ids}
+                  onChange={(ids) => setScope("product_ids", ids)}
+                  placeholder="All products"
+                  invalid={invalid("scope.")}
+                />
+              </Field>
+              <Field
+                id="rule-exclude-products"
+                label="Except products"
+                hint="These products never earn."
+              >
+                <IdMultiSelect
+                  id="rule-exclude-products"
+                  options={options.products}
+                  value={state.scope.exclude_product_ids}
+                  onChange={(ids) => setScope("exclude_product_ids", ids)}
+                  placeholder="None"
+                  invalid={invalid("scope.")}
+                />
+              </Field>
+              <Field
+                id="rule-categories"
+                label="Categories"
+                hint="Only products in these categories earn."
+              >
+                <IdMultiSelect
+                  id="rule-categories"
+                  options={options.categories}
+                  value={state.scope.category_ids}
+                  onChange={(ids) => setScope("category_ids", ids)}
+                  placeholder="All categories"
+                  invalid={invalid("scope.")}
+                />
+              </Field>
+              <Field
+                id="rule-exclude-categories"
+                label="Except categories"
+                hint="Products in these categories never earn."
+              >
+                <IdMultiSelect
+                  id="rule-exclude-categories"
+                  options={options.categories}
+                  value={state.scope.exclude_category_ids}
+                  onChange={(ids) => setScope("exclude_category_ids", ids)}
+                  placeholder="None"
+                  invalid={invalid("scope.")}
+                />
+              </Field>
+              {(
+                [
+                  ["collection_ids", "Collection ids", "pcol_…"],
+                  ["exclude_collection_ids", "Except collection ids", "pcol_…"],
+                  ["type_ids", "Product type ids", "ptyp_…"],
+                  ["exclude_type_ids", "Except product type ids", "ptyp_…"],
+                  ["tag_ids", "Tag ids", "ptag_…"],
+                  ["exclude_tag_ids", "Except tag ids", "ptag_…"],
+                ] as [IdListField, string, string][]
+              ).map(([field, label, placeholder]) => (
                 <Field
-                  id="rule-release"
-                  label="Release"
-                  hint="When the shopper can spend the cashback."
+                  key={field}
+                  id={`rule-${field}`}
+                  label={label}
+                  hint="Comma-separated ids."
                 >
-                  <RadioGroup
-                    id="rule-release"
-                    className="grid grid-cols-3 gap-3"
-                    value={state.release}
-                    onValueChange={(v) =>
-                      set("release", v as FormState["release"])
+                  <CommaIdsInput
+                    id={`rule-${field}`}
+                    value={state.scope[field]}
+                    onChange={(ids) => setScope(field, ids)}
+                    placeholder={placeholder}
+                    invalid={
+                      badField === "scope." &&
+                      !!error?.includes(`scope.${field}`)
                     }
-                  >
-                    <RadioGroup.ChoiceBox
-                      value="placed"
-                      label="At placement"
-                      description="Spendable as soon as the order is placed."
-                    />
-                    <RadioGroup.ChoiceBox
-                      value="fulfilled"
-                      label="At fulfilment"
-                      description="Waits until the order is fulfilled."
-                    />
-                    <RadioGroup.ChoiceBox
-                      value="hold"
-                      label="Hold"
-                      description="Waits a number of days, e.g. the return period."
-                    />
-                  </RadioGroup>
+                  />
                 </Field>
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-expires"
-                    label="Expires after (days)"
-                    hint="Unspent cashback lapses this many days after it becomes spendable. Empty: never."
-                  >
-                    <Input
-                      id="rule-expires"
-                      inputMode="numeric"
-                      value={state.expires_after_days}
-                      onChange={(e) =>
-                        set("expires_after_days", e.target.value)
-                      }
-                      placeholder="Never"
-                      aria-invalid={invalid("expires_after_days") || undefined}
-                    />
-                  </Field>
-                  {state.release === "hold" ? (
-                    <Field
-                      id="rule-hold-days"
-                      label="Hold days"
-                      hint="Days after placement before it can be spent."
-                    >
-                      <Input
-                        id="rule-hold-days"
-                        inputMode="numeric"
-                        value={state.hold_days}
-                        onChange={(e) => set("hold_days", e.target.value)}
-                        placeholder="14"
-                        aria-invalid={invalid("hold_days") || undefined}
-                      />
-                    </Field>
-                  ) : null}
-                </div>
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-starts"
-                    label="Starts (optional)"
-                    hint="Orders from 00:00 on this day earn. Empty: already running."
-                  >
-                    <Input
-                      id="rule-starts"
-                      type="date"
-                      value={state.starts_at}
-                      onChange={(e) => set("starts_at", e.target.value)}
-                      aria-invalid={invalid("starts_at") || undefined}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-ends"
-                    label="Ends (optional)"
-                    hint="Stops at 00:00 on this day. Empty: runs until disabled."
-                  >
-                    <Input
-                      id="rule-ends"
-                      type="date"
-                      value={state.ends_at}
-                      onChange={(e) => set("ends_at", e.target.value)}
-                      aria-invalid={invalid("ends_at") || undefined}
-                    />
-                  </Field>
-                </div>
-                <div className="flex flex-col gap-y-3 rounded-lg border p-4">
-                  <div className="flex items-center justify-between">
-                    <div>
-                      <Label
-                        htmlFor="rule-multiplier"
-                        weight="plus"
-                        size="small"
-                      >
-                        Multiplier
-                      </Label>
-                      <Text size="xsmall" className="text-ui-fg-subtle">
-                        Multiplies the cashback for a while, e.g. x2 during
-                        Nowruz.
-                      </Text>
-                    </div>
-                    <Switch
-                      id="rule-multiplier"
-                      checked={state.multiplier_on}
-                      onCheckedChange={(v) => set("multiplier_on", v)}
-                    />
-                  </div>
-                  {state.multiplier_on && (
-                    <div className="grid grid-cols-3 gap-4">
-                      <Field
-                        id="rule-multiplier-value"
-                        label="Times"
-                        hint="2 doubles it; up to 100."
-                      >
-                        <Input
-                          id="rule-multiplier-value"
-                          inputMode="decimal"
-                          value={state.multiplier_value}
-                          onChange={(e) =>
-                            set("multiplier_value", e.target.value)
-                          }
-                          aria-invalid={
-                            invalid("multiplier.value") || undefined
-                          }
-                        />
-                      </Field>
-                      <Field
-                        id="rule-multiplier-starts"
-                        label="From"
-                        hint="Empty: from now."
-                      >
-                        <Input
-                          id="rule-multiplier-starts"
-                          type="date"
-                          value={state.multiplier_starts_at}
-                          onChange={(e) =>
-                            set("multiplier_starts_at", e.target.value)
-                          }
-                          aria-invalid={
-                            invalid("multiplier.starts_at") || undefined
-                          }
-                        />
-                      </Field>
-                      <Field
-                        id="rule-multiplier-ends"
-                        label="Until"
-                        hint="Stops at 00:00 on this day."
-                      >
-                        <Input
-                          id="rule-multiplier-ends"
-                          type="date"
-                          value={state.multiplier_ends_at}
-                          onChange={(e) =>
-                            set("multiplier_ends_at", e.target.value)
-                          }
-                          aria-invalid={
-                            invalid("multiplier.ends_at") || undefined
-                          }
-                        />
-                      </Field>
-                    </div>
-                  )}
-                </div>
-              </Section>
+              ))}
+            </div>
+          </Section>
 
-              <Section
-                title="What earns"
-                description="Empty lists mean every item. An item in an exclude list never earns from this rule."
+          <Section
+            title="Who earns"
+            description="Empty lists mean every shopper, sales channel and tier."
+          >
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                id="rule-groups"
+                label="Customer groups"
+                hint="Only members of one of these groups earn."
               >
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-products"
-                    label="Products"
-                    hint="Only these products earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-products"
-                      options={options.products}
-                      value={state.scope.product_ids}
-                      onChange={(ids) => setScope("product_ids", ids)}
-                      placeholder="All products"
-                      invalid={invalid("scope.")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-exclude-products"
-                    label="Except products"
-                    hint="These products never earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-exclude-products"
-                      options={options.products}
-                      value={state.scope.exclude_product_ids}
-                      onChange={(ids) => setScope("exclude_product_ids", ids)}
-                      placeholder="None"
-                      invalid={invalid("scope.")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-categories"
-                    label="Categories"
-                    hint="Only products in these categories earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-categories"
-                      options={options.categories}
-                      value={state.scope.category_ids}
-                      onChange={(ids) => setScope("category_ids", ids)}
-                      placeholder="All categories"
-                      invalid={invalid("scope.")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-exclude-categories"
-                    label="Except categories"
-                    hint="Products in these categories never earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-exclude-categories"
-                      options={options.categories}
-                      value={state.scope.exclude_category_ids}
-                      onChange={(ids) => setScope("exclude_category_ids", ids)}
-                      placeholder="None"
-                      invalid={invalid("scope.")}
-                    />
-                  </Field>
-                  {(
-                    [
-                      ["collection_ids", "Collection ids", "pcol_…"],
-                      [
-                        "exclude_collection_ids",
-                        "Except collection ids",
-                        "pcol_…",
-                      ],
-                      ["type_ids", "Product type ids", "ptyp_…"],
-                      ["exclude_type_ids", "Except product type ids", "ptyp_…"],
-                      ["tag_ids", "Tag ids", "ptag_…"],
-                      ["exclude_tag_ids", "Except tag ids", "ptag_…"],
-                    ] as [IdListField, string, string][]
-                  ).map(([field, label, placeholder]) => (
-                    <Field
-                      key={field}
-                      id={`rule-${field}`}
-                      label={label}
-                      hint="Comma-separated ids."
-                    >
-                      <CommaIdsInput
-                        id={`rule-${field}`}
-                        value={state.scope[field]}
-                        onChange={(ids) => setScope(field, ids)}
-                        placeholder={placeholder}
-                        invalid={
-                          badField === "scope." &&
-                          !!error?.includes(`scope.${field}`)
-                        }
-                      />
-                    </Field>
-                  ))}
-                </div>
-              </Section>
-
-              <Section
-                title="Who earns"
-                description="Empty lists mean every shopper, sales channel and tier."
+                <IdMultiSelect
+                  id="rule-groups"
+                  options={options.groups}
+                  value={state.customer_group_ids}
+                  onChange={(ids) => set("customer_group_ids", ids)}
+                  placeholder="Every customer"
+                  invalid={invalid("customer_group_ids")}
+                />
+              </Field>
+              <Field
+                id="rule-channels"
+                label="Sales channels"
+                hint="Only orders from these channels earn (web, till…)."
               >
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="rule-groups"
-                    label="Customer groups"
-                    hint="Only members of one of these groups earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-groups"
-                      options={options.groups}
-                      value={state.customer_group_ids}
-                      onChange={(ids) => set("customer_group_ids", ids)}
-                      placeholder="Every customer"
-                      invalid={invalid("customer_group_ids")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-channels"
-                    label="Sales channels"
-                    hint="Only orders from these channels earn (web, till…)."
-                  >
-                    <IdMultiSelect
-                      id="rule-channels"
-                      options={options.channels}
-                      value={state.sales_channel_ids}
-                      onChange={(ids) => set("sales_channel_ids", ids)}
-                      placeholder="Every channel"
-                      invalid={invalid("sales_channel_ids")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-tiers"
-                    label="Loyalty tiers"
-                    hint="Only customers in one of these tiers earn."
-                  >
-                    <IdMultiSelect
-                      id="rule-tiers"
-                      options={options.tiers}
-                      value={state.tier_ids}
-                      onChange={(ids) => set("tier_ids", ids)}
-                      placeholder="Every customer"
-                      invalid={invalid("tier_ids")}
-                    />
-                  </Field>
-                  <Field
-                    id="rule-min-orders"
-                    label="Earlier orders needed"
-                    hint="E.g. 1: first orders do not earn. Empty: none needed."
-                  >
-                    <Input
-                      id="rule-min-orders"
-                      inputMode="numeric"
-                      value={state.min_previous_orders}
-                      onChange={(e) =>
-                        set("min_previous_orders", e.target.value)
-                      }
-                      placeholder="0"
-                      aria-invalid={invalid("min_previous_orders") || undefined}
-                    />
-                  </Field>
-                </div>
-              </Section>
+                <IdMultiSelect
+                  id="rule-channels"
+                  options={options.channels}
+                  value={state.sales_channel_ids}
+                  onChange={(ids) => set("sales_channel_ids", ids)}
+                  placeholder="Every channel"
+                  invalid={invalid("sales_channel_ids")}
+                />
+              </Field>
+              <Field
+                id="rule-tiers"
+                label="Loyalty tiers"
+                hint="Only customers in one of these tiers earn."
+              >
+                <IdMultiSelect
+                  id="rule-tiers"
+                  options={options.tiers}
+                  value={state.tier_ids}
+                  onChange={(ids) => set("tier_ids", ids)}
+                  placeholder="Every customer"
+                  invalid={invalid("tier_ids")}
+                />
+              </Field>
+              <Field
+                id="rule-min-orders"
+                label="Earlier orders needed"
+                hint="E.g. 1: first orders do not earn. Empty: none needed."
+              >
+                <Input
+                  id="rule-min-orders"
+                  inputMode="numeric"
+                  value={state.min_previous_orders}
+                  onChange={(e) => set("min_previous_orders", e.target.value)}
+                  placeholder="0"
+                  aria-invalid={invalid("min_previous_orders") || undefined}
+                />
+              </Field>
             </div>
-          </FocusModal.Body>
-          {error && (
-            <div className="bg-ui-bg-subtle flex justify-center border-t px-6 py-3">
-              <Text
-                size="small"
-                weight="plus"
-                className="text-ui-fg-error w-full max-w-[720px] px-4"
-                data-testid="rule-form-error"
-                role="alert"
-              >
-                {error}
-              </Text>
-            </div>
-          )}
-          <FocusModal.Footer>
-            <div className="flex items-center justify-end gap-x-2">
-              <FocusModal.Close asChild>
-                <Button size="small" variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </FocusModal.Close>
-              <Button
-                size="small"
-                type="submit"
-                isLoading={busy}
-                data-testid="rule-form-submit"
-              >
-                {rule ? "Save rule" : "Create rule"}
-              </Button>
-            </div>
-          </FocusModal.Footer>
-        </form>
-      </FocusModal.Content>
-    </FocusModal>
+          </Section>
+        </div>
+      </FocusModal.Body>
+      {error && (
+        <div className="bg-ui-bg-subtle flex justify-center border-t px-6 py-3">
+          <Text
+            size="small"
+            weight="plus"
+            className="text-ui-fg-error w-full max-w-[720px] px-4"
+            data-testid="rule-form-error"
+            role="alert"
+          >
+            {error}
+          </Text>
+        </div>
+      )}
+      <FocusModal.Footer>
+        <div className="flex items-center justify-end gap-x-2">
+          <FocusModal.Close asChild>
+            <Button size="small" variant="secondary" type="button">
+              Cancel
+            </Button>
+          </FocusModal.Close>
+          <Button
+            size="small"
+            type="submit"
+            isLoading={busy}
+            data-testid="rule-form-submit"
+          >
+            {rule ? "Save rule" : "Create rule"}
+          </Button>
+        </div>
+      </FocusModal.Footer>
+    </form>
   )
 }
 
