@@ -14,6 +14,7 @@ import { adminWalletRoutesMiddlewares } from "./admin/loyalty/wallets/middleware
 import { storeCartCreditRoutesMiddlewares } from "./store/carts/[id]/loyalty-credit/middlewares"
 import { storeCashbackPreviewRoutesMiddlewares } from "./store/loyalty/cashback-preview/middlewares"
 import { storeSmsPreferenceRoutesMiddlewares } from "./store/loyalty/sms-preferences/middlewares"
+import { storeLoyaltyOrderRoutesMiddlewares } from "./store/loyalty/orders/middlewares"
 import { storeTierRoutesMiddlewares } from "./store/loyalty/tier/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
 
@@ -35,6 +36,7 @@ export default defineMiddlewares({
     ...storeCashbackPreviewRoutesMiddlewares,
     ...storeCartCreditRoutesMiddlewares,
     ...storeTierRoutesMiddlewares,
+    ...storeLoyaltyOrderRoutesMiddlewares,
     ...storeSmsPreferenceRoutesMiddlewares,
   ],
 })

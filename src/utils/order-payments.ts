@@ -35,3 +35,31 @@ export function portion(part: BigNumberInput, whole: BigNumberInput): BigNumberJ
     ? BigNumberJS.min(MathBN.div(part, whole), 1)
     : new BigNumberJS(0)
 }
+
+/**
+ * An order's payments that can still be refunded, each with what is left:
+ * captured less every refund (to the card or to the wallet). A payment that
+ * was only authorised, or canceled, has nothing to refund.
+ */
+export function refundablePayments(order: {
+  payment_collections?: {
+    payments?: {
+      id: string
+      canceled_at?: unknown
+      captures?: { amount?: unknown }[] | null
+      refunds?: { amount?: unknown }[] | null
+    }[] | null
+  }[] | null
+} | null | undefined): { id: string; refundable: BigNumberJS }[] {
+  return (order?.payment_collections ?? [])
+    .flatMap((pc) => pc?.payments ?? [])
+    .filter((p) => !p.canceled_at)
+    .map((p) => ({
+      id: p.id,
+      refundable: MathBN.sub(
+        MathBN.sum(0, ...(p.captures ?? []).map((c) => (c.amount ?? 0) as any)),
+        MathBN.sum(0, ...(p.refunds ?? []).map((r) => (r.amount ?? 0) as any))
+      ),
+    }))
+    .filter((p) => p.refundable.isGreaterThan(0))
+}

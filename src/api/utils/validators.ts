@@ -20,23 +20,18 @@ export const decimal = (field: string) =>
     return String(value)
   })
 
-/** Paging for list routes: 0 <= offset, 1 <= limit <= max. */
+/**
+ * Paging for list routes: whole numbers, 0 <= offset, 1 <= limit <= max
+ * (Medusa's own find params take any number and hand it to SQL as is).
+ */
 export const findParams = ({ limit, max }: { limit: number; max: number }) => {
-  const whole = (field: string, min: number, maximum: number | null, fallback: number) =>
+  const whole = (min: number, maximum: number, fallback: number) =>
     z.preprocess(
-      (v) => (typeof v === "string" && /^-?\d{1,9}$/.test(v.trim()) ? Number(v) : v),
-      z
-        .number({ message: `${field} must be a whole number` })
-        .int({ message: `${field} must be a whole number` })
-        .min(min, { message: `${field} must be at least ${min}` })
-        .max(maximum ?? Number.MAX_SAFE_INTEGER, {
-          message: `${field} must be at most ${maximum}`,
-        })
-        .optional()
-        .default(fallback)
+      (v) => (typeof v === "string" && /^-?\d{1,9}$/.test(v) ? Number(v) : v),
+      z.number().int().min(min).max(maximum).optional().default(fallback)
     )
   return createFindParams({ offset: 0, limit }).extend({
-    offset: whole("offset", 0, null, 0),
-    limit: whole("limit", 1, max, limit),
+    offset: whole(0, Number.MAX_SAFE_INTEGER, 0),
+    limit: whole(1, max, limit),
   })
 }

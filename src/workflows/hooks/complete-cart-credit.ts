@@ -1,4 +1,4 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
@@ -10,7 +10,8 @@ import { undoLedgerWrite } from "../wallet/steps/undo-ledger-write"
  * Debits the wallet credit a cart uses when the cart completes, before the
  * order is created and the payment authorised. The debit is keyed
  * (`cart`, cart id) under the wallet's row lock: a retried completion pays
- * once, two carts spending the same balance cannot both pass (the second
+ * once, a cart that already has an order never pays again, two carts
+ * spending the same balance cannot both pass (the second
  * gets a 400 naming the shortfall), and when anything later in the
  * completion fails, the undo gives the credit back to the lots it came from.
  *
@@ -23,6 +24,18 @@ completeCartWorkflow.hooks.validate(
       (l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE
     )
     if (!lines.length) {
+      return new StepResponse(undefined, undefined)
+    }
+    // Core runs this hook before it notices that the cart already has an
+    // order and answers that order again. A completed cart never pays again,
+    // even after its order was canceled and the credit given back.
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: orderCarts } = await query.graph({
+      entity: "order_cart",
+      fields: ["order_id"],
+      filters: { cart_id: cart.id },
+    })
+    if (orderCarts.length || cart.completed_at) {
       return new StepResponse(undefined, undefined)
     }
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)

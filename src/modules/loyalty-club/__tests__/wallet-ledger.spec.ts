@@ -295,6 +295,97 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           await expectConsistent(wallet.id)
         })
       })
+
+      describe("debt under force_negative", () => {
+        // Cashback A is spent, A is canceled while B's cashback is held: the
+        // take-back leaves a debt that B's release must pay before anything
+        // of B can be spent.
+        const indebted = async (release: "time" | "event") => {
+          const wallet = await newWallet()
+          const a = await credit(wallet.id, "1000", "order_a")
+          const until = new Date(Date.UTC(9999, 0, 1))
+          const b = await credit(wallet.id, "600", "order_b", {
+            available_at: release === "time" ? new Date(Date.now() + 1500) : until,
+          })
+          await debit(wallet.id, "1000", "cart_spend_a")
+          const taken = await service.clawbackCredit({
+            transaction_id: a.transaction.id,
+            target: "1000",
+            strategy: "force_negative",
+          })
+          expect(taken.debt).toBe("1000")
+          if (release === "time") {
+            await new Promise((r) => setTimeout(r, 1600))
+            await service.markReleasedLots()
+          } else {
+            await service.releaseLots([{ transaction_id: b.transaction.id }], { at: new Date(), until })
+          }
+          return wallet
+        }
+
+        it.each(["time", "event"] as const)(
+          "should pay the debt from credit released by %s before it can be spent",
+          async (release) => {
+            const wallet = await indebted(release)
+            await expect(debit(wallet.id, "1", "cart_after")).rejects.toThrow(
+              `Wallet (${wallet.id}) has insufficient balance: 0 IRR available, 1 requested`
+            )
+            expect((await service.getBalances([wallet.id]))[wallet.id].available).toBe("-400")
+            expect((await lots(wallet.id)).map((l) => l.remaining)).toEqual(["0", "0", "-400"])
+            await expectConsistent(wallet.id)
+            // Later credit pays the rest of the debt first.
+            await credit(wallet.id, "500", "gift")
+            expect((await service.getBalances([wallet.id]))[wallet.id].available).toBe("100")
+            expect((await debit(wallet.id, "100", "cart_last")).transaction.amount).toBe("-100")
+            await expect(debit(wallet.id, "1", "cart_more")).rejects.toThrow("insufficient balance")
+            await expectConsistent(wallet.id)
+          }
+        )
+
+        it("should count the debt when the held credit becomes spendable without any write", async () => {
+          const wallet = await newWallet()
+          const a = await credit(wallet.id, "1000", "order_a")
+          await credit(wallet.id, "600", "order_b", { available_at: new Date(Date.now() + 1000) })
+          await debit(wallet.id, "1000", "cart_spend_a")
+          await service.clawbackCredit({ transaction_id: a.transaction.id, target: "1000", strategy: "force_negative" })
+          await new Promise((r) => setTimeout(r, 1100))
+          // No release run yet: the debit itself pays the debt first.
+          await expect(debit(wallet.id, "600", "cart_b")).rejects.toThrow(
+            "has insufficient balance: 0 IRR available, 600 requested"
+          )
+          await expectConsistent(wallet.id)
+        })
+      })
+
+      describe("giving back a debit", () => {
+        it("should give back at most the debit when a cancel and a return race", async () => {
+          for (let round = 0; round < 8; round++) {
+            const wallet = await newWallet("irr", `cus_race_${round}`)
+            await credit(wallet.id, "1000", "seed")
+            const spent = await debit(wallet.id, "1000", "cart_race")
+            // A return gives back 400 of it while the order is canceled.
+            await Promise.all([
+              service.giveBackDebit({ transaction_id: spent.transaction.id, target: "400" }),
+              service.reverseTransaction({ transaction_id: spent.transaction.id }),
+            ])
+            expect((await service.getBalances([wallet.id]))[wallet.id].available).toBe("1000")
+            await expectConsistent(wallet.id)
+          }
+        })
+
+        it("should reverse only what partial give-backs left, and give nothing after a reversal", async () => {
+          const wallet = await newWallet()
+          await credit(wallet.id, "1000", "seed")
+          const spent = await debit(wallet.id, "1000", "cart_partial")
+          await service.giveBackDebit({ transaction_id: spent.transaction.id, target: "250" })
+          const reversal = await service.reverseTransaction({ transaction_id: spent.transaction.id })
+          expect(reversal.transaction.amount).toBe("750")
+          const after = await service.giveBackDebit({ transaction_id: spent.transaction.id, target: "1000" })
+          expect(after.created).toBe(false)
+          expect((await service.getBalances([wallet.id]))[wallet.id].available).toBe("1000")
+          await expectConsistent(wallet.id)
+        })
+      })
     })
   },
 })

@@ -2,20 +2,9 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { applyCartCreditWorkflow } from "../../../../../workflows"
 import { StoreApplyCartCreditType } from "./validators"
-
-const CART_FIELDS = [
-  "id",
-  "currency_code",
-  "customer_id",
-  "total",
-  "subtotal",
-  "shipping_total",
-  "credit_line_total",
-  "credit_lines.*",
-]
 
 async function respond(
   req: AuthenticatedMedusaRequest<any>,
@@ -30,10 +19,9 @@ async function respond(
       remove: input.remove,
     },
   })
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: req.params.id } })
+  // The cart as core's cart routes answer it (items, totals, payment
+  // collection; `fields` works the same), so a storefront need not fetch it.
+  const cart = await refetchCart(req.params.id, req.scope, req.queryConfig.fields)
   res.json({
     cart,
     loyalty_credit: {

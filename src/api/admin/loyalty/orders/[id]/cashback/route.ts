@@ -2,10 +2,7 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
-import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
-import { walletCreditPaid } from "../../../../../../workflows"
+import { fetchOrderCashback } from "../../../../../utils/order-cashback"
 
 /**
  * The cashback an order earned, one entry per rule that paid: amount, state
@@ -17,53 +14,5 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
-  const credits = await service.listOrderCashback(req.params.id)
-  const ruleIds = [...new Set(credits.map((c) => c.rule_id).filter(Boolean))] as string[]
-  const rules = ruleIds.length
-    ? await service.listCashbackRules({ id: ruleIds }, { select: ["id", "name"], withDeleted: true })
-    : []
-  const names = new Map(rules.map((r) => [r.id, r.name]))
-  const now = new Date()
-  const cashback = credits.map((c) => {
-    const state = MathBN.gte(c.taken_back, c.amount)
-      ? "reversed"
-      : MathBN.gt(c.taken_back, 0)
-        ? "partly_reversed"
-        : c.expired_at
-          ? "expired"
-          : c.available_at && c.available_at > now
-            ? "pending"
-            : MathBN.eq(c.remaining, 0)
-              ? "spent"
-              : "available"
-    return {
-      ...c,
-      state,
-      rule: c.rule_id
-        ? { id: c.rule_id, name: names.get(c.rule_id) ?? c.note?.replace(/^Cashback: /, "") ?? null }
-        : null,
-      // Fulfilment rules wait with a far-future date: show "at fulfilment".
-      available_at: c.available_at && c.available_at.getUTCFullYear() >= 9999 ? null : c.available_at,
-      waits_for_fulfilment: !!c.available_at && c.available_at.getUTCFullYear() >= 9999,
-    }
-  })
-  // What wallet credit paid for the order (its loyalty credit lines).
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({
-    entity: "order",
-    fields: ["id", "currency_code", "credit_lines.reference", "credit_lines.raw_amount", "credit_lines.amount"],
-    filters: { id: req.params.id },
-  })
-  const creditPaid = walletCreditPaid((order as any) ?? {})
-  res.json({
-    order_id: req.params.id,
-    currency_code: cashback[0]?.currency_code ?? (order as any)?.currency_code ?? null,
-    credit_paid: creditPaid.toFixed(),
-    total: MathBN.sum(0, ...cashback.map((c) => c.amount)).toFixed(),
-    taken_back: MathBN.sum(0, ...cashback.map((c) => c.taken_back)).toFixed(),
-    cashback,
-  })
+  res.json(await fetchOrderCashback(req.scope, req.params.id))
 }
