@@ -640,6 +640,16 @@ async function seedPointOfSale({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: any = container.resolve("loyalty_club")
+  // The demo's shoppers are members by phone, as if each had proven their
+  // number once: the till and the kiosk know members only from the club's
+  // own phone table, never from a phone typed on an account.
+  const customerModule = container.resolve(Modules.CUSTOMER)
+  for (const demo of DEMO_CUSTOMERS) {
+    const [customer] = await customerModule.listCustomers({ email: demo.email })
+    if (customer && demo.phone) {
+      await service.registerMemberPhone({ phone: demo.phone, customer_id: customer.id, source: "admin" })
+    }
+  }
   const [existing] = await service.listPosKeys({ name: "Demo till" })
   if (!existing) {
     const { result } = await createPosKeyWorkflow(container).run({

@@ -126,3 +126,18 @@ export function formatForGateway(
       )
   }
 }
+
+/**
+ * The country (ISO 3166 alpha-2) an E.164 mobile number belongs to, or
+ * undefined when the numbering plan does not say (shared codes such as +1
+ * say: US, CA, ...).
+ *
+ * @example
+ * phoneCountry("+989121234567") // "IR"
+ */
+export function phoneCountry(e164: string): string | undefined {
+  const parsed = /^\+\d+$/.test(e164)
+    ? parsePhoneNumberFromString(e164)
+    : undefined
+  return parsed?.isValid() ? parsed.country : undefined
+}

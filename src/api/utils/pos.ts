@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 
@@ -33,5 +34,23 @@ export async function tillMemberCard(container: MedusaContainer, customerId: str
       available: balances[w.id]?.available ?? "0",
       status: w.status,
     })),
+  }
+}
+
+/**
+ * Runs a till route's work and answers a receipt clash (a CONFLICT) as a
+ * 409 with its own message: Medusa's error handler words every CONFLICT
+ * as "retry with the Idempotency-Key", which would hide what differs.
+ * Returns undefined when it answered.
+ */
+export async function answeringConflicts<T>(res: MedusaResponse, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work()
+  } catch (error: any) {
+    if (error?.type === MedusaError.Types.CONFLICT && typeof error.message === "string") {
+      res.status(409).json({ type: MedusaError.Types.CONFLICT, message: error.message })
+      return undefined
+    }
+    throw error
   }
 }

@@ -87,10 +87,22 @@ const DEFAULT_SETTINGS: LoyaltySettingsValues = {
   money_display: "toman",
   win_back_days: 60,
   signup_bonus: null,
-  pos_redeem_requires_code: false,
+  pos_redeem_requires_code: true,
+  pos_max_purchase: null,
+  signup_countries: null,
+  signup_hourly_cap: 300,
+  signup_per_address_limit: 10,
+  signup_behind_proxy: false,
 }
 // Settings stored as JSON.
-const JSON_SETTINGS = new Set(["min_redeem_balance", "sms_events", "reminder_days", "signup_bonus"])
+const JSON_SETTINGS = new Set([
+  "min_redeem_balance",
+  "sms_events",
+  "reminder_days",
+  "signup_bonus",
+  "pos_max_purchase",
+  "signup_countries",
+])
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof LoyaltySettingsValues)[]
 // The shop's settings are one row with a fixed id.
 const SETTINGS_ID = "lset_shop"
@@ -237,22 +249,6 @@ class LoyaltyClubModuleService extends MedusaService({
         created: false,
       }
     }
-    if (data.cap) {
-      // The new row is counted too: it is in this transaction.
-      const [{ total }] = await manager.execute(
-        `SELECT COALESCE(SUM(amount), 0) AS total FROM loyalty_wallet_transaction
-         WHERE wallet_id = ? AND type = ? AND reference = ? AND reference_id LIKE ?
-           AND deleted_at IS NULL`,
-        [wallet.id, type, data.reference, `${data.cap.reference_id_prefix.replace(/[\\%_]/g, "\\$&")}%`]
-      )
-      if (MathBN.gt(total, data.cap.total)) {
-        const left = BigNumberJS.max(MathBN.sub(data.cap.total, MathBN.sub(total, amount)), 0)
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `amount ${amount.toFixed()} is more than what is left to refund: ${left.toFixed()} ${wallet.currency_code.toUpperCase()}`
-        )
-      }
-    }
     await this.insertLot(manager, {
       wallet_id: wallet.id,
       transaction_id: transaction.id,
@@ -308,12 +304,21 @@ class LoyaltyClubModuleService extends MedusaService({
       key = { ...data, reference_id: `${data.reference_id}#${attempt + 1}` }
     }
 
+    // Debt (a take-back that found the credit spent) is paid first: what a
+    // debit may take is the balance after debt, whatever became spendable
+    // since the debt was written.
+    await this.settleDebt(manager, wallet.id)
     const now = new Date()
     const lots: { id: string; remaining: string }[] = await manager.execute(
       SPENDABLE_LOTS,
       [wallet.id, now, now]
     )
-    const available = MathBN.sum(0, ...lots.map((l) => l.remaining))
+    const [{ debt }] = await manager.execute(
+      `SELECT COALESCE(SUM(remaining), 0) AS debt FROM loyalty_wallet_lot
+       WHERE wallet_id = ? AND remaining < 0 AND deleted_at IS NULL`,
+      [wallet.id]
+    )
+    const available = BigNumberJS.max(MathBN.sum(debt, ...lots.map((l) => l.remaining)), 0)
     if (MathBN.lt(available, requested)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
@@ -405,24 +410,34 @@ class LoyaltyClubModuleService extends MedusaService({
            FOR UPDATE OF l`,
           [original.id]
         )
-      const restored = originalAmount.negated()
+      // What earlier partial give-backs (a return, a refund) already gave
+      // back of this debit is not given twice: read under the wallet lock,
+      // so a cancel racing a return still gives back at most the debit.
+      const givenBack = await this.givenBackOf(manager, wallet.id, original.id)
+      const restored = BigNumberJS.max(MathBN.sub(originalAmount.negated(), givenBack), 0)
       // The reversal key was checked under the wallet lock: this inserts.
       const transaction = (await this.insertTransaction(manager, {
         wallet_id: wallet.id,
         type: "reversal",
         amount: restored,
-        data: write,
+        data: givenBack.isGreaterThan(0)
+          ? { ...write, metadata: { ...(data.metadata ?? {}), given_back_before: givenBack.toFixed() } }
+          : write,
         reverses_id: original.id,
       }))!
-      const reopen = allocations
-        .filter((a) => !a.expired)
-        .map((a) => ({ lot_id: a.lot_id, amount: MathBN.convert(a.amount) }))
+      // Lots that are still open come back first, then what expired.
+      let left = restored
+      const reopen: { lot_id: string; amount: BigNumberJS }[] = []
+      for (const a of allocations.filter((a) => !a.expired)) {
+        const amount = MathBN.min(a.amount, left)
+        if (amount.isGreaterThan(0)) {
+          reopen.push({ lot_id: a.lot_id, amount })
+          left = MathBN.sub(left, amount)
+        }
+      }
       await this.moveLots(manager, wallet.id, transaction.id, reopen, "add")
 
-      const expired = MathBN.sum(
-        0,
-        ...allocations.filter((a) => a.expired).map((a) => a.amount)
-      )
+      const expired = left
       if (expired.isGreaterThan(0)) {
         await this.insertLot(manager, {
           wallet_id: wallet.id,
@@ -594,6 +609,7 @@ class LoyaltyClubModuleService extends MedusaService({
         available_at: null,
         expires_at: null,
       })
+      await this.settleDebt(manager, wallet.id)
     }
     return {
       transaction,
@@ -721,13 +737,12 @@ class LoyaltyClubModuleService extends MedusaService({
       const wallet = await this.lockWallet(manager, debit.wallet_id, "reverse")
       const taken = MathBN.convert(debit.amount).negated()
       const target = MathBN.min(roundToCurrency(data.target, wallet.currency_code, "down"), taken)
-      const [{ given }] = await manager.execute(
-        `SELECT COALESCE(SUM(amount), 0) AS given FROM loyalty_wallet_transaction
-         WHERE wallet_id = ? AND deleted_at IS NULL
-           AND ((reverses_id = ? AND type = 'reversal')
-             OR (type = 'credit' AND reference = 'debit_give_back' AND reference_id LIKE ?))`,
-        [wallet.id, debit.id, `${debit.id}:%`]
+      const [{ reversed }] = await manager.execute(
+        `SELECT COALESCE(SUM(amount), 0) AS reversed FROM loyalty_wallet_transaction
+         WHERE wallet_id = ? AND reverses_id = ? AND type = 'reversal' AND deleted_at IS NULL`,
+        [wallet.id, debit.id]
       )
+      const given = MathBN.add(reversed, await this.givenBackOf(manager, wallet.id, debit.id))
       const due = MathBN.sub(target, given)
       if (!due.isGreaterThan(0)) {
         return { transaction: null, created: false }
@@ -1078,41 +1093,48 @@ class LoyaltyClubModuleService extends MedusaService({
   /**
    * Claims a till receipt for a purchase: the first claim writes the row,
    * a repeat (or a concurrent duplicate) gets the row that is there, so a
-   * receipt is registered once.
+   * receipt is registered once per location. Receipts are keyed by location
+   * (the till key's), so another shop's "0001" is its own purchase.
    */
   @InjectManager()
   async claimPosReceipt(
     data: {
       receipt_id: string
       customer_id: string
+      phone?: string | null
       amount: string
       currency_code: string
       pos_key_id?: string | null
-      location?: string | null
+      location: string
       note?: string | null
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ purchase: Record<string, any>; created: boolean }> {
     const amount = MathBN.convert(data.amount).toFixed()
     const inserted = await this.sql(sharedContext).execute(
-      `INSERT INTO loyalty_pos_purchase (id, receipt_id, customer_id, pos_key_id, location, amount, raw_amount,
+      `INSERT INTO loyalty_pos_purchase (id, receipt_id, customer_id, phone, pos_key_id, location, amount, raw_amount,
          currency_code, note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?::numeric, jsonb_build_object('value', ?::text, 'precision', 20), ?, ?, now(), now())
-       ON CONFLICT (receipt_id) WHERE deleted_at IS NULL DO NOTHING
+       VALUES (?, ?, ?, ?, ?, ?, ?::numeric, jsonb_build_object('value', ?::text, 'precision', 20), ?, ?, now(), now())
+       ON CONFLICT (location, receipt_id) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
       [
         entityIds("lposp", 1)[0],
         data.receipt_id,
         data.customer_id,
+        data.phone ?? null,
         data.pos_key_id ?? null,
-        data.location ?? null,
+        data.location,
         amount,
         amount,
         data.currency_code.toLowerCase(),
         data.note ?? null,
       ]
     )
-    const [purchase] = await this.listPosPurchases({ receipt_id: data.receipt_id }, {}, sharedContext)
+    const [purchase] = await this.listPosPurchases(
+      { receipt_id: data.receipt_id, location: data.location },
+      {},
+      sharedContext
+    )
     return { purchase, created: inserted.length > 0 }
   }
 
@@ -1141,8 +1163,9 @@ class LoyaltyClubModuleService extends MedusaService({
 
   /**
    * Issues a one-time code for a phone, unless the phone or the address asked
-   * too often lately (then `limited`, and no code). Only the code's hash is
-   * stored. Returns the code to send.
+   * too often lately, or (sign-up) the shop sent its hourly cap of codes
+   * (then `limited`, and no code). Only the code's hash is stored. Returns
+   * the code to send.
    */
   @InjectManager()
   async issueOneTimeCode(
@@ -1151,23 +1174,50 @@ class LoyaltyClubModuleService extends MedusaService({
       purpose: "signup" | "redeem"
       ip?: string | null
       ttl_ms?: number
-      limits?: { per_phone: number; per_ip: number; window_ms: number }
+      limits?: { per_phone: number; per_ip: number; window_ms: number; per_hour?: number | null }
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ limited: true } | { limited: false; id: string; code: string; expires_at: Date }> {
     const limits = data.limits ?? { per_phone: 3, per_ip: 10, window_ms: 10 * 60 * 1000 }
     const since = new Date(Date.now() - limits.window_ms).toISOString()
     return await this.ledgerTransaction(sharedContext, async (sql) => {
-      // One request at a time per phone, so a burst cannot pass the limit.
+      // One request at a time per phone, so a burst cannot pass the limit;
+      // the shop-wide cap and the address take their own locks, in this
+      // order in every request, so bursts across phones cannot pass them.
       await sql.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`otp:${data.phone}`])
+      if (data.ip) {
+        await sql.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`otp-ip:${data.ip}`])
+      }
+      if (limits.per_hour != null) {
+        await sql.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`otp-all:${data.purpose}`])
+      }
+      // Each count reads its own index: (phone, purpose, created_at),
+      // (ip, created_at) and (purpose, created_at).
       const [counts] = await sql.execute(
         `SELECT
-           count(*) FILTER (WHERE phone = ? AND purpose = ?)::int AS phone,
-           count(*) FILTER (WHERE ip IS NOT NULL AND ip = ?)::int AS ip
-         FROM loyalty_one_time_code WHERE created_at >= ? AND deleted_at IS NULL`,
-        [data.phone, data.purpose, data.ip ?? null, since]
+           (SELECT count(*) FROM loyalty_one_time_code
+            WHERE phone = ? AND purpose = ? AND created_at >= ? AND deleted_at IS NULL)::int AS phone,
+           (SELECT count(*) FROM loyalty_one_time_code
+            WHERE ?::text IS NOT NULL AND ip = ? AND created_at >= ? AND deleted_at IS NULL)::int AS ip,
+           (SELECT count(*) FROM loyalty_one_time_code
+            WHERE ?::boolean AND purpose = ? AND created_at >= ? AND deleted_at IS NULL)::int AS hour`,
+        [
+          data.phone,
+          data.purpose,
+          since,
+          data.ip ?? null,
+          data.ip ?? null,
+          since,
+          limits.per_hour != null,
+          data.purpose,
+          new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+        ]
       )
-      if (counts.phone >= limits.per_phone || (data.ip && counts.ip >= limits.per_ip)) {
+      if (
+        counts.phone >= limits.per_phone ||
+        (data.ip && counts.ip >= limits.per_ip) ||
+        (limits.per_hour != null && counts.hour >= limits.per_hour)
+      ) {
         return { limited: true as const }
       }
       const id = entityIds("lotc", 1)[0]
@@ -1210,6 +1260,63 @@ class LoyaltyClubModuleService extends MedusaService({
       await sql.execute(`UPDATE loyalty_one_time_code SET consumed_at = now(), updated_at = now() WHERE id = ?`, [row.id])
       return true
     })
+  }
+
+  /** The member a phone (E.164) belongs to, from the club's own phone table. */
+  @InjectManager()
+  async retrieveMemberByPhone(
+    phone: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; source: string } | undefined> {
+    const [row] = await this.sql(sharedContext).execute(
+      `SELECT customer_id, source FROM loyalty_member_phone WHERE phone = ? AND deleted_at IS NULL`,
+      [phone]
+    )
+    return row ? { customer_id: row.customer_id, source: row.source } : undefined
+  }
+
+  /**
+   * Makes a customer the member for a phone (E.164), unless the phone
+   * already has one: the unique phone index decides between concurrent
+   * requests, and the one that lost gets the member that won
+   * (`created: false`). `source` says how the phone was proven.
+   */
+  @InjectManager()
+  async registerMemberPhone(
+    data: { phone: string; customer_id: string; source: "code" | "pos" | "admin" | "import" },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; created: boolean }> {
+    const inserted = await this.sql(sharedContext).execute(
+      `INSERT INTO loyalty_member_phone (id, phone, customer_id, source, verified_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, CASE WHEN ? = 'code' THEN now() END, now(), now())
+       ON CONFLICT (phone) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING customer_id`,
+      [entityIds("lmph", 1)[0], data.phone, data.customer_id, data.source, data.source]
+    )
+    if (inserted.length) {
+      return { customer_id: inserted[0].customer_id, created: true }
+    }
+    const member = await this.retrieveMemberByPhone(data.phone, sharedContext)
+    return { customer_id: member!.customer_id, created: false }
+  }
+
+  /**
+   * Deletes one-time codes created before `before` (codes live minutes, the
+   * rate limits look back an hour): a batch per call, oldest first. Returns
+   * how many went.
+   */
+  @InjectManager()
+  async purgeOneTimeCodes(
+    data: { before: Date; batch_size?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const rows = await this.sql(sharedContext).execute(
+      `DELETE FROM loyalty_one_time_code WHERE id IN (
+         SELECT id FROM loyalty_one_time_code WHERE created_at < ? AND deleted_at IS NULL ORDER BY created_at LIMIT ?)
+       RETURNING id`,
+      [data.before.toISOString(), data.batch_size ?? 10000]
+    )
+    return rows.length
   }
 
   /** Withdraws messages not sent yet (the undo of queueing them). */
@@ -1355,7 +1462,7 @@ class LoyaltyClubModuleService extends MedusaService({
     { lot_id: string; wallet_id: string; transaction_id: string; amount: string; reference: string; reference_id: string }[]
   > {
     const at = options.at ?? new Date()
-    return await this.ledgerTransaction(sharedContext, async (sql) => {
+    const released = await this.ledgerTransaction(sharedContext, async (sql) => {
       const rows = await sql.execute(
         `WITH due AS (
            SELECT id FROM loyalty_wallet_lot
@@ -1376,6 +1483,31 @@ class LoyaltyClubModuleService extends MedusaService({
       )
       return rows.map((r: any) => ({ ...r, amount: MathBN.convert(r.amount).toFixed() }))
     })
+    await this.settleDebtsOf(released.map((r) => r.wallet_id), sharedContext)
+    return released
+  }
+
+  /**
+   * Pays the debt of these wallets from what just became spendable (held
+   * cashback released), one wallet at a time under its lock. Wallets with
+   * no debt cost one read for all.
+   */
+  protected async settleDebtsOf(walletIds: string[], sharedContext: Context) {
+    if (!walletIds.length) {
+      return
+    }
+    const indebted = await this.sql(sharedContext).execute(
+      `SELECT DISTINCT wallet_id FROM loyalty_wallet_lot
+       WHERE wallet_id IN (SELECT jsonb_array_elements_text(?::jsonb))
+         AND remaining < 0 AND deleted_at IS NULL`,
+      [JSON.stringify([...new Set(walletIds)])]
+    )
+    for (const { wallet_id } of indebted) {
+      await this.ledgerTransaction(sharedContext, async (sql) => {
+        await this.lockWallet(sql, wallet_id, "reverse")
+        await this.settleDebt(sql, wallet_id)
+      })
+    }
   }
 
   @InjectManager()
@@ -1552,8 +1684,8 @@ class LoyaltyClubModuleService extends MedusaService({
     { at, until }: { at: Date; until: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ lot_id: string; transaction_id: string }[]> {
-    return await this.ledgerTransaction(sharedContext, async (sql) => {
-      const released: { lot_id: string; transaction_id: string }[] = []
+    const result = await this.ledgerTransaction(sharedContext, async (sql) => {
+      const released: { lot_id: string; transaction_id: string; wallet_id: string }[] = []
       for (const r of releases) {
         const rows = await sql.execute(
           `UPDATE loyalty_wallet_lot
@@ -1561,13 +1693,17 @@ class LoyaltyClubModuleService extends MedusaService({
                expires_at = CASE WHEN ?::int IS NULL THEN NULL ELSE ?::timestamptz + (?::int * interval '1 day') END,
                updated_at = now()
            WHERE transaction_id = ? AND available_at = ? AND deleted_at IS NULL
-           RETURNING id`,
+           RETURNING id, wallet_id`,
           [at, at, r.expires_after_days ?? null, at, r.expires_after_days ?? null, r.transaction_id, until]
         )
-        released.push(...rows.map((row: any) => ({ lot_id: row.id, transaction_id: r.transaction_id })))
+        released.push(
+          ...rows.map((row: any) => ({ lot_id: row.id, transaction_id: r.transaction_id, wallet_id: row.wallet_id }))
+        )
       }
       return released
     })
+    await this.settleDebtsOf(result.map((r) => r.wallet_id), sharedContext)
+    return result.map(({ lot_id, transaction_id }) => ({ lot_id, transaction_id }))
   }
 
   /** Clears the release mark of lots (the undo of `markReleasedLots`). */
@@ -1625,6 +1761,32 @@ class LoyaltyClubModuleService extends MedusaService({
       [walletId]
     )
     return { transactions: rows.map((r: any) => this.formatTransaction(r)), count }
+  }
+
+  /** When the credit of these transactions becomes spendable and expires (their lots). */
+  @InjectManager()
+  async listCreditDates(
+    transactionIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<Record<string, { available_at: Date | null; expires_at: Date | null }>> {
+    if (!transactionIds.length) {
+      return {}
+    }
+    const rows = await this.sql(sharedContext).execute(
+      `SELECT transaction_id, available_at, expires_at FROM loyalty_wallet_lot
+       WHERE transaction_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND amount > 0
+         AND deleted_at IS NULL`,
+      [JSON.stringify(transactionIds)]
+    )
+    return Object.fromEntries(
+      rows.map((r: any) => [
+        r.transaction_id,
+        {
+          available_at: r.available_at ? new Date(r.available_at) : null,
+          expires_at: r.expires_at ? new Date(r.expires_at) : null,
+        },
+      ])
+    )
   }
 
   /**
@@ -1748,6 +1910,26 @@ class LoyaltyClubModuleService extends MedusaService({
     return row ? this.formatTransaction(row) : undefined
   }
 
+  /**
+   * What partial give-backs returned of a debit so far: its give-back
+   * credits less what undoing them took back again.
+   */
+  protected async givenBackOf(manager: SqlManager, walletId: string, debitId: string) {
+    const [{ given }] = await manager.execute(
+      `WITH credits AS (
+         SELECT id, amount FROM loyalty_wallet_transaction
+         WHERE wallet_id = ? AND type = 'credit' AND reference = 'debit_give_back'
+           AND reference_id LIKE ? AND deleted_at IS NULL
+       )
+       SELECT COALESCE((SELECT SUM(amount) FROM credits), 0)
+         + COALESCE((SELECT SUM(r.amount) FROM loyalty_wallet_transaction r
+             WHERE r.wallet_id = ? AND r.type = 'reversal' AND r.deleted_at IS NULL
+               AND r.reverses_id IN (SELECT id FROM credits)), 0) AS given`,
+      [walletId, `${debitId.replace(/[\\%_]/g, "\\$&")}:%`, walletId]
+    )
+    return MathBN.convert(given)
+  }
+
   protected async isReversed(manager: SqlManager, transactionId: string) {
     const rows = await manager.execute(
       `SELECT 1 FROM loyalty_wallet_transaction
@@ -1865,7 +2047,8 @@ class LoyaltyClubModuleService extends MedusaService({
 
   /**
    * Pays off debt (negative lots left by a `force_negative` take-back) from
-   * the wallet's positive lots, soonest-to-expire first. The cached balance
+   * the wallet's spendable lots, soonest-to-expire first. Runs on every
+   * credit, release and debit of the wallet. The cached balance
    * already counts both, so only the lots move. One indexed read when there
    * is no debt.
    */
@@ -1879,12 +2062,14 @@ class LoyaltyClubModuleService extends MedusaService({
     if (!debts.length) {
       return
     }
-    const credits: { id: string; remaining: string }[] = await manager.execute(
-      `SELECT id, remaining FROM loyalty_wallet_lot
-       WHERE wallet_id = ? AND remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
-       ORDER BY expires_at ASC NULLS LAST, created_at, id FOR UPDATE`,
-      [walletId]
-    )
+    // Only spendable credit pays: held credit may still be taken back with
+    // its own order, and is settled when it is released or spent.
+    const now = new Date()
+    const credits: { id: string; remaining: string }[] = await manager.execute(SPENDABLE_LOTS, [
+      walletId,
+      now,
+      now,
+    ])
     const deltas = new Map<string, BigNumberJS>()
     let c = 0
     let creditLeft = credits.length ? MathBN.convert(credits[0].remaining) : null

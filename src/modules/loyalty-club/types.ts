@@ -42,13 +42,6 @@ type LedgerWriteBase = {
 
 export type CreditWalletInput = LedgerWriteBase & {
   type?: "credit" | "adjustment"
-  /**
-   * Refuse the credit (400 naming `amount`) when it would bring the credits
-   * of this wallet with the same reference and a reference_id starting with
-   * `reference_id_prefix` above `total`. Checked under the wallet lock, so
-   * concurrent credits cannot pass it together (refunds into the wallet).
-   */
-  cap?: { reference_id_prefix: string; total: BigNumberInput }
   available_at?: Date | string | null
   expires_at?: Date | string | null
 }
@@ -127,7 +120,18 @@ export type LoyaltySettingsValues = {
   money_display: "toman" | "rial"
   win_back_days: number
   signup_bonus: Record<string, string> | null
+  /** Till: a redemption needs the member's one-time code (on for a new shop). */
   pos_redeem_requires_code: boolean
+  /** Till and "register purchase": the largest purchase per currency; missing: the default. */
+  pos_max_purchase: Record<string, string> | null
+  /** Kiosk sign-up: allowed mobile countries (ISO alpha-2); null = the shop's. */
+  signup_countries: string[] | null
+  /** Kiosk sign-up: sign-up codes per hour, shop-wide. */
+  signup_hourly_cap: number
+  /** Kiosk sign-up: codes per client address in ten minutes. */
+  signup_per_address_limit: number
+  /** Kiosk sign-up: trust one proxy hop's X-Forwarded-For for the client address. */
+  signup_behind_proxy: boolean
 }
 
 export type ClawbackCreditInput = {

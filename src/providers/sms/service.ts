@@ -11,6 +11,7 @@ import {
 import { normalizePhone } from "../../utils/phone"
 import { SmsGatewayError } from "./errors"
 import { createGateway, maskPhone } from "./gateways"
+import { LogGatewayContext } from "./gateways/log"
 import { validateSmsOptions, withDefaults, withSenderOverride } from "./options"
 import { withRetry } from "./retry"
 import { SmsProviderOptions, TemplateParams } from "./types"
@@ -27,7 +28,10 @@ type InjectedDependencies = {
  * `data.text`) the message. `data.gateway_template` names a template the
  * gateway has approved and `data.template_params` fills it; gateways without
  * templates send the text instead. `from` (or `data.sender`) overrides the
- * configured sender line for one message.
+ * configured sender line for one message. `data.secret: true` marks a text
+ * (a one-time code) that must appear nowhere but the SMS: the sender puts
+ * it in `content` only, which the notification module hands over but does
+ * not store, and no gateway logs it.
  */
 export class SmsNotificationProviderService extends AbstractNotificationProviderService {
   static identifier = "loyalty-sms"
@@ -74,14 +78,18 @@ export class SmsNotificationProviderService extends AbstractNotificationProvider
     }
     const reference =
       runtime.id ?? runtime.idempotency_key ?? `sms_${randomUUID()}`
-    const gateway = createGateway({
+    // A secret message (a one-time code) reaches the gateway and nothing
+    // else: the log gateway writes that it sent one, not the text.
+    const context: LogGatewayContext = {
       options: withSenderOverride(
         this.options_,
         notification.from ?? notification.data?.sender
       ),
       logger: this.logger_,
       reference,
-    })
+      secret: notification.data?.secret === true,
+    }
+    const gateway = createGateway(context)
 
     const hasTemplate =
       (typeof template === "string" && template.length > 0) ||

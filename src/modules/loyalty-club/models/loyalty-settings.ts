@@ -59,8 +59,32 @@ const LoyaltySettings = model.define(
     win_back_days: model.number().default(60),
     /** Kiosk sign-up: credit for joining, per currency (e.g. `{ "irr": "500000" }`). */
     signup_bonus: model.json().nullable(),
-    /** Till: a redemption needs the one-time code sent to the customer by SMS. */
-    pos_redeem_requires_code: model.boolean().default(false),
+    /**
+     * Till: a redemption needs the one-time code sent to the customer by SMS,
+     * so knowing a phone number is not enough to spend someone's balance.
+     */
+    pos_redeem_requires_code: model.boolean().default(true),
+    /**
+     * Till and "register purchase": the largest single purchase per currency
+     * (e.g. `{ "irr": "100000000000" }`); a currency left out has the
+     * default (see the service).
+     */
+    pos_max_purchase: model.json().nullable(),
+    /**
+     * Kiosk sign-up: the countries (ISO 3166 alpha-2) whose mobiles may ask
+     * for a code; null = the countries of the store's default region, or IR.
+     */
+    signup_countries: model.json().nullable(),
+    /** Kiosk sign-up: at most this many sign-up codes per hour, shop-wide. */
+    signup_hourly_cap: model.number().default(300),
+    /** Kiosk sign-up: at most this many codes per client address in ten minutes. */
+    signup_per_address_limit: model.number().default(10),
+    /**
+     * Kiosk sign-up: the store runs behind one reverse proxy that sets
+     * X-Forwarded-For, so the client address is read from it. Off: the
+     * address is the connection's, and a header cannot change it.
+     */
+    signup_behind_proxy: model.boolean().default(false),
   }
 )
 

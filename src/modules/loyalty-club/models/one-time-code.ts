@@ -22,6 +22,9 @@ const OneTimeCode = model
   .indexes([
     { name: "IDX_loyalty_one_time_code_phone", on: ["phone", "purpose", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_loyalty_one_time_code_ip", on: ["ip", "created_at"], where: "deleted_at IS NULL" },
+    // The shop-wide hourly cap on sign-up codes, and the purge of old codes.
+    { name: "IDX_loyalty_one_time_code_purpose_created", on: ["purpose", "created_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_loyalty_one_time_code_created", on: ["created_at"] },
   ])
 
 export default OneTimeCode

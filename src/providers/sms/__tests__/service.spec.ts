@@ -402,6 +402,33 @@ describe("SmsNotificationProviderService", () => {
       })
     })
 
+    it("should log a message's text with the log gateway, but never a one-time code's", async () => {
+      const logger = createFakeLogger()
+      const sms = provider({}, logger)
+      await sms.send({ to: PERSIAN_NUMBER, channel: "sms", template: "cashback_credited", content: { text: TEXT } } as any)
+      await sms.send({
+        to: PERSIAN_NUMBER,
+        channel: "sms",
+        template: "one_time_code_signup",
+        content: { text: "Your club code: 493817" },
+        data: { secret: true, gateway_template: "otp", template_params: { code: "493817" } },
+      } as any)
+      await sms.send({
+        to: PERSIAN_NUMBER,
+        channel: "sms",
+        template: "one_time_code_redeem",
+        content: { text: "Your club code: 502913" },
+        data: { secret: true },
+      } as any)
+
+      expect(logger.lines).toEqual([
+        `info [sms] to +98912***4567: ${TEXT}`,
+        "info [sms] to +98912***4567: template otp (a one-time code; its text is not logged)",
+        "info [sms] to +98912***4567: (a one-time code; its text is not logged)",
+      ])
+      expect(logger.lines.join("\n")).not.toMatch(/493817|502913/)
+    })
+
     it("should warn at boot when production would only log messages", () => {
       const previous = process.env.NODE_ENV
       process.env.NODE_ENV = "production"

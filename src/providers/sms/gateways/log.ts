@@ -17,14 +17,24 @@ export function maskPhone(e164: string): string {
   return `${e164.slice(0, Math.min(6, e164.length - 7))}***${e164.slice(-4)}`
 }
 
-/** The development gateway: writes the message to the log, never the network. */
+/** A gateway's context, and whether the message is a secret (a one-time code). */
+export type LogGatewayContext = GatewayContext & { secret?: boolean }
+
+const WITHHELD = "(a one-time code; its text is not logged)"
+
+/**
+ * The development gateway: writes the message to the log, never the
+ * network. A secret message's text is withheld: a log is read by more
+ * people, and kept longer, than a code's owner.
+ */
 export class LogGateway implements SmsGateway {
   readonly name = "log" as const
 
-  constructor(protected readonly context: GatewayContext) {}
+  constructor(protected readonly context: LogGatewayContext) {}
 
   async sendText(to: string, text: string): Promise<SmsSendResult> {
-    this.context.logger.info(`[sms] to ${maskPhone(to)}: ${text}`)
+    const shown = this.context.secret ? WITHHELD : text
+    this.context.logger.info(`[sms] to ${maskPhone(to)}: ${shown}`)
     return { id: `log_${randomUUID()}` }
   }
 
@@ -34,8 +44,9 @@ export class LogGateway implements SmsGateway {
     params: TemplateParams,
     text?: string
   ): Promise<SmsSendResult> {
-    const values = params === undefined ? "" : ` ${JSON.stringify(params)}`
-    const fallback = text ? ` (text: ${text})` : ""
+    const secret = this.context.secret
+    const values = params === undefined || secret ? "" : ` ${JSON.stringify(params)}`
+    const fallback = secret ? ` ${WITHHELD}` : text ? ` (text: ${text})` : ""
     this.context.logger.info(
       `[sms] to ${maskPhone(to)}: template ${template}${values}${fallback}`
     )

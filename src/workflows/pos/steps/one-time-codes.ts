@@ -1,8 +1,8 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
-import { normalizePhone } from "../../../utils/phone"
+import { normalizePhone, phoneCountry } from "../../../utils/phone"
 import { shopName } from "../../messages/compose-messages"
 
 const CODE_TEXT = {
@@ -13,21 +13,71 @@ const CODE_TEXT = {
 export const sendOneTimeCodeStepId = "loyalty-send-one-time-code"
 
 /**
+ * The countries whose mobiles may sign up: the shop's setting, else the
+ * countries of the store's default region, else Iran.
+ */
+export async function signupCountries(container: any, settings: { signup_countries: string[] | null }) {
+  if (settings.signup_countries?.length) {
+    return settings.signup_countries.map((c) => c.toUpperCase())
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: stores } = await query.graph({ entity: "store", fields: ["id", "default_region_id"] })
+  const regionId = (stores[0] as any)?.default_region_id
+  if (regionId) {
+    const { data: regions } = await query.graph({
+      entity: "region",
+      fields: ["id", "countries.iso_2"],
+      filters: { id: regionId },
+    })
+    const countries = ((regions[0] as any)?.countries ?? []).map((c: any) => String(c.iso_2).toUpperCase())
+    if (countries.length) {
+      return countries as string[]
+    }
+  }
+  return ["IR"]
+}
+
+/**
  * Issues a one-time code for a phone and sends it by SMS at once (codes do
- * not wait for quiet hours). Rate-limited per phone and per address: a
- * limited request sends nothing and says so (`limited`), the same for
- * members and strangers.
+ * not wait for quiet hours). Rate-limited per phone and per address, and
+ * sign-up codes by a shop-wide hourly cap and to the shop's countries
+ * (SMS pumping sends codes to costly foreign numbers): a limited request
+ * sends nothing and says so (`limited`), the same for members and
+ * strangers. The code travels only in the notification's `content`, which
+ * the provider reads and the notification module does not store; the
+ * stored notification's `data` holds no code, and `data.secret` tells the
+ * provider to keep the text out of logs.
  */
 export const sendOneTimeCodeStep = createStep(
   sendOneTimeCodeStepId,
   async (input: { phone: string; purpose: "signup" | "redeem"; ip?: string | null }, { container }) => {
     const phone = normalizePhone(input.phone)
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-    const issued = await service.issueOneTimeCode({ phone, purpose: input.purpose, ip: input.ip ?? null })
+    const settings = await service.retrieveSettings()
+    if (input.purpose === "signup") {
+      const allowed = await signupCountries(container, settings)
+      const country = phoneCountry(phone)
+      if (!country || !allowed.includes(country)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `phone (${input.phone}): the club takes mobiles from ${allowed.join(", ")} only`
+        )
+      }
+    }
+    const issued = await service.issueOneTimeCode({
+      phone,
+      purpose: input.purpose,
+      ip: input.ip ?? null,
+      limits: {
+        per_phone: 3,
+        per_ip: settings.signup_per_address_limit,
+        window_ms: 10 * 60 * 1000,
+        per_hour: input.purpose === "signup" ? settings.signup_hourly_cap : null,
+      },
+    })
     if (issued.limited) {
       return new StepResponse({ limited: true, expires_at: null as Date | null })
     }
-    const settings = await service.retrieveSettings()
     const store = await shopName(container, settings)
     const text = (settings.default_locale === "en" ? CODE_TEXT.en : CODE_TEXT.fa)(store, issued.code)
     await container.resolve(Modules.NOTIFICATION).createNotifications([
@@ -36,7 +86,7 @@ export const sendOneTimeCodeStep = createStep(
         channel: "sms",
         template: `one_time_code_${input.purpose}`,
         content: { text },
-        data: { text },
+        data: { secret: true },
         idempotency_key: `otp:${issued.id}`,
       } as any,
     ])
@@ -49,23 +99,7 @@ export const verifyOneTimeCodeStepId = "loyalty-verify-one-time-code"
 /** Checks a one-time code (400 naming `code` for a wrong, used, expired or locked one). */
 export const verifyOneTimeCodeStep = createStep(
   verifyOneTimeCodeStepId,
-  async (
-    input: { phone: string; purpose: "signup" | "redeem"; code?: string | null; receipt_id?: string | null },
-    { container }
-  ) => {
-    // A till retrying a redemption that already went through (its answer was
-    // lost) gets the first answer, not a refusal of the code it used up.
-    if (input.purpose === "redeem" && input.receipt_id) {
-      const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-      const [paid] = await service.listWalletTransactions({
-        type: "debit",
-        reference: "pos_receipt",
-        reference_id: input.receipt_id,
-      })
-      if (paid) {
-        return new StepResponse(void 0)
-      }
-    }
+  async (input: { phone: string; purpose: "signup" | "redeem"; code?: string | null }, { container }) => {
     const phone = normalizePhone(input.phone)
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const ok =
@@ -111,6 +145,30 @@ export const grantSignupBonusStep = createStep(
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     for (const id of credited) {
       await service.reverseTransaction({ transaction_id: id, note: "Sign-up undone" })
+    }
+  }
+)
+
+export const purgeOneTimeCodesStepId = "loyalty-purge-one-time-codes"
+
+/**
+ * Deletes one-time codes older than `older_than_ms` (default a day: codes
+ * live five minutes and the rate limits look back an hour), in batches.
+ * Deleted codes are hashes nobody can use: nothing to undo.
+ */
+export const purgeOneTimeCodesStep = createStep(
+  purgeOneTimeCodesStepId,
+  async (input: { older_than_ms?: number; batch_size?: number }, { container }) => {
+    const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+    const before = new Date(Date.now() - (input.older_than_ms ?? 24 * 60 * 60 * 1000))
+    const batch = input.batch_size ?? 10000
+    let purged = 0
+    for (;;) {
+      const n = await service.purgeOneTimeCodes({ before, batch_size: batch })
+      purged += n
+      if (n < batch) {
+        return new StepResponse({ purged })
+      }
     }
   }
 )

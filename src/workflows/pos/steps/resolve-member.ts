@@ -1,56 +1,104 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { formatForGateway, normalizePhone } from "../../../utils/phone"
+import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
+import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
+import { normalizePhone } from "../../../utils/phone"
 
 export const resolveMemberStepId = "loyalty-resolve-member"
 
-/** The ways a number may have been stored on a customer. */
-export function phoneForms(e164: string) {
-  return Array.from(
-    new Set([e164, e164.slice(1), formatForGateway(e164, "ir_local"), formatForGateway(e164, "ir_98")])
-  )
+/**
+ * The member whose phone this is, from the club's own phone table (written
+ * only after a one-time code, or by a till or staff for a new number), or
+ * undefined. `customer.phone` is never read: any shopper can set any number
+ * on their account.
+ */
+export async function findMemberByPhone(container: MedusaContainer, phone: string) {
+  const e164 = normalizePhone(phone)
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const member = await service.retrieveMemberByPhone(e164)
+  return { e164, customer: member ? { id: member.customer_id } : undefined }
 }
 
-/** The customer whose phone this is (any stored form), or undefined. */
-export async function findMemberByPhone(container: any, phone: string) {
-  const e164 = normalizePhone(phone)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "customer",
-    fields: ["id", "first_name", "last_name", "phone", "email"],
-    filters: { phone: phoneForms(e164) },
-    pagination: { order: { created_at: "ASC" }, take: 1, skip: 0 },
-  })
-  return { e164, customer: data[0] as any }
+export type ResolveMemberInput = {
+  phone: string
+  /** Make a new member when the phone has none: `pos`/`admin` (a purchase) or `code` (sign-up). */
+  create?: "pos" | "admin" | "code" | null
+  /**
+   * Sign-up by a logged-in shopper: with the phone proven by a code and no
+   * member yet, the phone becomes theirs instead of a new customer's.
+   */
+  customer_id?: string | null
 }
 
 /**
- * Finds the customer by phone, or (with `create`) makes them a club member
- * with that phone: the till knows shoppers by number. The undo removes a
- * customer it created.
+ * Makes a member for a phone: under a lock on the phone (Medusa's locking
+ * module, Redis-backed in a cluster) the phone table is read again and a
+ * customer created only when it has no member; the unique phone index is
+ * the last word should two instances race without a shared lock, and the
+ * customer the losing request made (known to nobody else) is removed.
+ */
+async function createMember(container: MedusaContainer, e164: string, input: ResolveMemberInput) {
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const customers = container.resolve(Modules.CUSTOMER)
+  const locking = container.resolve(Modules.LOCKING)
+  return await locking.execute(
+    `loyalty-member-phone:${e164}`,
+    async () => {
+      const existing = await service.retrieveMemberByPhone(e164)
+      if (existing) {
+        return { customer_id: existing.customer_id, created: false }
+      }
+      if (input.customer_id) {
+        const won = await service.registerMemberPhone({ phone: e164, customer_id: input.customer_id, source: "code" })
+        return { customer_id: won.customer_id, created: won.created }
+      }
+      const customer = await customers.createCustomers({
+        phone: e164,
+        has_account: false,
+        metadata: { loyalty_joined_via: input.create === "code" ? "kiosk" : "pos" },
+      })
+      try {
+        const won = await service.registerMemberPhone({
+          phone: e164,
+          customer_id: customer.id,
+          source: input.create!,
+        })
+        if (won.customer_id !== customer.id) {
+          await customers.deleteCustomers([customer.id])
+        }
+        return { customer_id: won.customer_id, created: won.customer_id === customer.id }
+      } catch (error) {
+        await customers.deleteCustomers([customer.id]).catch(() => undefined)
+        throw error
+      }
+    },
+    { timeout: 10 }
+  )
+}
+
+/**
+ * Finds the member for a phone, or (with `create`) makes one: the till knows
+ * shoppers by number. Only the club's phone table counts, never a phone a
+ * shopper typed on their account.
+ *
+ * No undo: a member, once written, stays. Another request for the same
+ * phone may already have found it and be using the customer, so deleting
+ * it when this workflow fails later could pull it from under that request;
+ * a retry finds the member again. Bad input is refused before this step,
+ * so a refused purchase makes no member.
  */
 export const resolveMemberStep = createStep(
   resolveMemberStepId,
-  async (input: { phone: string; create?: boolean }, { container }) => {
+  async (input: ResolveMemberInput, { container }) => {
     const { e164, customer } = await findMemberByPhone(container, input.phone)
     if (customer) {
-      return new StepResponse({ customer_id: customer.id as string, created: false }, undefined as string | undefined)
+      return new StepResponse({ customer_id: customer.id as string, created: false, phone: e164 })
     }
     if (!input.create) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No club member has the phone ${e164}`)
     }
-    const customers = container.resolve(Modules.CUSTOMER)
-    const created = await customers.createCustomers({
-      phone: e164,
-      has_account: false,
-      metadata: { loyalty_joined_via: "pos" },
-    })
-    return new StepResponse({ customer_id: created.id as string, created: true }, created.id as string | undefined)
-  },
-  async (createdId, { container }) => {
-    if (!createdId) {
-      return
-    }
-    await container.resolve(Modules.CUSTOMER).deleteCustomers([createdId])
+    const member = await createMember(container, e164, input)
+    return new StepResponse({ ...member, phone: e164 })
   }
 )

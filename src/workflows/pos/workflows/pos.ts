@@ -1,4 +1,3 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import {
   createWorkflow,
   transform,
@@ -8,23 +7,25 @@ import {
 import {
   cancelOrderWorkflow,
   createOrderWorkflow,
-  useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { awardOrderCashbackWorkflow, reverseOrderCashbackWorkflow } from "../../cashback/workflows"
 import { upgradeCustomerTierWorkflow } from "../../tiers/workflows"
 import { debitWalletWorkflow } from "../../wallet/workflows"
 import {
+  checkTillRedemptionStep,
   claimPosReceiptStep,
   createPosKeyStep,
   findPosPurchaseStep,
   linkPosPurchaseOrderStep,
   markPosPurchaseVoidedStep,
   PosPurchaseItem,
+  purgeOneTimeCodesStep,
   resolveMemberStep,
   resolvePosOrderInputStep,
   grantSignupBonusStep,
   revokePosKeyStep,
   sendOneTimeCodeStep,
+  validatePosPurchaseStep,
   verifyOneTimeCodeStep,
 } from "../steps"
 import { queueMessagesStep } from "../../messages/steps"
@@ -36,37 +37,56 @@ export type RegisterPosPurchaseInput = {
   receipt_id: string
   items?: PosPurchaseItem[] | null
   pos_key_id?: string | null
-  location?: string | null
+  /** The till key's location (receipts are unique within it); staff in the admin: "Admin". */
+  location: string
+  /** Who registers it, for a member made for a new phone: a till or staff. */
+  source?: "pos" | "admin"
   note?: string | null
 }
 
 export const registerPosPurchaseWorkflowId = "loyalty-register-pos-purchase"
 
 /**
- * Registers an in-store purchase by the shopper's phone: the customer is
- * found (or made a club member), the purchase becomes a Medusa order on the
- * "In-store" sales channel, its cashback is awarded by the same rules as
- * online (`loyalty.cashback.awarded` sends the SMS) and it counts toward
- * tiers at once. The receipt id makes a repeat a no-op that answers the
- * first registration. A failed step undoes the ones before it.
+ * Registers an in-store purchase by the shopper's phone: the input is
+ * checked first (currency, amount up to the shop's largest purchase,
+ * items), then the phone's member is found in the club's phone table (or,
+ * for a new phone, a customer made its member, one per phone under a
+ * lock), the purchase becomes a Medusa order on the "In-store" sales
+ * channel, its cashback is awarded by the same rules as online
+ * (`loyalty.cashback.awarded` sends the SMS) and it counts toward tiers at
+ * once. The receipt id, within its location, makes an exact repeat a no-op
+ * that answers the first registration; another phone or amount is a 409.
+ * A failed step undoes the ones before it, except a member it made.
  *
  * @example
  * await registerPosPurchaseWorkflow(container).run({
- *   input: { phone: "09121234567", amount: "2500000", currency_code: "irr", receipt_id: "till-1-000123" },
+ *   input: {
+ *     phone: "09121234567", amount: "2500000", currency_code: "irr",
+ *     receipt_id: "till-1-000123", location: "Tehran, Valiasr",
+ *   },
  * })
  */
 export const registerPosPurchaseWorkflow = createWorkflow(
   registerPosPurchaseWorkflowId,
   (input: RegisterPosPurchaseInput) => {
+    const checked = validatePosPurchaseStep(input)
     const member = resolveMemberStep(
-      transform({ input }, ({ input }) => ({ phone: input.phone, create: true }))
+      transform({ input }, ({ input }) => ({ phone: input.phone, create: input.source ?? ("pos" as const) }))
     )
     const claim = claimPosReceiptStep(
-      transform({ input, member }, ({ input, member }) => ({ ...input, customer_id: member.customer_id }))
+      transform({ input, checked, member }, ({ input, checked, member }) => ({
+        ...input,
+        ...checked,
+        customer_id: member.customer_id,
+      }))
     )
     const order = when({ claim }, ({ claim }) => claim.created).then(() => {
       const orderInput = resolvePosOrderInputStep(
-        transform({ input, member }, ({ input, member }) => ({ ...input, customer_id: member.customer_id }))
+        transform({ input, checked, member }, ({ input, checked, member }) => ({
+          ...input,
+          ...checked,
+          customer_id: member.customer_id,
+        }))
       )
       const order = createOrderWorkflow.runAsStep({ input: orderInput as any })
       linkPosPurchaseOrderStep(
@@ -95,15 +115,16 @@ export const registerPosPurchaseWorkflow = createWorkflow(
 export const voidPosPurchaseWorkflowId = "loyalty-void-pos-purchase"
 
 /**
- * Voids an in-store purchase: its order is canceled and its cashback taken
- * back (by the shop's clawback strategy). Voiding twice changes nothing.
+ * Voids an in-store purchase of a location (a till key voids only its own
+ * location's): its order is canceled and its cashback taken back (by the
+ * shop's clawback strategy). Voiding twice changes nothing.
  *
  * @example
- * await voidPosPurchaseWorkflow(container).run({ input: { receipt_id: "till-1-000123" } })
+ * await voidPosPurchaseWorkflow(container).run({ input: { receipt_id: "till-1-000123", location: "Tehran, Valiasr" } })
  */
 export const voidPosPurchaseWorkflow = createWorkflow(
   voidPosPurchaseWorkflowId,
-  (input: { receipt_id: string }) => {
+  (input: { receipt_id: string; location: string }) => {
     const purchase = findPosPurchaseStep(input)
     when({ purchase }, ({ purchase }) => !purchase.voided_at && !!purchase.order_id).then(() => {
       const ref = transform({ purchase }, ({ purchase }) => ({ order_id: purchase.order_id as string }))
@@ -125,6 +146,8 @@ export type RedeemAtTillInput = {
   amount: string | number
   currency_code: string
   receipt_id: string
+  /** The till key's location: receipts are unique within it. */
+  location: string
   note?: string | null
   pos_key_id?: string | null
 }
@@ -133,54 +156,45 @@ export const redeemAtTillWorkflowId = "loyalty-redeem-at-till"
 
 /**
  * Pays part of an in-store bill with the shopper's wallet credit, the same
- * balance as online: a debit keyed by the receipt, so a repeat pays once,
- * refused with a 400 naming the shortfall when the balance is short.
+ * balance as online: a debit keyed by the receipt at the till's location,
+ * refused with a 400 naming the shortfall when the balance is short. With
+ * the shop asking for codes, only an exact repeat (same member, amount,
+ * receipt and location: a till retrying after a lost answer) goes without
+ * a new code; the same receipt with another phone or amount is a 409.
  *
  * @example
  * await redeemAtTillWorkflow(container).run({
- *   input: { phone: "09121234567", amount: "500000", currency_code: "irr", receipt_id: "till-1-000124" },
+ *   input: { phone: "09121234567", amount: "500000", currency_code: "irr", receipt_id: "till-1-000124", location: "Tehran" },
  * })
  */
 export const redeemAtTillWorkflow = createWorkflow(
   redeemAtTillWorkflowId,
   (input: RedeemAtTillInput) => {
-    when({ input }, ({ input }) => !!input.requires_code).then(() => {
+    const member = resolveMemberStep(transform({ input }, ({ input }) => ({ phone: input.phone })))
+    const checked = checkTillRedemptionStep(
+      transform({ input, member }, ({ input, member }) => ({
+        customer_id: member.customer_id,
+        amount: input.amount,
+        currency_code: input.currency_code,
+        receipt_id: input.receipt_id,
+        location: input.location,
+      }))
+    )
+    when({ input, checked }, ({ input, checked }) => !!input.requires_code && !checked.repeat).then(() => {
       verifyOneTimeCodeStep(
-        transform({ input }, ({ input }) => ({
-          phone: input.phone,
-          purpose: "redeem" as const,
-          code: input.code,
-          receipt_id: input.receipt_id,
-        }))
+        transform({ input }, ({ input }) => ({ phone: input.phone, purpose: "redeem" as const, code: input.code }))
       )
     })
-    const member = resolveMemberStep(transform({ input }, ({ input }) => ({ phone: input.phone })))
-    const { data: wallets } = useQueryGraphStep({
-      entity: "wallet",
-      fields: ["id"],
-      filters: transform({ input, member }, ({ input, member }) => ({
-        customer_id: member.customer_id,
-        currency_code: input.currency_code.toLowerCase(),
-      })),
-    })
     const debit = debitWalletWorkflow.runAsStep({
-      input: transform({ input, wallets }, ({ input, wallets }) => {
-        if (!wallets.length) {
-          throw new MedusaError(
-            MedusaError.Types.NOT_ALLOWED,
-            `The member has no ${input.currency_code.toUpperCase()} wallet: no credit to spend`
-          )
-        }
-        return {
-        wallet_id: (wallets[0] as any).id as string,
-        amount: input.amount,
+      input: transform({ input, checked }, ({ input, checked }) => ({
+        wallet_id: checked.wallet_id,
+        amount: checked.amount,
         reference: "pos_receipt",
-        reference_id: input.receipt_id,
-        note: input.note ?? `In-store redemption (${input.receipt_id})`,
+        reference_id: checked.reference_id,
+        note: input.note ?? `In-store redemption (${input.receipt_id}, ${input.location})`,
         actor_type: "pos",
         actor_id: input.pos_key_id ?? null,
-      }
-      }) as any,
+      })) as any,
     })
     return new WorkflowResponse({ member, debit })
   }
@@ -238,20 +252,28 @@ export const sendOneTimeCodeWorkflow = createWorkflow(
 export const signUpMemberWorkflowId = "loyalty-sign-up-member"
 
 /**
- * Kiosk sign-up, second half: with the right code the phone's customer is
- * found or created as a club member, the shop's sign-up bonus is credited
- * once, and a new member gets the welcome SMS.
+ * Kiosk sign-up, second half: the right code proves the phone, and only
+ * then is it written to the club's phone table: its member is found, or a
+ * new customer made (or, for a logged-in shopper, the phone becomes
+ * theirs). The shop's sign-up bonus is credited once, and a new member gets
+ * the welcome SMS.
  *
  * @example
  * await signUpMemberWorkflow(container).run({ input: { phone: "09121234567", code: "123456" } })
  */
 export const signUpMemberWorkflow = createWorkflow(
   signUpMemberWorkflowId,
-  (input: { phone: string; code: string }) => {
+  (input: { phone: string; code: string; customer_id?: string | null }) => {
     verifyOneTimeCodeStep(
       transform({ input }, ({ input }) => ({ phone: input.phone, purpose: "signup" as const, code: input.code }))
     )
-    const member = resolveMemberStep(transform({ input }, ({ input }) => ({ phone: input.phone, create: true })))
+    const member = resolveMemberStep(
+      transform({ input }, ({ input }) => ({
+        phone: input.phone,
+        create: "code" as const,
+        customer_id: input.customer_id ?? null,
+      }))
+    )
     const bonus = grantSignupBonusStep(transform({ member }, ({ member }) => ({ customer_id: member.customer_id })))
     when({ member, bonus }, ({ member, bonus }) => member.created || bonus.credited).then(() => {
       queueMessagesStep(
@@ -262,5 +284,21 @@ export const signUpMemberWorkflow = createWorkflow(
       ).config({ name: "queue-welcome-message" })
     })
     return new WorkflowResponse({ member, bonus })
+  }
+)
+
+export const purgeOneTimeCodesWorkflowId = "loyalty-purge-one-time-codes"
+
+/**
+ * Deletes old one-time codes (a day old by default), so the table holds
+ * only what the rate limits read.
+ *
+ * @example
+ * const { result } = await purgeOneTimeCodesWorkflow(container).run({ input: {} })
+ */
+export const purgeOneTimeCodesWorkflow = createWorkflow(
+  purgeOneTimeCodesWorkflowId,
+  (input: { older_than_ms?: number; batch_size?: number }) => {
+    return new WorkflowResponse(purgeOneTimeCodesStep(input))
   }
 )

@@ -4,6 +4,7 @@ import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { registerPosPurchaseWorkflow } from "../../../../workflows"
 import { clubCard } from "../../../utils/club-card"
+import { answeringConflicts } from "../../../utils/pos"
 import { AdminRegisterPurchaseType } from "./validators"
 
 /**
@@ -17,9 +18,15 @@ export const POST = async (
 ) => {
   const header = req.get("idempotency-key")?.trim()
   const receiptId = header ? `admin:${header.slice(0, 200)}` : generateEntityId(undefined, "admin")
-  const { result } = await registerPosPurchaseWorkflow(req.scope).run({
-    input: { ...req.validatedBody, receipt_id: receiptId, location: "Admin" },
-  })
+  const run = await answeringConflicts(res, () =>
+    registerPosPurchaseWorkflow(req.scope).run({
+      input: { ...req.validatedBody, receipt_id: receiptId, location: "Admin", source: "admin" },
+    })
+  )
+  if (!run) {
+    return
+  }
+  const { result } = run
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const cashback = await service.listOrderCashback(result.order_id)
   res.status(result.created ? 201 : 200).json({

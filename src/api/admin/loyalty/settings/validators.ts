@@ -55,4 +55,21 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   // Amounts per currency; the workflow checks codes and precision.
   signup_bonus: z.record(z.string(), decimal("signup_bonus")).nullable().optional(),
   pos_redeem_requires_code: z.boolean().optional(),
+  // Amounts per currency; the workflow checks codes and precision.
+  pos_max_purchase: z.record(z.string(), decimal("pos_max_purchase")).nullable().optional(),
+  signup_countries: z
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, { message: "signup_countries must be two-letter country codes like IR" })
+        .transform((c) => c.toUpperCase())
+    )
+    .min(1, { message: "signup_countries needs at least one country (or null for the shop's)" })
+    .max(250)
+    .transform((countries) => Array.from(new Set(countries)))
+    .nullable()
+    .optional(),
+  signup_hourly_cap: z.number().int().min(1).max(1000000).optional(),
+  signup_per_address_limit: z.number().int().min(1).max(10000).optional(),
+  signup_behind_proxy: z.boolean().optional(),
 })

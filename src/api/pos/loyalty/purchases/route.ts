@@ -3,18 +3,25 @@ import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { registerPosPurchaseWorkflow } from "../../../../workflows"
 import { PosRequest } from "../../../utils/pos-auth"
-import { tillMemberCard } from "../../../utils/pos"
+import { answeringConflicts, tillMemberCard } from "../../../utils/pos"
 import { PosRegisterPurchaseType } from "../validators"
 
 /**
  * Registers an in-store purchase and awards its cashback (201); the same
- * receipt again answers the first registration (200).
+ * receipt at this till's location again answers the first registration
+ * (200); the same receipt with another phone or amount is a 409 naming it.
  */
 export const POST = async (req: PosRequest, res: MedusaResponse) => {
   const body = req.validatedBody as PosRegisterPurchaseType
-  const { result } = await registerPosPurchaseWorkflow(req.scope).run({
-    input: { ...body, pos_key_id: req.pos_key!.id, location: req.pos_key!.location },
-  })
+  const run = await answeringConflicts(res, () =>
+    registerPosPurchaseWorkflow(req.scope).run({
+      input: { ...body, pos_key_id: req.pos_key!.id, location: req.pos_key!.location, source: "pos" },
+    })
+  )
+  if (!run) {
+    return
+  }
+  const { result } = run
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const cashback = await service.listOrderCashback(result.order_id)
   res.status(result.created ? 201 : 200).json({

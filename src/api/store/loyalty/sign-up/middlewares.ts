@@ -1,4 +1,4 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { StoreSignUp, StoreSignUpVerify } from "./validators"
 
 export const storeSignUpRoutesMiddlewares: MiddlewareRoute[] = [
@@ -10,6 +10,11 @@ export const storeSignUpRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/loyalty/sign-up/verify",
-    middlewares: [validateAndTransformBody(StoreSignUpVerify)],
+    // A logged-in shopper who proves a phone makes it theirs; a kiosk
+    // visitor (no login) becomes a new member.
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreSignUpVerify),
+    ],
   },
 ]

@@ -1,14 +1,17 @@
-import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { signUpMemberWorkflow } from "../../../../../workflows"
 import { clubCard } from "../../../../utils/club-card"
 import { StoreSignUpVerifyType } from "../validators"
 
 /**
- * Kiosk sign-up, second half: the code from the SMS makes the phone's owner
- * a club member (found or created), with the sign-up bonus and the welcome
- * SMS for a new member. Answers the member's club card.
+ * Sign-up, second half: the code from the SMS proves the phone, and makes
+ * its owner a club member: the phone's member when it has one, else the
+ * logged-in shopper, else a new customer. The sign-up bonus and the welcome
+ * SMS go to a new member. Answers the member's club card.
  */
-export const POST = async (req: MedusaRequest<StoreSignUpVerifyType>, res: MedusaResponse) => {
-  const { result } = await signUpMemberWorkflow(req.scope).run({ input: req.validatedBody })
+export const POST = async (req: AuthenticatedMedusaRequest<StoreSignUpVerifyType>, res: MedusaResponse) => {
+  const { result } = await signUpMemberWorkflow(req.scope).run({
+    input: { ...req.validatedBody, customer_id: req.auth_context?.actor_id || null },
+  })
   res.json({ club_card: await clubCard(req.scope, result.member.customer_id) })
 }

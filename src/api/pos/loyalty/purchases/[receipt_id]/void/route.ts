@@ -3,10 +3,13 @@ import { voidPosPurchaseWorkflow } from "../../../../../../workflows"
 import { PosRequest } from "../../../../../utils/pos-auth"
 import { tillMemberCard } from "../../../../../utils/pos"
 
-/** Voids a purchase: its order is canceled and its cashback taken back. */
+/**
+ * Voids a purchase of the key's own location: its order is canceled and its
+ * cashback taken back. Another location's receipt is a 404.
+ */
 export const POST = async (req: PosRequest, res: MedusaResponse) => {
   const { result } = await voidPosPurchaseWorkflow(req.scope).run({
-    input: { receipt_id: req.params.receipt_id },
+    input: { receipt_id: req.params.receipt_id, location: req.pos_key!.location },
   })
   res.json({
     purchase: { receipt_id: req.params.receipt_id, order_id: result.order_id, voided: true },
