@@ -331,3 +331,76 @@ describe("computeCashback", () => {
     })
   })
 })
+
+describe("computeCashback on long orders", () => {
+  // Item i is a vacuum cleaner (even i) or a washing machine (odd i) at
+  // 100,000 + i rials, so every line has its own base and a wrong item in
+  // a set changes the amounts.
+  const lines = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `item_${i}`,
+      product_id: `prod_${i}`,
+      category_ids: [i % 2 === 0 ? "pcat_vacuum" : "pcat_washer"],
+      subtotal: String(100000 + i),
+    }))
+  const longRules = [
+    rule({ id: "rule_vacuum", value: "1", scope: { category_ids: ["pcat_vacuum"] } }),
+    rule({ id: "rule_washer", value: "2", scope: { category_ids: ["pcat_washer"] } }),
+    rule({
+      id: "rule_stack",
+      value: "0.5",
+      combination: "stack",
+      scope: { exclude_product_ids: ["prod_999"] },
+    }),
+  ]
+
+  it("should pay an order of 1,000 lines exactly, item by item", () => {
+    const result = run(irrOrder({ items: lines(1000) }), longRules)
+    // Vacuums: 500 x 100,000 + (0 + 2 + ... + 998) = 50,249,500, 1%.
+    // Washers: 500 x 100,000 + (1 + 3 + ... + 999) = 50,250,000, 2%.
+    // Stack: every line but item_999, 100,398,501 at 0.5% = 501,992.505.
+    expect(result.rules.map((r) => [r.rule_id, r.amount, r.items.length])).toEqual([
+      ["rule_stack", "501992", 999],
+      ["rule_vacuum", "502495", 500],
+      ["rule_washer", "1005000", 500],
+    ])
+    expect(result.total).toBe("2009487")
+    expect(result.base).toBe("100499500")
+    expect(result.skipped).toEqual([])
+    const itemOf = (ruleId: string, itemId: string) =>
+      result.rules.find((r) => r.rule_id === ruleId)!.items.find((i) => i.item_id === itemId)
+    // Lines past the 32nd, across word boundaries, earn their own share.
+    expect(itemOf("rule_washer", "item_999")).toEqual({ item_id: "item_999", base: "100999", amount: "2019.98" })
+    expect(itemOf("rule_vacuum", "item_998")).toEqual({ item_id: "item_998", base: "100998", amount: "1009.98" })
+    expect(itemOf("rule_stack", "item_31")).toEqual({ item_id: "item_31", base: "100031", amount: "500.155" })
+    expect(itemOf("rule_stack", "item_32")!.amount).toBe("500.16")
+    expect(itemOf("rule_stack", "item_999")).toBeUndefined()
+    expect(itemOf("rule_vacuum", "item_33")).toBeUndefined()
+  })
+
+  it("should pay an order of 31 lines, one more than the engine used to take", () => {
+    const result = run(irrOrder({ items: lines(31) }), longRules.slice(0, 2))
+    // Vacuums: 16 x 100,000 + (0 + 2 + ... + 30) = 1,600,240, 1%;
+    // washers: 15 x 100,000 + (1 + 3 + ... + 29) = 1,500,225, 2%.
+    expect(result.rules.map((r) => [r.rule_id, r.amount, r.items.length])).toEqual([
+      ["rule_vacuum", "16002", 16],
+      ["rule_washer", "30004", 15],
+    ])
+    expect(result.total).toBe("46006")
+  })
+
+  it("should pay 1,000 lines with mixed decimals to the cent", () => {
+    const cents = ["10.5", "3.25", "7"]
+    const items = Array.from({ length: 1000 }, (_, i) => ({
+      id: `item_${i}`,
+      product_id: `prod_${i}`,
+      subtotal: cents[i % 3],
+      discount_total: i % 10 === 0 ? "0.125" : "0",
+    }))
+    const result = run({ currency_code: "usd", items }, [rule({ value: "1" })])
+    // 334 x 10.5 + 333 x 3.25 + 333 x 7 = 6,920.25, less 100 x 0.125.
+    expect(result.base).toBe("6907.75")
+    expect(result.total).toBe("69.07")
+    expect(result.rules[0].items).toHaveLength(1000)
+  })
+})

@@ -69,7 +69,17 @@ export const previewCashbackStep = createStep(
         }
         regionCurrency = regions[0].currency_code
       }
-      currency = (regionCurrency ?? input.currency_code!).toLowerCase()
+      const asked = input.currency_code?.toLowerCase()
+      if (asked && regionCurrency && asked !== regionCurrency.toLowerCase()) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `currency_code: ${asked.toUpperCase()} is not the region's currency (${regionCurrency.toUpperCase()})`
+        )
+      }
+      if (asked && !regionCurrency) {
+        await assertStoreCurrency(query, asked)
+      }
+      currency = (regionCurrency ?? asked!).toLowerCase()
       const { data: variants } = await query.graph({
         entity: "variant",
         fields: ["id", "product_id", "calculated_price.calculated_amount"],
@@ -126,3 +136,25 @@ export const previewCashbackStep = createStep(
     })
   }
 )
+
+/**
+ * A currency the shop does not sell in is the request's mistake, named as
+ * `currency_code` (not as a variant with no price in it).
+ */
+async function assertStoreCurrency(query: any, currency: string) {
+  const { data: stores } = await query.graph({
+    entity: "store",
+    fields: ["id", "supported_currencies.currency_code"],
+  })
+  const supported = new Set<string>(
+    stores.flatMap((s: any) =>
+      (s.supported_currencies ?? []).map((c: any) => String(c.currency_code).toLowerCase())
+    )
+  )
+  if (!supported.has(currency)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `currency_code: the store does not sell in ${currency.toUpperCase()}`
+    )
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isKnownCurrency } from "../../../../utils/money"
 
 export type StoreGetCashbackPreviewParamsType = z.infer<typeof StoreGetCashbackPreviewParams>
 export const StoreGetCashbackPreviewParams = z
@@ -7,7 +8,21 @@ export const StoreGetCashbackPreviewParams = z
     variant_id: z.string().min(1).optional(),
     quantity: z.coerce.number().int().min(1).max(10000).optional(),
     region_id: z.string().min(1).optional(),
-    currency_code: z.string().length(3).optional(),
+    // Checked here so an unknown code is blamed on itself, not on the
+    // variant that has no price in it.
+    currency_code: z
+      .string()
+      .length(3)
+      .superRefine((code, ctx) => {
+        if (!isKnownCurrency(code)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `currency_code: ${code.toUpperCase()} is not a known currency code`,
+          })
+        }
+      })
+      .transform((code) => code.toLowerCase())
+      .optional(),
   })
   .strict()
   .refine((q) => !!q.cart_id !== !!q.variant_id, {
