@@ -111,11 +111,21 @@ module.exports = defineConfig({
       resolve: "./src/modules/loyalty-club",
       options: {},
     },
+    // Listing the notification module's providers replaces Medusa's default
+    // list, so its `local` provider on the `feed` channel (the admin's
+    // notification feed: imports, exports) is listed again next to ours.
     {
       key: Modules.NOTIFICATION,
       resolve: "@medusajs/medusa/notification",
       options: {
-        providers: [{ resolve: "./src/providers/sms", id: "sms", options: smsOptions }],
+        providers: [
+          { resolve: "./src/providers/sms", id: "sms", options: smsOptions },
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["feed"] },
+          },
+        ],
       },
     },
     ...redisModules,

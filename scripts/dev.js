@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 // `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
-// demo data once, then `medusa develop` with the admin at /app.
+// demo data once, then Medusa (`medusa start` in development mode, admin at
+// /app), restarted when the plugin's code changes.
+//
+// Not `medusa develop`: its watcher watches the whole project except a fixed
+// list, so `npm run dev > dev.log` restarts the server on every log line it
+// writes itself. Here only src/ (without src/admin, which the admin's own dev
+// server reloads) and medusa-config.ts restart it; logs, .pgdata, .medusa and
+// anything else written inside the project never do.
+//
+// SIGINT, SIGTERM and SIGHUP stop everything this started: Medusa (its whole
+// process group) first, then the embedded PostgreSQL.
 const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
@@ -26,15 +36,57 @@ function fail(message) {
   process.exit(1)
 }
 
+// Every child still running, so a signal can stop them all.
+const children = new Set()
+let stopping = null
+
+function track(child) {
+  children.add(child)
+  child.once("exit", () => children.delete(child))
+  return child
+}
+
 function run(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA_BIN, args, { cwd: ROOT, env, stdio: "inherit" })
+    const child = track(
+      spawn(MEDUSA_BIN, args, { cwd: ROOT, env, stdio: "inherit" })
+    )
     child.on("exit", (code) =>
       code === 0
         ? resolve()
         : reject(new Error(`medusa ${args.join(" ")} exited with ${code}`))
     )
   })
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null
+}
+
+// Stops a child and, for the server, every process in its group; after
+// `timeoutMs` it is killed.
+async function stopChild(child, timeoutMs = 20000) {
+  const signal = (sig) => {
+    try {
+      if (child.detached) process.kill(-child.pid, sig)
+      else child.kill(sig)
+    } catch {}
+  }
+  if (!exited(child)) {
+    const done = new Promise((resolve) => child.once("exit", resolve))
+    signal("SIGTERM")
+    const timer = new Promise((resolve) =>
+      setTimeout(resolve, timeoutMs).unref()
+    )
+    await Promise.race([done, timer])
+    if (!exited(child)) {
+      log(`Medusa did not stop within ${timeoutMs / 1000} s: killing it.`)
+      signal("SIGKILL")
+      await done
+    }
+  }
+  // Whatever the server itself started (workers, esbuild) goes with it.
+  if (child.detached) signal("SIGKILL")
 }
 
 // A hash of the files under `dirs` (those whose path matches `only`), so a
@@ -94,9 +146,77 @@ async function waitForHealth(child) {
   return false
 }
 
+// Restart on changes to the plugin's code and the store's config only.
+// (paths relative to src/: the admin, tests, dotfiles, logs, editor backups).
+const WATCH_IGNORED =
+  /^admin([\\/]|$)|(^|[\\/])(__tests__([\\/]|$)|\.)|(\.log|~|\.swp)$/
+const CONFIG_FILES = new Set(["medusa-config.ts", "medusa-config.js"])
+
+function watchSources(onChange) {
+  const watchers = [
+    fs.watch(path.join(ROOT, "src"), { recursive: true }, (_, file) => {
+      if (file && !WATCH_IGNORED.test(file)) onChange(path.join("src", file))
+    }),
+    fs.watch(ROOT, (_, file) => {
+      if (file && CONFIG_FILES.has(file)) onChange(file)
+    }),
+  ]
+  watchers.forEach((w) => w.on("error", () => {}))
+  return { close: () => watchers.forEach((w) => w.close()) }
+}
+
 async function main() {
   let url = process.env.DATABASE_URL
   let embedded
+  let embeddedStarting
+  let server
+  let watcher
+  let restartTimer
+
+  const stopAll = async () => {
+    watcher?.close()
+    clearTimeout(restartTimer)
+    await Promise.all([...children].map((child) => stopChild(child)))
+    const db = embedded || (await embeddedStarting?.catch(() => undefined))
+    if (db) await db.stop().catch(() => {})
+  }
+
+  let firstSignalAt = 0
+  const onSignal = (signal) => {
+    if (stopping) {
+      // A terminal's Ctrl-C reaches us twice (directly and through npm); a
+      // later, deliberate second signal stops at once.
+      if (Date.now() - firstSignalAt > 2000) {
+        for (const child of children) {
+          try {
+            process.kill(child.detached ? -child.pid : child.pid, "SIGKILL")
+          } catch {}
+        }
+        process.exit(1)
+      }
+      return
+    }
+    firstSignalAt = Date.now()
+    log(`${signal}: stopping Medusa and the database...`)
+    stopping = stopAll().then(() => {
+      log("Stopped.")
+      process.exit(0)
+    })
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => onSignal(signal))
+  }
+  // package.json runs us with `exec` so that the signals npm forwards reach
+  // us, not a `sh -c` that dies on SIGTERM (or sits on SIGINT) and leaves us
+  // running. Losing our parent anyway (npm killed) is a signal to stop too.
+  const parentPid = process.ppid
+  setInterval(() => {
+    if (!stopping && process.ppid !== parentPid) onSignal("parent process exited")
+  }, 500).unref()
+  // With our parent gone, a write to a closed pipe must not crash us halfway.
+  process.stdout.on("error", () => {})
+  process.stderr.on("error", () => {})
+
   if (url) {
     log("Using the database in DATABASE_URL.")
     try {
@@ -105,19 +225,19 @@ async function main() {
       fail(`${error.message}\nCheck DATABASE_URL, or unset it to use the embedded database.`)
     }
   } else {
-    log("Starting the embedded PostgreSQL (data in .pgdata/)...")
+    log(`Starting the embedded PostgreSQL (data in ${path.relative(ROOT, DEFAULT_DATA_DIR)}/)...`)
     try {
-      embedded = await startEmbedded()
+      embeddedStarting = startEmbedded({ handleSignals: false })
+      embedded = await embeddedStarting
     } catch (error) {
+      if (stopping) return
       fail(`The embedded PostgreSQL did not start: ${error?.message || error}`)
     }
     url = embedded.url
   }
+  if (stopping) return
 
   const env = { ...process.env, DATABASE_URL: url, PORT }
-  const stop = async () => {
-    if (embedded) await embedded.stop().catch(() => {})
-  }
 
   try {
     const state = readState()
@@ -139,22 +259,59 @@ async function main() {
       log("Demo data is up to date.")
     }
   } catch (error) {
-    await stop()
+    if (stopping) return
+    await stopAll()
     fail(error.message)
   }
+  if (stopping) return
 
-  const medusa = spawn(MEDUSA_BIN, ["develop"], { cwd: ROOT, env, stdio: "inherit" })
-  const shutdown = async () => {
-    medusa.kill("SIGTERM")
+  // What `medusa develop` runs, in its own process group so that a stop
+  // reaches everything it starts. Its stdin is not the terminal's: a
+  // background group reading the terminal would be suspended.
+  const startServer = () => {
+    server = track(
+      spawn(MEDUSA_BIN, ["start"], {
+        cwd: ROOT,
+        env: { ...env, NODE_ENV: "development" },
+        stdio: ["ignore", "inherit", "inherit"],
+        detached: true,
+      })
+    )
+    server.detached = true
+    server.once("exit", (code, signal) => {
+      if (!stopping && !server.restarting) {
+        log(
+          `Medusa stopped (${signal || `exit code ${code}`}); it starts again when a file in src/ or medusa-config.ts changes.`
+        )
+      }
+    })
+    return server
   }
-  process.on("SIGINT", shutdown)
-  process.on("SIGTERM", shutdown)
-  medusa.on("exit", async (code) => {
-    await stop()
-    process.exit(code ?? 0)
+
+  let restarting = false
+  let pendingChange
+  const restart = async () => {
+    if (restarting) return
+    restarting = true
+    while (pendingChange && !stopping) {
+      const file = pendingChange
+      pendingChange = undefined
+      log(`${file} changed: restarting Medusa...`)
+      server.restarting = true
+      await stopChild(server)
+      if (!stopping) startServer()
+    }
+    restarting = false
+  }
+  watcher = watchSources((file) => {
+    if (stopping) return
+    pendingChange = file
+    clearTimeout(restartTimer)
+    // Editors and `git checkout` write several files at once: one restart.
+    restartTimer = setTimeout(restart, 300)
   })
 
-  if (await waitForHealth(medusa)) {
+  if (await waitForHealth(startServer())) {
     log("")
     log(`Store is up:   http://localhost:${PORT}`)
     log(`Admin:         http://localhost:${PORT}/app`)

