@@ -5,13 +5,16 @@
 // rules page (a refused rule, a created, duplicated, disabled and deleted
 // one, the clawback setting; a rule with every field set edited in one
 // field and saved, the rest unchanged: check-admin/rule-edit.js), the
-// Loyalty tiers page (a refused tier, two
+// Loyalty tiers page (a tier with every field set edited in one field and
+// saved, the rest unchanged: check-admin/tier-edit.js; a refused tier, two
 // created and one edited, a rule limited to one of them, Evaluate now, the
 // grace period), Sara's tier widget (pinned and unpinned) and the cashback
 // widget of an order, the Loyalty messages page (a refused, a saved and a
-// reset wording, the SMS settings) and Sara's message log; then the Till
-// keys page (a key created, shown once, used and revoked), Register purchase
-// (a refused phone, a new member, Sara) and Sara's club card. Saves
+// reset wording, the SMS settings) and Sara's message log; one setting
+// saved on each settings panel, the others kept (check-admin/
+// settings-edit.js); then the Till keys page (a key created, shown once,
+// used and revoked), Register purchase (a refused phone, a new member,
+// Sara) and Sara's club card. Saves
 // screenshots (to $TMPDIR/loyalty-club-screenshots). Usage: npm run check:admin [-- http://localhost:9000]
 const fs = require("fs")
 const path = require("path")
@@ -22,6 +25,8 @@ const {
   DEMO_MARKER_REGION,
 } = require("../demo/constants")
 const { checkRuleEdit } = require("./check-admin/rule-edit")
+const { checkSettingsEdit } = require("./check-admin/settings-edit")
+const { checkTierEdit } = require("./check-admin/tier-edit")
 
 const BASE = process.argv[2] || "http://localhost:9000"
 // Runs only the named checks, e.g. CHECK_ADMIN_ONLY=messages,tiers.
@@ -62,9 +67,15 @@ async function main() {
     await step(page, "rule edit", () =>
       checkRuleEdit(page, { base: BASE, out: OUT, say })
     )
+    await step(page, "tier edit", () =>
+      checkTierEdit(page, { base: BASE, out: OUT, say })
+    )
     await step(page, "tiers", () => checkTiers(page, settings))
     await step(page, "order cashback", () => checkOrderCashback(page))
     await step(page, "messages", () => checkMessages(page, settings))
+    await step(page, "settings edit", () =>
+      checkSettingsEdit(page, { base: BASE, out: OUT, say })
+    )
     await step(page, "pos", () => checkPos(page))
     say(`screenshots: ${OUT}`)
   } finally {

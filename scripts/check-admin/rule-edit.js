@@ -12,9 +12,8 @@
 // Runs on its own against a running store:
 //   node scripts/check-admin/rule-edit.js [http://localhost:9000]
 // and as the "rule edit" step of `npm run check:admin`.
-const fs = require("fs")
-const os = require("os")
 const path = require("path")
+const { adminApi, defaultSay, differences, runAlone } = require("./lib")
 
 const PREFIX = "Check edit"
 
@@ -28,20 +27,7 @@ const CHANGING = new Set(["description", "updated_at", "usage"])
  * @param say prints one line
  */
 async function checkRuleEdit(page, { base, out, say = defaultSay }) {
-  const api = async (method, url, body) => {
-    const res = await page.request.fetch(`${base}${url}`, {
-      method,
-      data: body,
-      headers: body ? { "content-type": "application/json" } : undefined,
-    })
-    const json = await res.json().catch(() => ({}))
-    if (!res.ok()) {
-      throw new Error(
-        `${method} ${url} answered ${res.status()}: ${json.message}`
-      )
-    }
-    return json
-  }
+  const api = adminApi(page, base)
 
   await deleteLeftovers(api)
   // What the check made besides rules, deleted at the end.
@@ -133,7 +119,7 @@ async function editRound(page, api, { base, out, id, round }) {
       `the description is ${JSON.stringify(after.description)}, not ${JSON.stringify(expected)}`
     )
   }
-  for (const c of differences(before, after)) {
+  for (const c of differences(before, after, CHANGING)) {
     problems.push(
       `saving changed ${c.field}, which was not edited: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`
     )
@@ -380,66 +366,8 @@ async function formShows(page, rule) {
   return problems
 }
 
-/** Every field of the rule, compared as JSON, but those allowed to change. */
-function differences(before, after) {
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)])
-  const out = []
-  for (const field of fields) {
-    if (CHANGING.has(field)) continue
-    const a = JSON.stringify(before[field] ?? null)
-    const b = JSON.stringify(after[field] ?? null)
-    if (a !== b) {
-      out.push({ field, before: before[field], after: after[field] })
-    }
-  }
-  return out
-}
-
-const defaultSay = (line) => process.stdout.write(`${line}\n`)
-
 module.exports = { checkRuleEdit }
 
 if (require.main === module) {
-  const { chromium } = require("playwright-core")
-  const { DEMO_ADMIN } = require("../../demo/constants")
-  const base = process.argv[2] || "http://localhost:9000"
-  const out =
-    process.env.SCREENSHOTS_DIR ||
-    path.join(os.tmpdir(), "loyalty-club-screenshots")
-  ;(async () => {
-    fs.mkdirSync(out, { recursive: true })
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    })
-    try {
-      const page = await browser.newPage({
-        viewport: { width: 1440, height: 1400 },
-      })
-      // The dev admin is served by Vite: its first load compiles.
-      page.setDefaultNavigationTimeout(180000)
-      await page.goto(`${base}/app/login`)
-      await page.locator('input[name="email"]').waitFor({ timeout: 120000 })
-      await page.fill('input[name="email"]', DEMO_ADMIN.email)
-      await page.fill('input[name="password"]', DEMO_ADMIN.password)
-      await page.click('button[type="submit"]')
-      await page.waitForURL(/\/app\/orders/, { timeout: 60000 })
-      await checkRuleEdit(page, { base, out })
-      defaultSay(`screenshots: ${out}`)
-    } finally {
-      await browser.close()
-    }
-  })().catch((error) => {
-    process.stderr.write(`${error.stack || error}\n`)
-    process.exit(1)
-  })
+  runAlone(checkRuleEdit)
 }

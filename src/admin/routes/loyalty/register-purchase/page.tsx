@@ -239,7 +239,15 @@ const RegisterPurchasePage = () => {
             <Field id="purchase-currency" label="Currency" hint="The store's.">
               <Select
                 value={state.currency_code}
-                onValueChange={(v) => set("currency_code", v)}
+                onValueChange={(v) => {
+                  // Inside a form, Radix keeps a hidden <select>; when the
+                  // value changes (the store's currencies arriving) before
+                  // its option is rendered there, it reports "" as if
+                  // chosen. Only the items are choices.
+                  if (currencies.includes(v)) {
+                    set("currency_code", v)
+                  }
+                }}
               >
                 <Select.Trigger
                   id="purchase-currency"

@@ -52,6 +52,52 @@ function parseMinimums(text: string): Record<string, string> | null {
   )
 }
 
+// Checkout limits are edited as text: "50" (percent) and "irr: 1000000".
+const shareText = (s: Settings) =>
+  s.max_credit_share == null ? "" : String(s.max_credit_share)
+const minimumsText = (s: Settings) =>
+  Object.entries(s.min_redeem_balance ?? {})
+    .map(([currency, amount]) => `${currency}: ${amount}`)
+    .join(", ")
+
+/** The API body for what the panel shows. */
+const toBody = (draft: Settings, share: string, minimums: string) => ({
+  clawback_strategy: draft.clawback_strategy,
+  include_credit_paid: draft.include_credit_paid,
+  credit_pays_shipping: draft.credit_pays_shipping,
+  auto_apply: draft.auto_apply,
+  // The API checks the numbers and names the field when one is wrong.
+  max_credit_share:
+    share.trim() === ""
+      ? null
+      : /^\d+$/.test(share.trim())
+        ? Number(share)
+        : share,
+  min_redeem_balance: parseMinimums(minimums),
+})
+
+/**
+ * Only the fields the panel changed: a stored value the panel shows in a way
+ * that does not read back the same (no minimums stored as {}, shown empty,
+ * read back as null) stays as stored when another setting is saved.
+ */
+function changedBody(
+  draft: Settings,
+  share: string,
+  minimums: string,
+  saved: Settings
+) {
+  const next = toBody(draft, share, minimums)
+  const before = toBody(saved, shareText(saved), minimumsText(saved))
+  const body: Partial<typeof next> = {}
+  for (const key of Object.keys(next) as (keyof typeof next)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) {
+      Object.assign(body, { [key]: next[key] })
+    }
+  }
+  return body
+}
+
 /** The shop's loyalty settings: clawback on returns, and checkout credit limits. */
 export const LoyaltySettings = () => {
   const [saved, setSaved] = useState<Settings | null>(null)
@@ -66,35 +112,22 @@ export const LoyaltySettings = () => {
       .catch((e) => setError(errorMessage(e)))
   }, [])
 
-  // Checkout limits are edited as text: "50" (percent) and "irr: 1000000".
   const [share, setShare] = useState("")
   const [minimums, setMinimums] = useState("")
   const showSettings = (settings: Settings) => {
     setSaved(settings)
     setDraft(settings)
-    setShare(settings.max_credit_share == null ? "" : String(settings.max_credit_share))
-    setMinimums(
-      Object.entries(settings.min_redeem_balance ?? {})
-        .map(([currency, amount]) => `${currency}: ${amount}`)
-        .join(", ")
-    )
+    setShare(shareText(settings))
+    setMinimums(minimumsText(settings))
   }
 
   const dirty =
     !!saved &&
     !!draft &&
-    (saved.clawback_strategy !== draft.clawback_strategy ||
-      saved.include_credit_paid !== draft.include_credit_paid ||
-      saved.credit_pays_shipping !== draft.credit_pays_shipping ||
-      saved.auto_apply !== draft.auto_apply ||
-      share !== (saved.max_credit_share == null ? "" : String(saved.max_credit_share)) ||
-      minimums !==
-        Object.entries(saved.min_redeem_balance ?? {})
-          .map(([currency, amount]) => `${currency}: ${amount}`)
-          .join(", "))
+    Object.keys(changedBody(draft, share, minimums, saved)).length > 0
 
   const save = async () => {
-    if (!draft) return
+    if (!draft || !saved) return
     setBusy(true)
     setError(null)
     try {
@@ -102,16 +135,7 @@ export const LoyaltySettings = () => {
         "/admin/loyalty/settings",
         {
           method: "POST",
-          body: {
-            clawback_strategy: draft.clawback_strategy,
-            include_credit_paid: draft.include_credit_paid,
-            credit_pays_shipping: draft.credit_pays_shipping,
-            auto_apply: draft.auto_apply,
-            // The API checks the numbers and names the field when one is wrong.
-            max_credit_share:
-              share.trim() === "" ? null : /^\d+$/.test(share.trim()) ? Number(share) : share,
-            min_redeem_balance: parseMinimums(minimums),
-          },
+          body: changedBody(draft, share, minimums, saved),
         }
       )
       showSettings(settings)

@@ -97,6 +97,24 @@ const toBody = (d: Draft) => ({
   win_back_days: number(d.win_back_days),
 })
 
+/**
+ * Only the fields the form changed. The form shows some stored values in a
+ * way that does not read back the same (events left at their defaults are
+ * stored as none, [] reminder days shows as empty): a save sends only what
+ * was edited, so those stay as stored.
+ */
+function changedBody(draft: Draft, settings: LoyaltySettings) {
+  const next = toBody(draft)
+  const saved = toBody(toDraft(settings))
+  const body: Partial<typeof next> = {}
+  for (const key of Object.keys(next) as (keyof typeof next)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(saved[key])) {
+      Object.assign(body, { [key]: next[key] })
+    }
+  }
+  return body
+}
+
 /** The field an API message names ("... 'reminder_days, 0' too small"), if any. */
 const fieldOf = (message: string): Field | "general" =>
   FIELDS.find((f) => new RegExp(`\\b${f}\\b`).test(message)) ?? "general"
@@ -138,7 +156,7 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
   const dirty =
     !!settings &&
     !!draft &&
-    JSON.stringify(toBody(draft)) !== JSON.stringify(toBody(toDraft(settings)))
+    Object.keys(changedBody(draft, settings)).length > 0
 
   const change = (patch: Partial<Draft>, ...fields: Field[]) => {
     if (!draft) return
@@ -152,13 +170,16 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
   }
 
   const save = async () => {
-    if (!draft) return
+    if (!draft || !settings) return
     setBusy(true)
     setErrors({})
     try {
       const { settings: saved } = await sdk.client.fetch<{
         settings: LoyaltySettings
-      }>("/admin/loyalty/settings", { method: "POST", body: toBody(draft) })
+      }>("/admin/loyalty/settings", {
+        method: "POST",
+        body: changedBody(draft, settings),
+      })
       onSaved(saved)
       toast.success("SMS settings saved")
     } catch (e) {

@@ -8,7 +8,7 @@ import {
   Text,
   Textarea,
 } from "@medusajs/ui"
-import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react"
+import { FormEvent, ReactNode, useMemo, useState } from "react"
 import {
   errorMessage,
   formatMoney,
@@ -90,6 +90,29 @@ function toInput(state: FormState): TierInput {
   }
 }
 
+/**
+ * The body of an edit: only the fields the form changed. Both sides go
+ * through `toInput`, so what the form cannot show exactly (a description
+ * with trailing spaces, a spend written "1500000.00") is never written back
+ * by a save that did not touch it; the API keeps the rest of the tier.
+ */
+function changedInput(
+  state: FormState,
+  tier: Tier,
+  others: Tier[],
+  currencies: string[]
+): Partial<TierInput> {
+  const next = toInput(state)
+  const saved = toInput(initialState(tier, others, currencies))
+  const body: Partial<TierInput> = {}
+  for (const key of Object.keys(next) as (keyof TierInput)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(saved[key])) {
+      Object.assign(body, { [key]: next[key] })
+    }
+  }
+  return body
+}
+
 // Field names as the API spells them in its messages.
 const MESSAGE_FIELDS = [
   "qualification_window",
@@ -138,24 +161,51 @@ export const TierForm = ({
   onOpenChange,
   onSaved,
 }: Props) => {
+  // Each opening mounts a fresh form whose first render already holds the
+  // tier. Filled in by an effect instead, the form first rendered the tier
+  // opened before (or none) and then changed the currency under its select;
+  // when the store's currencies had not loaded yet, Radix answered that with
+  // "" and the save was refused, the currency locked empty.
+  const [opening, setOpening] = useState(0)
+  const [wasOpen, setWasOpen] = useState(open)
+  if (open !== wasOpen) {
+    setWasOpen(open)
+    if (open) {
+      setOpening((n) => n + 1)
+    }
+  }
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined}>
+        <TierFormBody
+          key={opening}
+          tier={tier}
+          tiers={tiers}
+          currencies={currencies}
+          onSaved={onSaved}
+        />
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+const TierFormBody = ({
+  tier,
+  tiers,
+  currencies,
+  onSaved,
+}: Omit<Props, "open" | "onOpenChange">) => {
   const others = useMemo(
     () => tiers.filter((t) => t.id !== tier?.id),
     [tiers, tier]
   )
+  // Read once: a reload of the list or late currencies must not reset typing.
   const [state, setState] = useState<FormState>(() =>
     initialState(tier, others, currencies)
   )
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    if (open) {
-      setState(initialState(tier, others, currencies))
-      setError(null)
-    }
-    // Only when the drawer opens: a reload of the list must not reset typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, tier])
 
   const badField = fieldInMessage(error)
   const invalid = (field: string) => badField === field || undefined
@@ -192,7 +242,10 @@ export const TierForm = ({
     setError(null)
     let body
     try {
-      body = toInput(state)
+      // An edit sends only what changed: nothing else can be rewritten.
+      body = tier
+        ? changedInput(state, tier, others, currencies)
+        : toInput(state)
     } catch (e) {
       setError(errorMessage(e))
       return
@@ -214,250 +267,252 @@ export const TierForm = ({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <form
-          onSubmit={submit}
-          className="flex h-full flex-col overflow-hidden"
-          data-testid="tier-form"
+    <form
+      onSubmit={submit}
+      className="flex h-full flex-col overflow-hidden"
+      data-testid="tier-form"
+    >
+      <Drawer.Header>
+        <Drawer.Title asChild>
+          <h2 className="txt-large-plus text-ui-fg-base">
+            {tier ? `Edit tier "${tier.name}"` : "Create tier"}
+          </h2>
+        </Drawer.Title>
+        <Text size="small" className="text-ui-fg-subtle">
+          {tier
+            ? "Customers move at their next order or the next evaluation."
+            : "A level customers reach by their orders. Cashback rules can pay its rate."}
+        </Text>
+      </Drawer.Header>
+      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
+        <div className="grid grid-cols-[1fr_120px] gap-4">
+          <Field
+            id="tier-name"
+            label="Name"
+            hint="What customers and your team call it, e.g. Gold."
+          >
+            <Input
+              id="tier-name"
+              value={state.name}
+              onChange={(e) => set("name", e.target.value)}
+              placeholder="Gold"
+              aria-invalid={invalid("name")}
+            />
+          </Field>
+          <Field
+            id="tier-rank"
+            label="Rank"
+            hint="Higher is better; one tier per rank."
+          >
+            <Input
+              id="tier-rank"
+              inputMode="numeric"
+              value={state.rank}
+              onChange={(e) => set("rank", e.target.value)}
+              aria-invalid={invalid("rank")}
+            />
+          </Field>
+        </div>
+        <Field
+          id="tier-description"
+          label="Description (optional)"
+          hint="What it takes and gives, in your words."
         >
-          <Drawer.Header>
-            <Drawer.Title asChild>
-              <h2 className="txt-large-plus text-ui-fg-base">
-                {tier ? `Edit tier "${tier.name}"` : "Create tier"}
-              </h2>
-            </Drawer.Title>
-            <Text size="small" className="text-ui-fg-subtle">
-              {tier
-                ? "Customers move at their next order or the next evaluation."
-                : "A level customers reach by their orders. Cashback rules can pay its rate."}
-            </Text>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-            <div className="grid grid-cols-[1fr_120px] gap-4">
-              <Field
-                id="tier-name"
-                label="Name"
-                hint="What customers and your team call it, e.g. Gold."
-              >
-                <Input
-                  id="tier-name"
-                  value={state.name}
-                  onChange={(e) => set("name", e.target.value)}
-                  placeholder="Gold"
-                  aria-invalid={invalid("name")}
-                />
-              </Field>
-              <Field
-                id="tier-rank"
-                label="Rank"
-                hint="Higher is better; one tier per rank."
-              >
-                <Input
-                  id="tier-rank"
-                  inputMode="numeric"
-                  value={state.rank}
-                  onChange={(e) => set("rank", e.target.value)}
-                  aria-invalid={invalid("rank")}
-                />
-              </Field>
-            </div>
+          <Textarea
+            id="tier-description"
+            value={state.description}
+            onChange={(e) => set("description", e.target.value)}
+            rows={2}
+            placeholder="30,000,000 Toman and 2 orders in a year"
+          />
+        </Field>
+
+        <Group
+          title="Qualifies with"
+          description="A customer reaches the tier when they meet every threshold set. A higher rank must ask for more than the tiers below it."
+        >
+          <div className="grid grid-cols-2 gap-4">
             <Field
-              id="tier-description"
-              label="Description (optional)"
-              hint="What it takes and gives, in your words."
+              id="tier-currency"
+              label="Currency"
+              hint={
+                currencyLocked
+                  ? "Fixed: all tiers count spend in one currency."
+                  : "Spend is counted in orders of this currency."
+              }
             >
-              <Textarea
-                id="tier-description"
-                value={state.description}
-                onChange={(e) => set("description", e.target.value)}
-                rows={2}
-                placeholder="30,000,000 Toman and 2 orders in a year"
+              <Select
+                value={state.currency_code}
+                onValueChange={(v) => {
+                  // Inside a form, Radix keeps a hidden <select>; when
+                  // the value changes before its option is rendered
+                  // there, it reports "" as if chosen. Only the items
+                  // are choices.
+                  if (currencyOptions.includes(v)) {
+                    set("currency_code", v)
+                  }
+                }}
+                disabled={currencyLocked}
+              >
+                <Select.Trigger
+                  id="tier-currency"
+                  aria-invalid={invalid("currency_code")}
+                >
+                  <Select.Value placeholder="Choose" />
+                </Select.Trigger>
+                <Select.Content>
+                  {currencyOptions.map((c) => (
+                    <Select.Item key={c} value={c}>
+                      {c.toUpperCase()}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </Field>
+            <div />
+            <Field
+              id="tier-min-spend"
+              label={`Minimum spend (${currency})`}
+              hint={`${spendShown} in the window, with tax and shipping, after returns. Empty: no spend needed.`}
+            >
+              <Input
+                id="tier-min-spend"
+                inputMode="decimal"
+                value={state.min_spend}
+                onChange={(e) => set("min_spend", e.target.value)}
+                placeholder="No minimum"
+                aria-invalid={invalid("min_spend")}
               />
             </Field>
-
-            <Group
-              title="Qualifies with"
-              description="A customer reaches the tier when they meet every threshold set. A higher rank must ask for more than the tiers below it."
+            <Field
+              id="tier-min-orders"
+              label="Minimum orders"
+              hint="Orders placed in the window. Empty: any number."
             >
-              <div className="grid grid-cols-2 gap-4">
-                <Field
-                  id="tier-currency"
-                  label="Currency"
-                  hint={
-                    currencyLocked
-                      ? "Fixed: all tiers count spend in one currency."
-                      : "Spend is counted in orders of this currency."
-                  }
-                >
-                  <Select
-                    value={state.currency_code}
-                    onValueChange={(v) => set("currency_code", v)}
-                    disabled={currencyLocked}
-                  >
-                    <Select.Trigger
-                      id="tier-currency"
-                      aria-invalid={invalid("currency_code")}
-                    >
-                      <Select.Value placeholder="Choose" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {currencyOptions.map((c) => (
-                        <Select.Item key={c} value={c}>
-                          {c.toUpperCase()}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </Field>
-                <div />
-                <Field
-                  id="tier-min-spend"
-                  label={`Minimum spend (${currency})`}
-                  hint={`${spendShown} in the window, with tax and shipping, after returns. Empty: no spend needed.`}
-                >
-                  <Input
-                    id="tier-min-spend"
-                    inputMode="decimal"
-                    value={state.min_spend}
-                    onChange={(e) => set("min_spend", e.target.value)}
-                    placeholder="No minimum"
-                    aria-invalid={invalid("min_spend")}
-                  />
-                </Field>
-                <Field
-                  id="tier-min-orders"
-                  label="Minimum orders"
-                  hint="Orders placed in the window. Empty: any number."
-                >
-                  <Input
-                    id="tier-min-orders"
-                    inputMode="numeric"
-                    value={state.min_orders}
-                    onChange={(e) => set("min_orders", e.target.value)}
-                    placeholder="No minimum"
-                    aria-invalid={invalid("min_orders")}
-                  />
-                </Field>
-              </div>
+              <Input
+                id="tier-min-orders"
+                inputMode="numeric"
+                value={state.min_orders}
+                onChange={(e) => set("min_orders", e.target.value)}
+                placeholder="No minimum"
+                aria-invalid={invalid("min_orders")}
+              />
+            </Field>
+          </div>
+          <Field
+            id="tier-window"
+            label="Window"
+            hint="Which orders count towards the thresholds."
+          >
+            <RadioGroup
+              id="tier-window"
+              className="grid grid-cols-3 gap-3"
+              value={state.qualification_window}
+              onValueChange={(v) =>
+                set("qualification_window", v as TierWindow)
+              }
+            >
+              <RadioGroup.ChoiceBox
+                value="rolling"
+                label="Rolling"
+                description={WINDOW_DESCRIPTIONS.rolling}
+              />
+              <RadioGroup.ChoiceBox
+                value="calendar_year"
+                label="Calendar year"
+                description={WINDOW_DESCRIPTIONS.calendar_year}
+              />
+              <RadioGroup.ChoiceBox
+                value="lifetime"
+                label="Lifetime"
+                description={WINDOW_DESCRIPTIONS.lifetime}
+              />
+            </RadioGroup>
+          </Field>
+          {state.qualification_window === "rolling" && (
+            <div className="grid grid-cols-2 gap-4">
               <Field
-                id="tier-window"
-                label="Window"
-                hint="Which orders count towards the thresholds."
+                id="tier-window-days"
+                label="Window length (days)"
+                hint="E.g. 365: orders of the last year count."
               >
-                <RadioGroup
-                  id="tier-window"
-                  className="grid grid-cols-3 gap-3"
-                  value={state.qualification_window}
-                  onValueChange={(v) =>
-                    set("qualification_window", v as TierWindow)
-                  }
-                >
-                  <RadioGroup.ChoiceBox
-                    value="rolling"
-                    label="Rolling"
-                    description={WINDOW_DESCRIPTIONS.rolling}
-                  />
-                  <RadioGroup.ChoiceBox
-                    value="calendar_year"
-                    label="Calendar year"
-                    description={WINDOW_DESCRIPTIONS.calendar_year}
-                  />
-                  <RadioGroup.ChoiceBox
-                    value="lifetime"
-                    label="Lifetime"
-                    description={WINDOW_DESCRIPTIONS.lifetime}
-                  />
-                </RadioGroup>
+                <Input
+                  id="tier-window-days"
+                  inputMode="numeric"
+                  value={state.window_days}
+                  onChange={(e) => set("window_days", e.target.value)}
+                  aria-invalid={invalid("window_days")}
+                />
               </Field>
-              {state.qualification_window === "rolling" && (
-                <div className="grid grid-cols-2 gap-4">
-                  <Field
-                    id="tier-window-days"
-                    label="Window length (days)"
-                    hint="E.g. 365: orders of the last year count."
-                  >
-                    <Input
-                      id="tier-window-days"
-                      inputMode="numeric"
-                      value={state.window_days}
-                      onChange={(e) => set("window_days", e.target.value)}
-                      aria-invalid={invalid("window_days")}
-                    />
-                  </Field>
-                </div>
-              )}
-            </Group>
-
-            <Group
-              title="Benefits"
-              description="Paid by the cashback rules that opt in to the tier's rate or multiplier."
-            >
-              <div className="grid grid-cols-2 gap-4">
-                <Field
-                  id="tier-rate"
-                  label="Cashback rate (%)"
-                  hint="Replaces the rate of rules that use the tier rate. Empty: the rule's own rate."
-                >
-                  <Input
-                    id="tier-rate"
-                    inputMode="decimal"
-                    value={state.cashback_rate}
-                    onChange={(e) => set("cashback_rate", e.target.value)}
-                    placeholder="Rule's rate"
-                    aria-invalid={invalid("cashback_rate")}
-                  />
-                </Field>
-                <Field
-                  id="tier-multiplier"
-                  label="Multiplier (×)"
-                  hint="1.5 pays half as much again on rules that use it. Empty: ×1."
-                >
-                  <Input
-                    id="tier-multiplier"
-                    inputMode="decimal"
-                    value={state.cashback_multiplier}
-                    onChange={(e) =>
-                      set("cashback_multiplier", e.target.value)
-                    }
-                    placeholder="×1"
-                    aria-invalid={invalid("cashback_multiplier")}
-                  />
-                </Field>
-              </div>
-            </Group>
-          </Drawer.Body>
-          {error && (
-            <div className="bg-ui-bg-subtle border-t px-6 py-3">
-              <Text
-                size="small"
-                weight="plus"
-                className="text-ui-fg-error [overflow-wrap:anywhere]"
-                data-testid="tier-form-error"
-                role="alert"
-              >
-                {error}
-              </Text>
             </div>
           )}
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              type="submit"
-              isLoading={busy}
-              data-testid="tier-form-submit"
+        </Group>
+
+        <Group
+          title="Benefits"
+          description="Paid by the cashback rules that opt in to the tier's rate or multiplier."
+        >
+          <div className="grid grid-cols-2 gap-4">
+            <Field
+              id="tier-rate"
+              label="Cashback rate (%)"
+              hint="Replaces the rate of rules that use the tier rate. Empty: the rule's own rate."
             >
-              {tier ? "Save tier" : "Create tier"}
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+              <Input
+                id="tier-rate"
+                inputMode="decimal"
+                value={state.cashback_rate}
+                onChange={(e) => set("cashback_rate", e.target.value)}
+                placeholder="Rule's rate"
+                aria-invalid={invalid("cashback_rate")}
+              />
+            </Field>
+            <Field
+              id="tier-multiplier"
+              label="Multiplier (×)"
+              hint="1.5 pays half as much again on rules that use it. Empty: ×1."
+            >
+              <Input
+                id="tier-multiplier"
+                inputMode="decimal"
+                value={state.cashback_multiplier}
+                onChange={(e) => set("cashback_multiplier", e.target.value)}
+                placeholder="×1"
+                aria-invalid={invalid("cashback_multiplier")}
+              />
+            </Field>
+          </div>
+        </Group>
+      </Drawer.Body>
+      {error && (
+        <div className="bg-ui-bg-subtle border-t px-6 py-3">
+          <Text
+            size="small"
+            weight="plus"
+            className="text-ui-fg-error [overflow-wrap:anywhere]"
+            data-testid="tier-form-error"
+            role="alert"
+          >
+            {error}
+          </Text>
+        </div>
+      )}
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button size="small" variant="secondary" type="button">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button
+          size="small"
+          type="submit"
+          isLoading={busy}
+          data-testid="tier-form-submit"
+        >
+          {tier ? "Save tier" : "Create tier"}
+        </Button>
+      </Drawer.Footer>
+    </form>
   )
 }
 
