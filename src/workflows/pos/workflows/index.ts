@@ -1,1 +1,2 @@
 export * from "./pos"
+export * from "./hand-over-pos-order"

@@ -12,6 +12,7 @@ import { awardOrderCashbackWorkflow, reverseOrderCashbackWorkflow } from "../../
 import { upgradeCustomerTierWorkflow } from "../../tiers/workflows"
 import { debitWalletWorkflow } from "../../wallet/workflows"
 import {
+  cancelPosHandoverStep,
   checkTillRedemptionStep,
   claimPosReceiptStep,
   createPosKeyStep,
@@ -29,6 +30,7 @@ import {
   verifyOneTimeCodeStep,
 } from "../steps"
 import { queueMessagesStep } from "../../messages/steps"
+import { handOverPosOrderWorkflow } from "./hand-over-pos-order"
 
 export type RegisterPosPurchaseInput = {
   phone: string
@@ -54,7 +56,9 @@ export const registerPosPurchaseWorkflowId = "loyalty-register-pos-purchase"
  * lock), the purchase becomes a Medusa order on the "In-store" sales
  * channel, its cashback is awarded by the same rules as online
  * (`loyalty.cashback.awarded` sends the SMS) and it counts toward tiers at
- * once. The receipt id, within its location, makes an exact repeat a no-op
+ * once; the order is recorded as paid and handed over
+ * (`handOverPosOrderWorkflow`), so the admin shows it captured and
+ * delivered. The receipt id, within its location, makes an exact repeat a no-op
  * that answers the first registration; another phone or amount is a 409.
  * A failed step undoes the ones before it, except a member it made.
  *
@@ -98,6 +102,12 @@ export const registerPosPurchaseWorkflow = createWorkflow(
       const orderRef = transform({ order }, ({ order }) => ({ order_id: (order as any).id as string }))
       awardOrderCashbackWorkflow.runAsStep({ input: orderRef })
       upgradeCustomerTierWorkflow.runAsStep({ input: orderRef })
+      handOverPosOrderWorkflow.runAsStep({
+        input: transform({ claim, orderRef }, ({ claim, orderRef }) => ({
+          order_id: orderRef.order_id,
+          purchase_id: claim.purchase.id as string,
+        })),
+      })
       return order
     })
     const result = transform({ claim, order, member }, ({ claim, order, member }) => ({
@@ -116,8 +126,11 @@ export const voidPosPurchaseWorkflowId = "loyalty-void-pos-purchase"
 
 /**
  * Voids an in-store purchase of a location (a till key voids only its own
- * location's): its order is canceled and its cashback taken back (by the
- * shop's clawback strategy). Voiding twice changes nothing.
+ * location's): the handover recorded at the till is canceled (the goods
+ * came back), then its order is canceled by core, which refunds the
+ * payment taken at the till (the admin shows "Refunded"), and its cashback
+ * is taken back (by the shop's clawback strategy) once, whichever of the
+ * cancel and the refund comes first. Voiding twice changes nothing.
  *
  * @example
  * await voidPosPurchaseWorkflow(container).run({ input: { receipt_id: "till-1-000123", location: "Tehran, Valiasr" } })
@@ -128,6 +141,12 @@ export const voidPosPurchaseWorkflow = createWorkflow(
     const purchase = findPosPurchaseStep(input)
     when({ purchase }, ({ purchase }) => !purchase.voided_at && !!purchase.order_id).then(() => {
       const ref = transform({ purchase }, ({ purchase }) => ({ order_id: purchase.order_id as string }))
+      cancelPosHandoverStep(
+        transform({ purchase }, ({ purchase }) => ({
+          order_id: purchase.order_id as string,
+          purchase_id: purchase.id as string,
+        }))
+      )
       cancelOrderWorkflow.runAsStep({ input: ref })
       reverseOrderCashbackWorkflow.runAsStep({
         input: transform({ ref }, ({ ref }) => ({ order_id: ref.order_id, reason: "canceled" as const })),
