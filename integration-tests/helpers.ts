@@ -180,3 +180,64 @@ export async function demoStore(container: MedusaContainer) {
   const variant = (handle: string) => products.find((p: any) => p.handle === handle)!.variants[0].id
   return { pk: keys[0].token as string, regions, variant }
 }
+
+/**
+ * Runs `work`, then waits until every event subscriber it set off (and the
+ * ones those set off) has finished. A suite that seeds once in `beforeAll`
+ * wraps the seed in it: the runner copies the database into its restore
+ * template right after, and that copy ends every open connection, so a
+ * subscriber still writing would be cut off and its rows missing from every
+ * test. The local event bus drops the promises its listeners return, hence
+ * the wrapping of each listener while `work` runs.
+ */
+export async function settled<T>(
+  container: MedusaContainer,
+  work: () => Promise<T>,
+  { quietMs = 300, timeoutMs = 60000 } = {}
+): Promise<T> {
+  const emitter = (container.resolve(Modules.EVENT_BUS) as any).eventEmitter_
+  if (!emitter) {
+    return await work()
+  }
+  const running = new Set<Promise<unknown>>()
+  const track = (listener: any) => {
+    const tracked = function (this: unknown, ...args: unknown[]) {
+      const result = listener.apply(this, args)
+      if (result && typeof result.then === "function") {
+        const done: Promise<unknown> = Promise.resolve(result)
+          .catch(() => undefined)
+          .finally(() => running.delete(done))
+        running.add(done)
+      }
+      return result
+    }
+    Object.assign(tracked, { subscriberId: listener.subscriberId, __untracked: listener })
+    return tracked
+  }
+  // Swaps every listener of every event in place, keeping their order.
+  const swap = (wrap: (listener: any) => any) => {
+    for (const name of emitter.eventNames()) {
+      const listeners = emitter.listeners(name)
+      emitter.removeAllListeners(name)
+      listeners.forEach((listener: any) => emitter.on(name, wrap(listener)))
+    }
+  }
+  swap(track)
+  try {
+    const result = await work()
+    const until = Date.now() + timeoutMs
+    for (;;) {
+      // Events leave a workflow a moment after it resolves.
+      await new Promise((r) => setTimeout(r, quietMs))
+      if (!running.size) {
+        return result
+      }
+      if (Date.now() > until) {
+        throw new Error(`Event subscribers still running after ${timeoutMs} ms`)
+      }
+      await Promise.allSettled([...running])
+    }
+  } finally {
+    swap((listener) => listener.__untracked ?? listener)
+  }
+}

@@ -10,6 +10,7 @@ import {
   checkout as checkout_,
   demoStore as demoStore_,
   failure,
+  settled,
   shopper,
   waitFor,
 } from "../helpers"
@@ -23,10 +24,19 @@ medusaIntegrationTestRunner({
       checkout_(api, h, regionId, lines)
     const demoStore = () => demoStore_(getContainer())
 
+    // Seeding the demo store takes most of a test's time, so it is done once:
+    // the runner copies the database into its template before the first test
+    // and restores that copy before each one, so every test still starts from
+    // a freshly seeded store (same ids).
+    let store: Awaited<ReturnType<typeof demoStore>>
+    beforeAll(async () => {
+      store = await settled(getContainer(), demoStore)
+    })
+
     describe("Cashback on placed orders", () => {
       it("should credit each rule's cashback once, pending by the rule's release, and take it back on cancel", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore()
+        const { pk, regions, variant } = store
 
         const sara = await shopper(api, pk, { email: "shopper@example.com", phone: "+989121110000" })
         const h = sara.headers
@@ -94,7 +104,7 @@ medusaIntegrationTestRunner({
 
       it("should keep cashback of a fulfilment rule pending until the order is fulfilled", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore()
+        const { pk, regions, variant } = store
         const admin = await adminHeaders(container, api)
         await api.post(
           "/admin/loyalty/cashback-rules",
@@ -129,7 +139,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should preview what a product page or a cart would earn", async () => {
-        const { pk, regions, variant } = await demoStore()
+        const { pk, regions, variant } = store
         const anon = { headers: { "x-publishable-api-key": pk } }
         const page = await api.get(
           `/store/loyalty/cashback-preview?variant_id=${variant("washing-machine")}&quantity=2&region_id=${regions[0].id}`,

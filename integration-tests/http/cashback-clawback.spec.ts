@@ -9,7 +9,7 @@ import {
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { backfillCashback } from "../../src/scripts/backfill-cashback"
 import { DEMO_CUSTOMERS } from "../../demo/constants"
-import { adminHeaders, checkout, demoStore, failure, shopper, waitFor } from "../helpers"
+import { adminHeaders, checkout, demoStore, failure, settled, shopper, waitFor } from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -77,10 +77,19 @@ medusaIntegrationTestRunner({
       return payment
     }
 
+    // Seeding the demo store takes most of a test's time, so it is done once:
+    // the runner copies the database into its template before the first test
+    // and restores that copy before each one, so every test still starts from
+    // a freshly seeded store (same ids).
+    let store: Awaited<ReturnType<typeof demoStore>>
+    beforeAll(async () => {
+      store = await settled(getContainer(), () => demoStore(getContainer()))
+    })
+
     describe("Taking cashback back", () => {
       it("should take back the returned items' part of the cashback on a partial return, once", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore(container)
+        const { pk, regions, variant } = store
         const admin = await adminHeaders(container, api)
         const sara = await shopper(api, pk, { email: "return@example.com" })
         const order = await checkout(api, sara.headers, regions[0].id, [
@@ -150,7 +159,7 @@ medusaIntegrationTestRunner({
 
       it("should take back the refunded share of the cashback on a refund without a return", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore(container)
+        const { pk, regions, variant } = store
         const admin = await adminHeaders(container, api)
         const reza = await shopper(api, pk, { email: "refund@example.com" })
         const order = await checkout(api, reza.headers, regions[0].id, [variant("vacuum-cleaner")])
@@ -173,7 +182,7 @@ medusaIntegrationTestRunner({
 
       it("should follow the shop's clawback strategy when the shopper already spent the cashback", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore(container)
+        const { pk, regions, variant } = store
         const admin = await adminHeaders(container, api)
 
         const bad = await failure(api.post("/admin/loyalty/settings", { clawback_strategy: "later" }, admin))
@@ -263,7 +272,7 @@ medusaIntegrationTestRunner({
 
       it("should announce held cashback once its hold ends", async () => {
         const container = getContainer()
-        const { pk, regions, variant } = await demoStore(container)
+        const { pk, regions, variant } = store
         const events: any[] = []
         const eventBus = container.resolve("event_bus") as any
         eventBus.subscribe("loyalty.cashback.released", async (e: any) => {
@@ -298,7 +307,7 @@ medusaIntegrationTestRunner({
 
       it("should backfill cashback for orders placed before the plugin, once, with progress", async () => {
         const container = getContainer()
-        const { regions, variant } = await demoStore(container)
+        const { regions, variant } = store
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const { data: [reza] } = await query.graph({
           entity: "customer",

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createProductCategoriesWorkflow } from "@medusajs/medusa/core-flows"
-import { adminHeaders, failure } from "../helpers"
+import { adminHeaders, failure, settled } from "../helpers"
 
 jest.setTimeout(120000)
 
@@ -9,12 +9,17 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     let washing: string
 
-    beforeEach(async () => {
-      admin = await adminHeaders(getContainer(), api)
-      const { result } = await createProductCategoriesWorkflow(getContainer()).run({
-        input: { product_categories: [{ name: "Washing machines", is_active: true }] },
+    // Once per suite: the runner copies the database into its template before
+    // the first test and restores that copy before each one, so every test
+    // still starts with exactly these (same ids, same login).
+    beforeAll(async () => {
+      await settled(getContainer(), async () => {
+        admin = await adminHeaders(getContainer(), api)
+        const { result } = await createProductCategoriesWorkflow(getContainer()).run({
+          input: { product_categories: [{ name: "Washing machines", is_active: true }] },
+        })
+        washing = result[0].id
       })
-      washing = result[0].id
     })
 
     const create = (body: Record<string, unknown>) =>

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
-import { adminHeaders, demoStore, failure, prepareCart, shopper, waitFor } from "../helpers"
+import { adminHeaders, demoStore, failure, prepareCart, settled, shopper, waitFor } from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -68,9 +68,18 @@ medusaIntegrationTestRunner({
       return { ...store, admin, usdRegion: usd[0].id, beans: beans[0].variants[0].id }
     }
 
+    // Seeding the demo store takes most of a test's time, so it is done once:
+    // the runner copies the database into its template before the first test
+    // and restores that copy before each one, so every test still starts from
+    // a freshly seeded store (same ids, same admin login).
+    let seeded: Awaited<ReturnType<typeof setup>>
+    beforeAll(async () => {
+      seeded = await settled(getContainer(), setup)
+    })
+
     describe("Paying with wallet credit", () => {
       it("should apply the most allowed credit, say which limit applied, and take it off", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const sara = await shopperWithCredit(admin, pk, "apply@example.com", "1000000")
         const cartId = await prepareCart(api, sara.headers, regions[0].id, [variant("vacuum-cleaner")])
 
@@ -113,7 +122,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should clamp credit by the shop's limits", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const rich = await shopperWithCredit(admin, pk, "rich@example.com", "500000000")
         const cartId = await prepareCart(api, rich.headers, regions[0].id, [variant("vacuum-cleaner")])
         const apply = async () =>
@@ -146,7 +155,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should debit once at completion, and the order, its payment and the ledger agree in IRR and USD", async () => {
-        const { pk, regions, variant, admin, usdRegion, beans } = await setup()
+        const { pk, regions, variant, admin, usdRegion, beans } = seeded
         for (const [currency, region, line, credit, expectedTotal] of [
           ["irr", regions[0].id, variant("vacuum-cleaner"), "1000000", 184500000],
           ["usd", usdRegion, beans, "12.34", 20.16],
@@ -179,7 +188,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should let only one of two carts spend the same balance when they complete at once", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const buyer = await shopperWithCredit(admin, pk, "twice@example.com", "1000000")
         const carts = [
           await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")]),
@@ -201,7 +210,7 @@ medusaIntegrationTestRunner({
 
       it("should give the credit back when completion fails after the debit, and debit once on the retry", async () => {
         const container = getContainer()
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const buyer = await shopperWithCredit(admin, pk, "fail@example.com", "1000000")
         const cartId = await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
         await applyCredit(cartId, buyer.headers)
@@ -250,7 +259,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should follow cart changes and apply credit by itself when the shop says so", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const rich = await shopperWithCredit(admin, pk, "changes@example.com", "500000000")
         const cartId = await prepareCart(api, rich.headers, regions[0].id, [
           { variant_id: variant("washing-machine"), quantity: 2 },
@@ -290,7 +299,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should give back the wallet-paid share of returned items, and refund into the wallet on request", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const buyer = await shopperWithCredit(admin, pk, "returns@example.com", "1000000")
         const cartId = await prepareCart(api, buyer.headers, regions[0].id, [
           { variant_id: variant("vacuum-cleaner"), quantity: 2 },
@@ -352,7 +361,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should complete a cart that credit covers in full without a payment provider", async () => {
-        const { pk, regions, variant, admin } = await setup()
+        const { pk, regions, variant, admin } = seeded
         const rich = await shopperWithCredit(admin, pk, "covered@example.com", "200000000")
         const { data: { cart } } = await api.post(
           "/store/carts",
@@ -373,7 +382,7 @@ medusaIntegrationTestRunner({
       })
 
       it("should refuse credit in another currency than the cart's", async () => {
-        const { pk, regions, variant, admin, usdRegion } = await setup()
+        const { pk, regions, variant, admin, usdRegion } = seeded
         const buyer = await shopperWithCredit(admin, pk, "currency@example.com", "1000000")
         const cartId = await prepareCart(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
         const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, {}, buyer.headers)

@@ -7,7 +7,7 @@ import {
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
 import { debitWalletStep } from "../../src/workflows"
-import { adminHeaders, failure, publishableKey, shopper } from "../helpers"
+import { adminHeaders, failure, publishableKey, settled, shopper } from "../helpers"
 
 jest.setTimeout(120000)
 
@@ -36,12 +36,17 @@ medusaIntegrationTestRunner({
     let sara: Awaited<ReturnType<typeof shopper>>
     let reza: Awaited<ReturnType<typeof shopper>>
 
-    beforeEach(async () => {
+    // Once per suite: the runner copies the database into its template before
+    // the first test and restores that copy before each one, so every test
+    // still starts with exactly these (same ids, same logins).
+    beforeAll(async () => {
       const container = getContainer()
-      admin = await adminHeaders(container, api)
-      pk = (await publishableKey(container)).key
-      sara = await shopper(api, pk, { email: "sara@example.com", phone: "+989121234567" })
-      reza = await shopper(api, pk, { email: "reza@example.com", phone: "+989351112233" })
+      await settled(container, async () => {
+        admin = await adminHeaders(container, api)
+        pk = (await publishableKey(container)).key
+        sara = await shopper(api, pk, { email: "sara@example.com", phone: "+989121234567" })
+        reza = await shopper(api, pk, { email: "reza@example.com", phone: "+989351112233" })
+      })
     })
 
     const openWallet = async (customerId: string, currency = "irr") =>
