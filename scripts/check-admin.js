@@ -14,7 +14,9 @@
 // saved on each settings panel, the others kept (check-admin/
 // settings-edit.js); then the Till keys page (a key created, shown once,
 // used and revoked), Register purchase (a refused phone, a new member,
-// Sara) and Sara's club card. Saves
+// Sara) and Sara's club card; the till and kiosk settings each changed on
+// the Till keys page, kept after a reload, a refused value shown at its
+// field, and put back (check-admin/till-settings.js). Saves
 // screenshots (to $TMPDIR/loyalty-club-screenshots). Usage: npm run check:admin [-- http://localhost:9000]
 const fs = require("fs")
 const path = require("path")
@@ -27,6 +29,7 @@ const {
 const { checkRuleEdit } = require("./check-admin/rule-edit")
 const { checkSettingsEdit } = require("./check-admin/settings-edit")
 const { checkTierEdit } = require("./check-admin/tier-edit")
+const { checkTillSettings } = require("./check-admin/till-settings")
 
 const BASE = process.argv[2] || "http://localhost:9000"
 // Runs only the named checks, e.g. CHECK_ADMIN_ONLY=messages,tiers.
@@ -77,6 +80,9 @@ async function main() {
       checkSettingsEdit(page, { base: BASE, out: OUT, say })
     )
     await step(page, "pos", () => checkPos(page))
+    await step(page, "till settings", () =>
+      checkTillSettings(page, { base: BASE, out: OUT, say })
+    )
     say(`screenshots: ${OUT}`)
   } finally {
     await browser.close()

@@ -1,5 +1,6 @@
-// What the edit checks (rule-edit.js, tier-edit.js) share: the admin API
-// through the logged-in page, the fields a save changed, and running one
+// What the edit checks (rule-edit.js, tier-edit.js, settings-edit.js,
+// till-settings.js) share: the admin API through the logged-in page, the
+// fields a save changed, a save button's request and answer, and running one
 // check on its own against a running store.
 const fs = require("fs")
 const os = require("os")
@@ -39,6 +40,34 @@ function differences(before, after, changing) {
 }
 
 const defaultSay = (line) => process.stdout.write(`${line}\n`)
+
+/**
+ * Clicks a button (by test id) and waits for the POST to `url` it sends:
+ * what was sent, the status and the answer's JSON.
+ */
+async function submitAndWait(page, testId, url) {
+  const answered = page.waitForResponse(
+    (res) => res.url().includes(url) && res.request().method() === "POST"
+  )
+  await page.getByTestId(testId).click()
+  const res = await answered
+  return {
+    status: res.status(),
+    sent: res.request().postDataJSON(),
+    answer: await res.json().catch(() => ({})),
+  }
+}
+
+/** As submitAndWait, and throws unless the API accepted it. */
+async function saveAndWait(page, testId, url) {
+  const result = await submitAndWait(page, testId, url)
+  if (result.status >= 400) {
+    throw new Error(
+      `${testId}: the API answered ${result.status}: ${result.answer.message}`
+    )
+  }
+  return result
+}
 
 /**
  * `node scripts/check-admin/<check>.js [http://localhost:9000]`: Debian's
@@ -89,4 +118,11 @@ function runAlone(check) {
   })
 }
 
-module.exports = { adminApi, defaultSay, differences, runAlone }
+module.exports = {
+  adminApi,
+  defaultSay,
+  differences,
+  runAlone,
+  saveAndWait,
+  submitAndWait,
+}

@@ -11,7 +11,13 @@
 //   node scripts/check-admin/settings-edit.js [http://localhost:9000]
 // and as the "settings edit" step of `npm run check:admin`.
 const path = require("path")
-const { adminApi, defaultSay, differences, runAlone } = require("./lib")
+const {
+  adminApi,
+  defaultSay,
+  differences,
+  runAlone,
+  saveAndWait,
+} = require("./lib")
 
 const URL = "/admin/loyalty/settings"
 
@@ -105,18 +111,6 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
   }
   if (failures.length) {
     throw new Error(`settings edit:\n  ${failures.join("\n  ")}`)
-  }
-}
-
-/** Clicks a save button and waits for the settings the API answers. */
-async function saveAndWait(page, testId, url) {
-  const answered = page.waitForResponse(
-    (res) => res.url().includes(url) && res.request().method() === "POST"
-  )
-  await page.getByTestId(testId).click()
-  const res = await answered
-  if (!res.ok()) {
-    throw new Error(`${testId}: the API answered ${res.status()}`)
   }
 }
 

@@ -137,6 +137,20 @@ export type LoyaltySettings = {
   default_locale: MessageLocale
   money_display: "toman" | "rial"
   win_back_days: number
+  /** Kiosk sign-up: credit for joining, per currency. */
+  signup_bonus: Record<string, string> | null
+  /** Till: spending a member's credit needs the code texted to them. */
+  pos_redeem_requires_code: boolean
+  /** Till and Register purchase: the largest purchase per currency; null: the defaults. */
+  pos_max_purchase: Record<string, string> | null
+  /** Kiosk sign-up: ISO alpha-2 codes; null: the default region's (else IR). */
+  signup_countries: string[] | null
+  /** Kiosk sign-up: codes per hour, shop-wide. */
+  signup_hourly_cap: number
+  /** Kiosk sign-up: codes per client address in ten minutes. */
+  signup_per_address_limit: number
+  /** Kiosk sign-up: read the client address from one proxy's X-Forwarded-For. */
+  signup_behind_proxy: boolean
 }
 
 export type MessageEvent =

@@ -22,6 +22,7 @@ import {
 } from "../../../lib/client"
 import { CreatedKeyDialog } from "./components/created-key-dialog"
 import { PosKeyForm, SCOPE_LABELS } from "./components/pos-key-form"
+import { TillSettings } from "./components/till-settings"
 
 const dateTime = (value: string) =>
   new Date(value).toLocaleString(undefined, {
@@ -221,6 +222,8 @@ const PosKeysPage = () => {
           </div>
         )}
       </Container>
+
+      <TillSettings />
 
       <PosKeyForm
         open={formOpen}

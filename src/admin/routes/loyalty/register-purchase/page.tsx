@@ -13,6 +13,7 @@ import {
 } from "@medusajs/ui"
 import { FormEvent, ReactNode, useEffect, useRef, useState } from "react"
 import { Link } from "react-router-dom"
+import { plainDecimal as decimal } from "../../../lib/amounts"
 import {
   errorMessage,
   formatDate,
@@ -36,20 +37,6 @@ async function loadCurrencies() {
     new Set(regions.map((r) => r.currency_code.toLowerCase()))
   ).sort()
 }
-
-// Staff type amounts the way they read them: "5,000,000", "۵۰۰۰۰۰۰".
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-const ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-const latinDigits = (value: string) =>
-  value.replace(/[۰-۹٠-٩]/g, (d) =>
-    String(
-      PERSIAN_DIGITS.includes(d)
-        ? PERSIAN_DIGITS.indexOf(d)
-        : ARABIC_DIGITS.indexOf(d)
-    )
-  )
-const decimal = (value: string) =>
-  latinDigits(value).trim().replace(/[\s,٬]/g, "").replace("٫", ".")
 
 // Field names as the API spells them in its messages.
 const MESSAGE_FIELDS = ["currency_code", "amount", "phone", "note"]

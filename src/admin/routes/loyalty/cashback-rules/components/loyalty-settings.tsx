@@ -5,17 +5,22 @@ import {
   Input,
   Label,
   RadioGroup,
-  Switch,
   Text,
   toast,
 } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { plainDecimal } from "../../../../lib/amounts"
 import {
   ClawbackStrategy,
   errorMessage,
   LoyaltySettings as Settings,
   sdk,
 } from "../../../../lib/client"
+import {
+  changedFields,
+  saveSettings,
+  SettingSwitch,
+} from "../../../../lib/settings-form"
 
 const STRATEGIES: {
   value: ClawbackStrategy
@@ -48,7 +53,10 @@ function parseMinimums(text: string): Record<string, string> | null {
     .filter(([currency]) => !!currency)
   if (!entries.length) return null
   return Object.fromEntries(
-    entries.map(([currency, amount]) => [currency.toLowerCase(), (amount ?? "").replace(/[\s,]/g, "")])
+    entries.map(([currency, amount]) => [
+      currency.toLowerCase(),
+      plainDecimal(amount ?? ""),
+    ])
   )
 }
 
@@ -81,22 +89,16 @@ const toBody = (draft: Settings, share: string, minimums: string) => ({
  * that does not read back the same (no minimums stored as {}, shown empty,
  * read back as null) stays as stored when another setting is saved.
  */
-function changedBody(
+const changedBody = (
   draft: Settings,
   share: string,
   minimums: string,
   saved: Settings
-) {
-  const next = toBody(draft, share, minimums)
-  const before = toBody(saved, shareText(saved), minimumsText(saved))
-  const body: Partial<typeof next> = {}
-  for (const key of Object.keys(next) as (keyof typeof next)[]) {
-    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) {
-      Object.assign(body, { [key]: next[key] })
-    }
-  }
-  return body
-}
+) =>
+  changedFields(
+    toBody(draft, share, minimums),
+    toBody(saved, shareText(saved), minimumsText(saved))
+  )
 
 /** The shop's loyalty settings: clawback on returns, and checkout credit limits. */
 export const LoyaltySettings = () => {
@@ -106,10 +108,16 @@ export const LoyaltySettings = () => {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
+    // A load that answers after the panel was left (or, in development,
+    // mounted twice) must not overwrite what is being edited.
+    let current = true
     sdk.client
       .fetch<{ settings: Settings }>("/admin/loyalty/settings")
-      .then(({ settings }) => showSettings(settings))
-      .catch((e) => setError(errorMessage(e)))
+      .then(({ settings }) => current && showSettings(settings))
+      .catch((e) => current && setError(errorMessage(e)))
+    return () => {
+      current = false
+    }
   }, [])
 
   const [share, setShare] = useState("")
@@ -131,14 +139,9 @@ export const LoyaltySettings = () => {
     setBusy(true)
     setError(null)
     try {
-      const { settings } = await sdk.client.fetch<{ settings: Settings }>(
-        "/admin/loyalty/settings",
-        {
-          method: "POST",
-          body: changedBody(draft, share, minimums, saved),
-        }
+      showSettings(
+        await saveSettings(changedBody(draft, share, minimums, saved))
       )
-      showSettings(settings)
       toast.success("Loyalty settings saved")
     } catch (e) {
       setError(errorMessage(e))
@@ -208,18 +211,12 @@ export const LoyaltySettings = () => {
               ))}
             </RadioGroup>
           </div>
-          <div className="flex items-start justify-between gap-x-6 px-6 py-4">
-            <div>
-              <Label size="small" weight="plus" htmlFor="include-credit-paid">
-                Cashback on what was paid with wallet credit
-              </Label>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                On: the part of an order the shopper paid with wallet credit
-                earns cashback too. Off: only what they paid with money earns.
-              </Text>
-            </div>
-            <Switch
+          <div className="px-6 py-4">
+            <SettingSwitch
               id="include-credit-paid"
+              weight="plus"
+              label="Cashback on what was paid with wallet credit"
+              hint="On: the part of an order the shopper paid with wallet credit earns cashback too. Off: only what they paid with money earns."
               checked={draft.include_credit_paid}
               onCheckedChange={(v) =>
                 setDraft({ ...draft, include_credit_paid: v })
@@ -236,37 +233,22 @@ export const LoyaltySettings = () => {
                 much of an order it may pay.
               </Text>
             </div>
-            <div className="flex items-start justify-between gap-x-6">
-              <div>
-                <Label size="small" htmlFor="credit-pays-shipping">
-                  Credit pays for shipping
-                </Label>
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  Off: credit pays for items only; shipping is paid with money.
-                </Text>
-              </div>
-              <Switch
-                id="credit-pays-shipping"
-                checked={draft.credit_pays_shipping}
-                onCheckedChange={(v) => setDraft({ ...draft, credit_pays_shipping: v })}
-              />
-            </div>
-            <div className="flex items-start justify-between gap-x-6">
-              <div>
-                <Label size="small" htmlFor="auto-apply">
-                  Apply credit automatically
-                </Label>
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  On: a logged-in shopper's cart gets the most credit allowed
-                  without asking ("deduct from the invoice").
-                </Text>
-              </div>
-              <Switch
-                id="auto-apply"
-                checked={draft.auto_apply}
-                onCheckedChange={(v) => setDraft({ ...draft, auto_apply: v })}
-              />
-            </div>
+            <SettingSwitch
+              id="credit-pays-shipping"
+              label="Credit pays for shipping"
+              hint="Off: credit pays for items only; shipping is paid with money."
+              checked={draft.credit_pays_shipping}
+              onCheckedChange={(v) =>
+                setDraft({ ...draft, credit_pays_shipping: v })
+              }
+            />
+            <SettingSwitch
+              id="auto-apply"
+              label="Apply credit automatically"
+              hint={`On: a logged-in shopper's cart gets the most credit allowed without asking ("deduct from the invoice").`}
+              checked={draft.auto_apply}
+              onCheckedChange={(v) => setDraft({ ...draft, auto_apply: v })}
+            />
             <div className="grid grid-cols-2 gap-x-6">
               <div className="flex flex-col gap-y-1">
                 <Label size="small" htmlFor="max-credit-share">

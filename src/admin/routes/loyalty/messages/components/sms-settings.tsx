@@ -6,23 +6,29 @@ import {
   Label,
   RadioGroup,
   Select,
-  Switch,
   Text,
   toast,
 } from "@medusajs/ui"
-import { ReactNode, useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import {
   errorMessage,
   LoyaltySettings,
   MessageEvent,
   MessageLocale,
-  sdk,
 } from "../../../../lib/client"
 import {
   DEFAULT_REMINDER_DAYS,
   MESSAGE_EVENTS,
   smsEvents,
 } from "../../../../lib/messages"
+import {
+  changedFields,
+  FieldError,
+  fieldInMessage,
+  saveSettings,
+  SettingField,
+  SettingSwitch,
+} from "../../../../lib/settings-form"
 
 /** What the form edits, as typed. */
 type Draft = {
@@ -103,21 +109,8 @@ const toBody = (d: Draft) => ({
  * stored as none, [] reminder days shows as empty): a save sends only what
  * was edited, so those stay as stored.
  */
-function changedBody(draft: Draft, settings: LoyaltySettings) {
-  const next = toBody(draft)
-  const saved = toBody(toDraft(settings))
-  const body: Partial<typeof next> = {}
-  for (const key of Object.keys(next) as (keyof typeof next)[]) {
-    if (JSON.stringify(next[key]) !== JSON.stringify(saved[key])) {
-      Object.assign(body, { [key]: next[key] })
-    }
-  }
-  return body
-}
-
-/** The field an API message names ("... 'reminder_days, 0' too small"), if any. */
-const fieldOf = (message: string): Field | "general" =>
-  FIELDS.find((f) => new RegExp(`\\b${f}\\b`).test(message)) ?? "general"
+const changedBody = (draft: Draft, settings: LoyaltySettings) =>
+  changedFields(toBody(draft), toBody(toDraft(settings)))
 
 // Persian inside English text, isolated (RLI ... PDI) so its words and
 // digits keep their order.
@@ -174,17 +167,12 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
     setBusy(true)
     setErrors({})
     try {
-      const { settings: saved } = await sdk.client.fetch<{
-        settings: LoyaltySettings
-      }>("/admin/loyalty/settings", {
-        method: "POST",
-        body: changedBody(draft, settings),
-      })
+      const saved = await saveSettings(changedBody(draft, settings))
       onSaved(saved)
       toast.success("SMS settings saved")
     } catch (e) {
       const message = errorMessage(e)
-      setErrors({ [fieldOf(message)]: message })
+      setErrors({ [fieldInMessage(message, FIELDS)]: message })
     } finally {
       setBusy(false)
     }
@@ -239,41 +227,34 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
             </div>
             <div className="grid grid-cols-1 gap-x-8 gap-y-3 md:grid-cols-2">
               {MESSAGE_EVENTS.map((e) => (
-                <div
+                <SettingSwitch
                   key={e.value}
-                  className="flex items-start justify-between gap-x-4"
-                >
-                  <div className="min-w-0">
-                    <Label size="small" htmlFor={`sms-event-${e.value}`}>
-                      {e.label}
-                    </Label>
-                    <Text size="xsmall" className="text-ui-fg-subtle">
-                      {e.description}
-                    </Text>
-                  </div>
-                  <Switch
-                    id={`sms-event-${e.value}`}
-                    checked={draft.events[e.value]}
-                    onCheckedChange={(v) =>
-                      change(
-                        { events: { ...draft.events, [e.value]: v } },
-                        "sms_events"
-                      )
-                    }
-                  />
-                </div>
+                  id={`sms-event-${e.value}`}
+                  label={e.label}
+                  hint={e.description}
+                  checked={draft.events[e.value]}
+                  onCheckedChange={(v) =>
+                    change(
+                      { events: { ...draft.events, [e.value]: v } },
+                      "sms_events"
+                    )
+                  }
+                />
               ))}
             </div>
-            <FieldError error={errors.sms_events} field="sms_events" />
+            <FieldError
+              error={errors.sms_events}
+              testId="sms-settings-error-sms_events"
+            />
           </div>
 
           <div className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-4 md:grid-cols-3">
-            <FormField
+            <SettingField
               id="sms-reminder-days"
               label="Reminder days"
               hint={`Days before credit expires; the customer gets one reminder on each. Empty: ${DEFAULT_REMINDER_DAYS.join(", ")}.`}
               error={errors.reminder_days}
-              field="reminder_days"
+              errorTestId="sms-settings-error-reminder_days"
             >
               <Input
                 id="sms-reminder-days"
@@ -285,13 +266,13 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 }
                 aria-invalid={!!errors.reminder_days || undefined}
               />
-            </FormField>
-            <FormField
+            </SettingField>
+            <SettingField
               id="sms-win-back-days"
               label="Win-back after (days)"
               hint="Customers whose last order is this old get one win-back message, if it is on."
               error={errors.win_back_days}
-              field="win_back_days"
+              errorTestId="sms-settings-error-win_back_days"
             >
               <Input
                 id="sms-win-back-days"
@@ -303,14 +284,14 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 }
                 aria-invalid={!!errors.win_back_days || undefined}
               />
-            </FormField>
+            </SettingField>
             <div />
-            <FormField
+            <SettingField
               id="sms-quiet-start"
               label="Quiet hours from"
               hint={quiet}
               error={errors.quiet_hours_start}
-              field="quiet_hours_start"
+              errorTestId="sms-settings-error-quiet_hours_start"
             >
               <Input
                 id="sms-quiet-start"
@@ -325,12 +306,12 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 }
                 aria-invalid={!!errors.quiet_hours_start || undefined}
               />
-            </FormField>
-            <FormField
+            </SettingField>
+            <SettingField
               id="sms-quiet-end"
               label="Quiet hours until"
               error={errors.quiet_hours_end}
-              field="quiet_hours_end"
+              errorTestId="sms-settings-error-quiet_hours_end"
             >
               <Input
                 id="sms-quiet-end"
@@ -342,13 +323,13 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 }
                 aria-invalid={!!errors.quiet_hours_end || undefined}
               />
-            </FormField>
-            <FormField
+            </SettingField>
+            <SettingField
               id="sms-time-zone"
               label="Time zone"
               hint="The shop's clock: quiet hours, reminder days and dates in messages."
               error={errors.time_zone}
-              field="time_zone"
+              errorTestId="sms-settings-error-time_zone"
             >
               <Input
                 id="sms-time-zone"
@@ -364,16 +345,16 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                   <option key={z} value={z} />
                 ))}
               </datalist>
-            </FormField>
+            </SettingField>
           </div>
 
           <div className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-4 md:grid-cols-3">
-            <FormField
+            <SettingField
               id="sms-store-name"
               label="Store name in messages"
               hint={`The {store_name} variable. Empty: the store's name${storeName ? ` (${storeName})` : ""}.`}
               error={errors.store_name}
-              field="store_name"
+              errorTestId="sms-settings-error-store_name"
             >
               <Input
                 id="sms-store-name"
@@ -383,13 +364,13 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 onChange={(e) => change({ store_name: e.target.value }, "store_name")}
                 aria-invalid={!!errors.store_name || undefined}
               />
-            </FormField>
-            <FormField
+            </SettingField>
+            <SettingField
               id="sms-sender-line"
               label="Sender line"
               hint="The number or line messages come from, when the gateway lets the shop choose. Empty: the gateway's default."
               error={errors.sender_line}
-              field="sender_line"
+              errorTestId="sms-settings-error-sender_line"
             >
               <Input
                 id="sms-sender-line"
@@ -402,13 +383,13 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                 }
                 aria-invalid={!!errors.sender_line || undefined}
               />
-            </FormField>
-            <FormField
+            </SettingField>
+            <SettingField
               id="sms-default-locale"
               label="Default language"
               hint="For customers who did not choose one."
               error={errors.default_locale}
-              field="default_locale"
+              errorTestId="sms-settings-error-default_locale"
             >
               <Select
                 value={draft.default_locale}
@@ -424,7 +405,7 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                   <Select.Item value="en">English</Select.Item>
                 </Select.Content>
               </Select>
-            </FormField>
+            </SettingField>
             <div className="flex flex-col gap-y-2 md:col-span-3">
               <div>
                 <Label size="small" weight="plus">
@@ -458,7 +439,10 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
                   data-testid="money-display-rial"
                 />
               </RadioGroup>
-              <FieldError error={errors.money_display} field="money_display" />
+              <FieldError
+                error={errors.money_display}
+                testId="sms-settings-error-money_display"
+              />
             </div>
           </div>
           {errors.general && (
@@ -477,43 +461,3 @@ export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) 
     </Container>
   )
 }
-
-const FormField = ({
-  id,
-  label,
-  hint,
-  error,
-  field,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  error?: string
-  field: Field
-  children: ReactNode
-}) => (
-  <div className="flex min-w-0 flex-col gap-y-1">
-    <Label size="small" weight="plus" htmlFor={id}>
-      {label}
-    </Label>
-    {children}
-    {hint && (
-      <Text size="xsmall" className="text-ui-fg-subtle">
-        {hint}
-      </Text>
-    )}
-    <FieldError error={error} field={field} />
-  </div>
-)
-
-const FieldError = ({ error, field }: { error?: string; field: Field }) =>
-  error ? (
-    <Text
-      size="small"
-      className="text-ui-fg-error [overflow-wrap:anywhere]"
-      data-testid={`sms-settings-error-${field}`}
-    >
-      {error}
-    </Text>
-  ) : null

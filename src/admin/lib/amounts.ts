@@ -1,0 +1,37 @@
+// Amounts as shop staff type and read them: "5,000,000", "۵٬۰۰۰٬۰۰۰". The
+// API takes plain decimal strings; these never go through a float, since
+// amounts in rial run past what a double holds exactly.
+
+const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+const ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+
+/** Persian and Arabic-Indic digits as 0-9. */
+export const latinDigits = (value: string) =>
+  value.replace(/[۰-۹٠-٩]/g, (d) =>
+    String(
+      PERSIAN_DIGITS.includes(d)
+        ? PERSIAN_DIGITS.indexOf(d)
+        : ARABIC_DIGITS.indexOf(d)
+    )
+  )
+
+/**
+ * What was typed, as the API reads amounts: Latin digits, no spaces or
+ * thousands separators (",", Persian "٬"), "٫" as the point. Anything else
+ * stays as typed, so the API refuses it and names the field.
+ */
+export const plainDecimal = (value: string) =>
+  latinDigits(value).trim().replace(/[\s,٬]/g, "").replace("٫", ".")
+
+/** A whole number typed with separators, as a number; as typed otherwise. */
+export function wholeNumber(value: string): number | string {
+  const text = plainDecimal(value)
+  return /^\d{1,15}$/.test(text) ? Number(text) : text
+}
+
+/** "50000000000.5" -> "50,000,000,000.5", on the text (no float). */
+export function groupDigits(value: string) {
+  const [whole, fraction] = value.split(".")
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
+}
