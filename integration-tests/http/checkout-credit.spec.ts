@@ -308,6 +308,15 @@ medusaIntegrationTestRunner({
         const { data: completed } = await complete(cartId, buyer.headers)
         const order = completed.order
         expect(await balance(buyer.wallet_id)).toBe("0")
+        // The shop captures the card payment (only captured money can be
+        // refunded, to the card or to the wallet).
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: [placed] } = await query.graph({
+          entity: "order",
+          fields: ["payment_collections.payments.id"],
+          filters: { id: order.id },
+        })
+        await api.post(`/admin/payments/${(placed as any).payment_collections[0].payments[0].id}/capture`, {}, admin)
 
         // Fulfil, then one of the two vacuum cleaners comes back.
         await api.post(
@@ -315,7 +324,6 @@ medusaIntegrationTestRunner({
           { items: order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
           admin
         )
-        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
         const { data: locations } = await query.graph({ entity: "stock_location", fields: ["id"] })
         const { data: { return: ret } } = await api.post(
           "/admin/returns",

@@ -69,7 +69,12 @@ export function plainDecimalProblem(value: unknown, field: string): string | nul
   if (typeof text === "string" && PLAIN_DECIMAL.test(text)) {
     return null
   }
-  return `${field} must be a number, got ${String(JSON.stringify(value)).slice(0, 40)}: plain decimal digits with an optional point, at most ${MAX_INTEGER_DIGITS} before it`
+  const got = `${field} must be a number, got ${String(JSON.stringify(value)).slice(0, 40)}`
+  // "1e3", "0x10" or " 100 " read as numbers elsewhere: say what is meant.
+  const numberLike = (typeof text === "string" && text.trim() !== "" && Number.isFinite(Number(text))) || typeof value === "number"
+  return numberLike
+    ? `${got}: plain decimal digits with an optional point, at most ${MAX_INTEGER_DIGITS} before it`
+    : got
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { plainDecimalProblem } from "../../utils/money"
@@ -11,11 +12,12 @@ import { plainDecimalProblem } from "../../utils/money"
  * The value reaches the route as a string, never as a float.
  */
 export const decimal = (field: string) =>
-  z.union([z.string(), z.number()]).transform((value, ctx) => {
+  z.union([z.string(), z.number()]).transform((value) => {
     const problem = plainDecimalProblem(value, field)
     if (problem) {
-      ctx.addIssue({ code: "custom", message: problem })
-      return z.NEVER
+      // Thrown as is, so the 400 reads the same as the workflow's own
+      // check ("amount must be a number, got ...") without zod's prefix.
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
     }
     return String(value)
   })
