@@ -1,5 +1,5 @@
 // Cashback engine throughput: a 10-item order against 100 rules.
-//   npm run bench -- cashback-engine
+//   npm run bench -- cashback-engine [--quick]
 import { CashbackRule, computeCashback } from "../src/utils/cashback-engine"
 
 const categories = ["pcat_a", "pcat_b", "pcat_c", "pcat_d", "pcat_e"]
@@ -37,12 +37,14 @@ const order = { currency_code: "irr", sales_channel_id: "sc_web", items, credit_
 const customer = { group_ids: ["cusgroup_vip"], previous_orders: 4 }
 const now = new Date("2026-11-22T12:00:00Z")
 
-for (let i = 0; i < 500; i++) computeCashback(order, customer, rules, { now })
-const runs = 5
+// `--quick`: the small size CI runs (the result is checked, never the rate).
+const quick = process.argv.includes("--quick")
+for (let i = 0; i < (quick ? 50 : 500); i++) computeCashback(order, customer, rules, { now })
+const runs = quick ? 3 : 5
 const rates: number[] = []
 let total = ""
 for (let r = 0; r < runs; r++) {
-  const n = 5000
+  const n = quick ? 300 : 5000
   const start = process.hrtime.bigint()
   for (let i = 0; i < n; i++) total = computeCashback(order, customer, rules, { now }).total
   rates.push(n / (Number(process.hrtime.bigint() - start) / 1e9))
@@ -52,3 +54,11 @@ console.log(`engine_order_items: 10 items`)
 console.log(`engine_rules: 100 rules`)
 console.log(`engine_cashback_total: ${total} IRR`)
 console.log(`engine_evaluations_median: ${rates[Math.floor(runs / 2)].toFixed(0)} evaluations/s (target >= 20000)`)
+// The order's cashback under these rules, as the engine answered when this
+// check was added: a change in the engine's result fails the run.
+const EXPECTED_TOTAL = "9496424"
+if (total !== EXPECTED_TOTAL) {
+  console.error(`bench check failed: engine_cashback_total is ${total}, expected ${EXPECTED_TOTAL}`)
+  process.exit(1)
+}
+console.log(`check_engine_cashback_total: ok (${total} IRR)`)

@@ -1,6 +1,6 @@
 // Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
 import { ExecArgs } from "@medusajs/framework/types"
-import { median, now, opt, print } from "./bench-utils"
+import { check, median, now, opt, peakRssMb, print } from "./bench-utils"
 import {
   ContainerRegistrationKeys,
   Modules,
@@ -18,10 +18,10 @@ import {
 import orderPlacedCashback from "../../src/subscribers/order-placed-cashback"
 import { awardOrderCashbackWorkflow } from "../../src/workflows"
 
-const ORDERS = opt("orders", 2000)
-const PLACEMENTS = opt("placements", 200)
-const ROUNDS = opt("rounds", 4)
-const CONCURRENCY = opt("concurrency", 4)
+const ORDERS = opt("orders", 2000, 40)
+const PLACEMENTS = opt("placements", 200, 8)
+const ROUNDS = opt("rounds", 4, 2)
+const CONCURRENCY = opt("concurrency", 4, 2)
 
 async function runConcurrent(total: number, concurrency: number, fn: (i: number) => Promise<void>) {
   let next = 0
@@ -217,4 +217,30 @@ export default async function awardBench({ container }: ExecArgs) {
   print("award_sequential", sequential, "orders/s (first 200, one at a time)")
   print(`award_concurrency_${CONCURRENCY}`, concurrent, "orders/s (all, the first 200 repeat and pay nothing)")
   print("award_credits_written", credits, "credits (two rules pay per order)")
+  print("peak_rss", peakRssMb(), "MB")
+
+  // Every order of the award run earned (a credit per rule, keyed
+  // `order_id:rule_id`, so a repeat pays nothing more), every credit is
+  // positive, and the cached balances equal the ledger.
+  const pg: any = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows: [awarded] } = await pg.raw(
+    `SELECT count(DISTINCT split_part(reference_id, ':', 1))::int AS orders,
+       count(*)::int AS credits,
+       count(*) FILTER (WHERE amount <= 0)::int AS not_positive,
+       count(DISTINCT split_part(reference_id, ':', 1)) FILTER (
+         WHERE split_part(reference_id, ':', 1) IN (SELECT jsonb_array_elements_text(?::jsonb)))::int AS run
+     FROM loyalty_wallet_transaction WHERE type = 'credit' AND reference = 'order'`,
+    [JSON.stringify(orders)]
+  )
+  check("award_every_order", awarded.run === orders.length, `${awarded.run} of the ${orders.length} orders of the award run earned`)
+  check("award_positive_credits", awarded.not_positive === 0 && awarded.credits === credits, `${awarded.credits} credits on ${awarded.orders} orders`)
+  // Cached balances equal the ledger.
+  const { rows: [ledger] } = await pg.raw(
+    `SELECT count(*) FILTER (WHERE w.balance <> coalesce(t.total, 0))::int AS off, count(*)::int AS wallets
+     FROM loyalty_wallet w
+     LEFT JOIN (SELECT wallet_id, sum(amount) AS total FROM loyalty_wallet_transaction GROUP BY wallet_id) t
+       ON t.wallet_id = w.id
+     WHERE w.deleted_at IS NULL`
+  )
+  check("award_cached_balances", ledger.off === 0, `${ledger.wallets} wallets, ${ledger.off} off the ledger`)
 }

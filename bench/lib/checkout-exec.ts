@@ -1,6 +1,6 @@
 // Runs inside the Medusa app (medusa exec). Prints `name: value unit` lines.
 import { ExecArgs } from "@medusajs/framework/types"
-import { median, now, opt, print } from "./bench-utils"
+import { check, median, now, opt, peakRssMb, print } from "./bench-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   addShippingMethodToCartWorkflow,
@@ -18,7 +18,7 @@ import {
   creditWalletWorkflow,
 } from "../../src/workflows"
 
-const CHECKOUTS = opt("checkouts", 30)
+const CHECKOUTS = opt("checkouts", 30, 3)
 const WITH_OFFICIAL = process.env.LOYALTY_WITH_OFFICIAL_PLUGIN === "true"
 
 type Kind = "plain" | "ours" | "official"
@@ -125,4 +125,10 @@ export default async function checkoutBench({ container }: ExecArgs) {
   const service: any = container.resolve("loyalty_club")
   const [, debits] = await service.listAndCountWalletTransactions({ type: "debit", reference: "cart" })
   print("checkout_wallet_debits", debits, "debits (one per credit checkout, warm-up included)")
+  print("peak_rss", peakRssMb(), "MB")
+  check(
+    "checkout_every_cart_paid_once",
+    paid.filter((c: any) => c.completed_at).length === CHECKOUTS && debits === CHECKOUTS + 1,
+    `${debits} debits for ${CHECKOUTS} credit checkouts and the warm-up`
+  )
 }

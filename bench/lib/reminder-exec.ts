@@ -9,10 +9,10 @@
 // raw INSERT ... SELECT of as many rows with a fixed text.
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { now, opt, print } from "./bench-utils"
+import { check, now, opt, peakRssMb, print } from "./bench-utils"
 import { queueExpiryRemindersWorkflow, updateLoyaltySettingsWorkflow } from "../../src/workflows"
 
-const CUSTOMERS = opt("customers", 100000)
+const CUSTOMERS = opt("customers", 100000, 2000)
 const DAY = 24 * 60 * 60 * 1000
 
 export default async function reminderBench({ container }: ExecArgs) {
@@ -84,9 +84,26 @@ export default async function reminderBench({ container }: ExecArgs) {
     `SELECT body FROM loyalty_message WHERE event = 'expiry_reminder' ORDER BY id LIMIT 1`
   )
 
-  print("reminder_job", first, `s (${result.queued.length} reminders queued)`)
+  const { rows: [counts] } = await pg.raw(
+    `SELECT count(*)::int AS n, count(DISTINCT customer_id)::int AS customers,
+       count(*) FILTER (WHERE status = 'queued' AND phone LIKE '+98912%')::int AS queued,
+       count(*) FILTER (WHERE body LIKE '%۱۵۰٬۰۰۰ تومان%')::int AS with_amount
+     FROM loyalty_message WHERE event = 'expiry_reminder' AND deleted_at IS NULL`
+  )
+
+  print("reminder_job", first, `s (${result.queued.length} reminders queued; peak RSS so far ${peakRssMb().toFixed(0)} MB)`)
   print("reminder_job_vs_raw_insert", first / baseline, `x (raw INSERT ... SELECT of ${CUSTOMERS} rows: ${baseline.toFixed(2)} s)`)
   print("reminder_job_again_same_day", second, `s (${again.queued.length} queued)`)
   print("reminder_job_under_60s", first < 60 ? "yes" : "no", "(target < 60 s)")
   process.stdout.write(`sample: ${sample?.body}\n`)
+  print("peak_rss", peakRssMb(), "MB")
+  // One reminder per customer (one wallet each) with the expiring lot's
+  // 1,500,000 IRR (150,000 Toman), none the second time.
+  check(
+    "one_reminder_per_wallet",
+    result.queued.length === CUSTOMERS && counts.n === CUSTOMERS && counts.customers === CUSTOMERS && counts.queued === CUSTOMERS,
+    `${result.queued.length} queued, ${counts.n} rows for ${counts.customers} customers`
+  )
+  check("amount_in_every_reminder", counts.with_amount === CUSTOMERS, `${counts.with_amount} name 150,000 Toman`)
+  check("nothing_again_same_day", again.queued.length === 0, `${again.queued.length} queued by the second run`)
 }

@@ -4,15 +4,26 @@ const { randomUUID } = require("crypto")
 const { rawDebit } = require("./raw-debit")
 
 const args = JSON.parse(process.env.BENCH_ARGS || "[]")
-const opt = (name, fallback) => {
+// `--quick`: the small size CI runs.
+const quick = args.includes("--quick")
+const opt = (name, fallback, quickFallback) => {
   const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
+  return i >= 0 ? Number(args[i + 1]) : quick && quickFallback !== undefined ? quickFallback : fallback
 }
-const WALLETS = opt("wallets", 10000)
-const LOTS = opt("lots", 1000000)
-const DEBITS = opt("debits", 4000)
-const CONCURRENCY = opt("concurrency", 8)
-const HISTORY = opt("history", 10000)
+const WALLETS = opt("wallets", 10000, 300)
+const LOTS = opt("lots", 1000000, 5000)
+const DEBITS = opt("debits", 4000, 150)
+const CONCURRENCY = opt("concurrency", 8, 4)
+const HISTORY = opt("history", 10000, 500)
+const READS = quick ? 40 : 300
+
+// A result the benchmark must get right; a wrong one exits non-zero.
+function check(name, ok, detail) {
+  if (!ok) {
+    throw new Error(`bench check failed: ${name}: ${detail}`)
+  }
+  process.stdout.write(`check_${name}: ok (${detail})\n`)
+}
 
 const print = (name, value, unit) =>
   process.stdout.write(`${name}: ${typeof value === "number" ? value.toFixed(2) : value} ${unit}\n`)
@@ -144,13 +155,13 @@ module.exports.default = async function walletBench({ container }) {
   )
   await pool.query("VACUUM ANALYZE")
   const reads = []
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < READS; i++) {
     const t = await timed(() => service.getBalances(["history_1"]))
-    if (i >= 20) reads.push(t * 1000)
+    if (i >= Math.floor(READS / 15)) reads.push(t * 1000)
   }
-  const check = (await service.getBalances(["history_1"]))["history_1"]
+  const check_ = (await service.getBalances(["history_1"]))["history_1"].available
   print("balance_read_transactions", HISTORY, "rows")
-  print("balance_read_available", check.available, "IRR")
+  print("balance_read_available", check_, "IRR")
   print("balance_read_median", median(reads), "ms (target < 5)")
 
   // 4. Expiring due lots: the plugin's batched run vs one raw statement.
@@ -227,5 +238,30 @@ module.exports.default = async function walletBench({ container }) {
     )
   ).rows
   print("cached_balances_equal_ledger_outside_seeded_spread_wallets", String(consistent), "")
+  print("peak_rss", process.resourceUsage().maxRSS / 1024, "MB")
+
+  // Every debit landed once: each round's plugin debits (service and
+  // workflow) on the spread wallets, and the hot wallet's.
+  const { rows: [debits] } = await pool.query(
+    `SELECT count(*) FILTER (WHERE reference = 'bench')::int AS service,
+       count(*) FILTER (WHERE reference = 'bench-wf')::int AS workflow,
+       count(*) FILTER (WHERE reference = 'bench-raw')::int AS raw,
+       count(*) FILTER (WHERE wallet_id = 'hot_1')::int AS hot
+     FROM loyalty_wallet_transaction WHERE type = 'debit'`
+  )
+  check(
+    "every_debit_once",
+    debits.service === ROUNDS * (DEBITS + hotDebits) &&
+      debits.workflow === ROUNDS * DEBITS &&
+      debits.raw === ROUNDS * (DEBITS + hotDebits) &&
+      debits.hot === 2 * ROUNDS * hotDebits,
+    `${debits.service} service, ${debits.workflow} workflow, ${debits.raw} raw debits`
+  )
+  // The hot wallet: 100,000,000 less 10 per debit (plugin and raw).
+  const hotBalance = (await service.getBalances(["hot_1"]))["hot_1"].available
+  check("hot_wallet_balance", String(hotBalance) === String(100000000 - 10 * debits.hot), `${hotBalance} IRR`)
+  check("history_balance", String(check_) === String(HISTORY * 1000), `${check_} IRR`)
+  check("expiry_counts", rawCount === LOTS && pluginResult.lots === LOTS, `${rawCount} raw, ${pluginResult.lots} plugin`)
+  check("cached_balances_equal_ledger", consistent === true, "outside the seeded spread wallets")
   await pool.end()
 }

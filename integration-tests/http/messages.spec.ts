@@ -114,12 +114,21 @@ medusaIntegrationTestRunner({
             body: "sms عزیز، ۱۸۵٬۰۰۰ تومان اعتبار خرید به کیف پول شما در فروشگاه نمونه اضافه شد. موجودی: ۱۸۵٬۰۰۰ تومان",
           })
         )
+        // The order also lifted the shopper to Silver: its own message.
+        const congratulation = await waitFor(async () => {
+          const { data } = await api.get(`/admin/loyalty/customers/${buyer.customer.id}/messages`, admin)
+          return data.messages.find((m: any) => m.event === "tier_upgraded")
+        })
+        expect(congratulation.body).toBe("sms عزیز، تبریک! شما به سطح Silver باشگاه مشتریان فروشگاه نمونه رسیدید.")
         await sendDueMessagesWorkflow(container).run({ input: {} })
         await sendDueMessagesWorkflow(container).run({ input: {} })
         const cashbackSms = sentTo("09121112233")
-        expect(cashbackSms).toEqual([
-          { path: `/v1/${API_KEY}/sms/send.json`, receptor: "09121112233", message: queued.body },
-        ])
+        expect(cashbackSms.sort((a, b) => a.message.localeCompare(b.message))).toEqual(
+          [
+            { path: `/v1/${API_KEY}/sms/send.json`, receptor: "09121112233", message: queued.body },
+            { path: `/v1/${API_KEY}/sms/send.json`, receptor: "09121112233", message: congratulation.body },
+          ].sort((a, b) => a.message.localeCompare(b.message))
+        )
         // The same award announced again queues nothing new.
         const again = await queueMessagesWorkflow(container).run({
           input: {
@@ -157,7 +166,7 @@ medusaIntegrationTestRunner({
           sendDueMessagesWorkflow(container).run({ input: { at: weekBefore } }),
           sendDueMessagesWorkflow(container).run({ input: { at: weekBefore } }),
         ])
-        expect(sentTo("09121112233").map((r) => r.message)).toEqual([queued.body, reminder.body])
+        expect(sentTo("09121112233").map((r) => r.message).sort()).toEqual([queued.body, congratulation.body, reminder.body].sort())
 
         // After the expiry nothing is left to remind of.
         const after = new Date(lot.expires_at!.getTime() + 1000)

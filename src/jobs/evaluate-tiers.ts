@@ -5,10 +5,8 @@ import { evaluateTiersWorkflow } from "../workflows"
 export default async function evaluateTiersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await evaluateTiersWorkflow(container).run({ input: {} })
-  const up = result.changes.filter((c) => c.direction === "upgraded").length
-  const down = result.changes.filter((c) => c.direction === "downgraded").length
   logger.info(
-    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${up} up, ${down} down, ${result.in_grace} in their grace period`
+    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${result.upgraded} up, ${result.downgraded} down, ${result.in_grace} in their grace period`
   )
 }
 

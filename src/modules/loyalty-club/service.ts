@@ -803,7 +803,7 @@ class LoyaltyClubModuleService extends MedusaService({
     customerIds?: string[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CustomerTierRow[]> {
-    const rows = await this.sql(sharedContext).execute(
+    const rows = await this.boundSql(sharedContext).execute(
       `SELECT ct.customer_id, ct.tier_id, ct.pinned, ct.pin_note, ct.achieved_at, ct.below_since
        FROM loyalty_customer_tier ct
        WHERE ct.deleted_at IS NULL
@@ -894,7 +894,7 @@ class LoyaltyClubModuleService extends MedusaService({
     if (!marks.length) {
       return
     }
-    await this.sql(sharedContext).execute(
+    await this.boundSql(sharedContext).execute(
       `UPDATE loyalty_customer_tier ct
        SET below_since = CASE WHEN i.below_since IS NULL THEN NULL
                               ELSE coalesce(ct.below_since, i.below_since) END,
@@ -992,7 +992,7 @@ class LoyaltyClubModuleService extends MedusaService({
       send_after: m.send_after.toISOString(),
       data: m.data ?? null,
     }))
-    const inserted = await this.sql(sharedContext).execute(
+    const inserted = await this.boundSql(sharedContext).execute(
       `INSERT INTO loyalty_message (id, customer_id, event, locale, phone, body, gateway_template,
          template_params, idempotency_key, status, reason, send_after, data, attempts, created_at, updated_at)
        SELECT id, customer_id, event, locale, phone, body, gateway_template, template_params,
@@ -1082,12 +1082,28 @@ class LoyaltyClubModuleService extends MedusaService({
     if (!keys.length) {
       return new Set()
     }
-    const rows = await this.sql(sharedContext).execute(
+    const rows = await this.boundSql(sharedContext).execute(
       `SELECT idempotency_key FROM loyalty_message
        WHERE deleted_at IS NULL AND idempotency_key IN (SELECT jsonb_array_elements_text(?::jsonb))`,
       [JSON.stringify(keys)]
     )
     return new Set(rows.map((r: any) => r.idempotency_key))
+  }
+
+  /**
+   * Like `sql()`, with the values sent as bound parameters: MikroORM's
+   * `execute` writes every value into the SQL text, escaping it character by
+   * character (about 200 ms for the 1.7 MB of JSON that a page of 5,000
+   * messages is), where Postgres takes a parameter as it is.
+   */
+  protected boundSql(sharedContext: Context): SqlManager {
+    const manager = this.sql(sharedContext) as any
+    return {
+      execute: async (sql: string, params: unknown[] = []) => {
+        const runner = manager.getTransactionContext?.() ?? manager.getKnex()
+        return (await runner.raw(sql, params)).rows
+      },
+    } as SqlManager
   }
 
   /**

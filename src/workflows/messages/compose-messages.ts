@@ -19,7 +19,12 @@ import {
 /** One message to compose: who, about what (the idempotency subject), and its values. */
 export type MessageItem = {
   customer_id: string
-  /** With the event and the shop day, the message's idempotency key. */
+  /**
+   * What the message is about, one per distinct message: the order (cashback,
+   * payment), the tier history row (a move), the wallet (reminder,
+   * statement), the lapse's last order (win-back), the customer (welcome).
+   * With the event (and the shop day for daily kinds), the idempotency key.
+   */
   subject: string
   /** The wallet whose balance the message shows (default: the amount's currency). */
   currency_code?: string | null
@@ -28,6 +33,18 @@ export type MessageItem = {
   tier?: string | null
   data?: Record<string, unknown> | null
 }
+
+/**
+ * Messages a subject may get once a shop day (a reminder or a statement of
+ * a wallet); every other kind is about a one-time fact (an order's cashback
+ * or payment, a tier move, a lapse, a new member) and is sent once for its
+ * subject, whatever the day a repeated event or job run comes on.
+ */
+export const DAILY_MESSAGE_EVENTS: ReadonlySet<MessageEvent> = new Set<MessageEvent>([
+  "expiry_reminder",
+  "balance_statement",
+])
+const DAILY = DAILY_MESSAGE_EVENTS
 
 // Customers, preferences and balances are read this many at a time.
 const CHUNK = 5000
@@ -44,55 +61,109 @@ export async function shopName(container: MedusaContainer, settings: { store_nam
   return ((data[0] as any)?.name as string | undefined) ?? ""
 }
 
+/** What every message of one kind and run shares: read once, used for each page. */
+export type MessageSetup = {
+  event: MessageEvent
+  settings: Awaited<ReturnType<LoyaltyClubModuleService["retrieveSettings"]>>
+  templateOf: (locale: MessageLocale) => { body: string; gateway_template: string | null }
+  storeName: string
+  day: string
+  notBefore: Date
+  defaultLocale: MessageLocale
+}
+
+/**
+ * The shop's settings, wording and name for one kind of message sent at
+ * `at`; null when the shop turned the kind off. A run that composes page
+ * after page (the tier evaluation) reads them once.
+ */
+export async function prepareMessages(
+  container: MedusaContainer,
+  event: MessageEvent,
+  at: Date
+): Promise<MessageSetup | null> {
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const settings = await service.retrieveSettings()
+  const enabled = { ...DEFAULT_SMS_EVENTS, ...(settings.sms_events ?? {}) }
+  if (!enabled[event]) {
+    return null
+  }
+  const overrides = await service.listMessageTemplates({ event })
+  const templates = new Map(
+    MESSAGE_LOCALES.map((locale) => {
+      const custom = overrides.find((t) => t.locale === locale)
+      return [
+        locale,
+        {
+          body: custom?.body ?? DEFAULT_TEMPLATES[event][locale],
+          gateway_template: custom?.gateway_template ?? null,
+        },
+      ] as const
+    })
+  )
+  return {
+    event,
+    settings,
+    templateOf: (locale) => templates.get(locale)!,
+    storeName: await shopName(container, settings),
+    day: shopDay(at, settings.time_zone),
+    notBefore: sendAfter(at, settings.quiet_hours_start, settings.quiet_hours_end, settings.time_zone),
+    defaultLocale: (MESSAGE_LOCALES as readonly string[]).includes(settings.default_locale)
+      ? (settings.default_locale as MessageLocale)
+      : "fa",
+  }
+}
+
 /**
  * Composes messages for customers: the shop's wording (or the shipped one)
  * in each customer's language, their first name, balance and phone, the
  * send time after quiet hours, and the idempotency key (event + subject +
- * shop day). A customer who opted out or has no usable phone gets a
- * `skipped` row, so the admin sees why nothing was sent. Nothing when the
- * shop turned the event off.
+ * the shop day for daily kinds, `once` for the others). A customer who
+ * opted out or has no usable phone gets a `skipped` row, so the admin sees
+ * why nothing was sent. Nothing when the shop turned the event off. `setup`
+ * (from `prepareMessages` for the same event and time) saves reading the
+ * settings again.
  */
 export async function composeMessages(
   container: MedusaContainer,
   event: MessageEvent,
   items: MessageItem[],
-  at: Date
+  at: Date,
+  setup?: MessageSetup | null
 ): Promise<QueueMessageInput[]> {
-  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const settings = await service.retrieveSettings()
-  const enabled = { ...DEFAULT_SMS_EVENTS, ...(settings.sms_events ?? {}) }
-  if (!enabled[event] || !items.length) {
+  if (!items.length) {
     return []
   }
-  const overrides = await service.listMessageTemplates({ event })
-  const templateOf = (locale: MessageLocale) => {
-    const custom = overrides.find((t) => t.locale === locale)
-    return {
-      body: custom?.body ?? DEFAULT_TEMPLATES[event][locale],
-      gateway_template: custom?.gateway_template ?? null,
-    }
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const prepared = setup === undefined ? await prepareMessages(container, event, at) : setup
+  if (!prepared) {
+    return []
   }
-  const storeName = await shopName(container, settings)
-  const day = shopDay(at, settings.time_zone)
-  const notBefore = sendAfter(at, settings.quiet_hours_start, settings.quiet_hours_end, settings.time_zone)
-  const defaultLocale = (MESSAGE_LOCALES as readonly string[]).includes(settings.default_locale)
-    ? (settings.default_locale as MessageLocale)
-    : "fa"
+  const { settings, templateOf, storeName, day, notBefore, defaultLocale } = prepared
 
-  const keyOf = (item: MessageItem) => `${event}:${item.subject}:${day}`
+  const keyOf = (item: MessageItem) => `${event}:${item.subject}:${DAILY.has(event) ? day : "once"}`
   const out: QueueMessageInput[] = []
   for (let i = 0; i < items.length; i += CHUNK) {
-    // Messages already queued today are not composed again: the hourly
-    // reminder runs after the first cost one indexed lookup per chunk.
+    // Messages already queued (today, for the daily kinds) are not composed
+    // again: the hourly reminder runs after the first cost one indexed
+    // lookup per chunk.
     const known = await service.listExistingMessageKeys(items.slice(i, i + CHUNK).map(keyOf))
     const chunk = items.slice(i, i + CHUNK).filter((item) => !known.has(keyOf(item)))
     if (!chunk.length) {
       continue
     }
     const ids = Array.from(new Set(chunk.map((c) => c.customer_id)))
-    const [{ data: customers }, preferences, wallets] = await Promise.all([
-      query.graph({ entity: "customer", fields: ["id", "first_name", "phone"], filters: { id: ids } }),
+    // Names and phones straight from the customer module's table (same
+    // database, as the tier aggregate reads the orders): query.graph
+    // hydrates every customer through the module, 0.2-0.8 s per 5,000
+    // against about 10 ms here (20 chunks in a 100,000-customer reminder run).
+    const [{ rows: customers }, preferences, wallets] = await Promise.all([
+      pg.raw(
+        `SELECT id, first_name, phone FROM customer
+         WHERE deleted_at IS NULL AND id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
+        [JSON.stringify(ids)]
+      ),
       service.listSmsPreferencesOf(ids),
       service.listWallets({ customer_id: ids }, { select: ["id", "customer_id", "currency_code"] }),
     ])

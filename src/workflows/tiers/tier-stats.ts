@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { CustomerTierRow } from "../../modules/loyalty-club/types"
 import {
   CustomerStats,
   TierDefinition,
@@ -34,27 +35,12 @@ export async function loadTiers(container: MedusaContainer): Promise<TierDefinit
 export const ORDER_SPEND_SQL = `((s.totals->'raw_current_order_total'->>'value')::numeric
   + coalesce((s.totals->'raw_credit_line_total'->>'value')::numeric, 0))`
 
-/**
- * Every customer's orders per tier window, in one pass over the orders: a
- * single aggregate with one FILTER column pair per distinct window (count
- * of orders, spend in the tiers' currency). Canceled and draft orders and
- * guests do not count. `customerIds` narrows it to some customers (an order
- * that may lift its customer).
- *
- * It reads the order module's tables directly, which share the database with
- * ours in a Medusa app; the module API has no aggregate and paging a
- * million orders through it would take minutes.
- */
-export async function loadTierStats(
-  container: MedusaContainer,
-  tiers: TierDefinition[],
-  now: Date,
-  customerIds?: string[]
-): Promise<Map<string, CustomerStats>> {
-  const stats = new Map<string, CustomerStats>()
-  if (!tiers.length) {
-    return stats
-  }
+/** The aggregate's SQL, its bindings and the window key of each column group. */
+type StatsQuery = { sql: string; params: unknown[]; keys: string[] }
+
+// One FILTER column triple per distinct window (count of orders, spend in
+// the tiers' currency, first order), grouped by customer.
+function statsQuery(tiers: TierDefinition[], now: Date, customerIds?: string[]): StatsQuery {
   const windows = new Map<string, Date | null>()
   for (const t of tiers) {
     windows.set(windowKey(t), windowStart(t, now))
@@ -91,25 +77,126 @@ export async function loadTierStats(
     where.push("o.customer_id IN (SELECT jsonb_array_elements_text(?::jsonb))")
     params.push(JSON.stringify(customerIds))
   }
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const { rows } = await pg.raw(
-    `SELECT o.customer_id, ${columns.join(",\n")}
+  const sql = `SELECT o.customer_id, ${columns.join(",\n")}
      FROM "order" o
      JOIN order_summary s ON s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL
      WHERE ${where.join(" AND ")}
-     GROUP BY o.customer_id`,
-    params as any[]
-  )
+     GROUP BY o.customer_id`
+  return { sql, params, keys }
+}
+
+function statsOf(row: any, keys: string[]): CustomerStats {
+  const customer: CustomerStats = {}
+  keys.forEach((key, i) => {
+    customer[key] = {
+      orders: Number(row[`orders_${i}`]),
+      spend: row[`spend_${i}`],
+      first_order_at: row[`first_${i}`] ? new Date(row[`first_${i}`]) : null,
+    }
+  })
+  return customer
+}
+
+/**
+ * Every customer's orders per tier window, in one pass over the orders: a
+ * single aggregate with one FILTER column group per distinct window (count
+ * of orders, spend in the tiers' currency). Canceled and draft orders and
+ * guests do not count. `customerIds` narrows it to some customers (an order
+ * that may lift its customer).
+ *
+ * It reads the order module's tables directly, which share the database with
+ * ours in a Medusa app; the module API has no aggregate and paging a
+ * million orders through it would take minutes.
+ */
+export async function loadTierStats(
+  container: MedusaContainer,
+  tiers: TierDefinition[],
+  now: Date,
+  customerIds?: string[]
+): Promise<Map<string, CustomerStats>> {
+  const stats = new Map<string, CustomerStats>()
+  if (!tiers.length) {
+    return stats
+  }
+  const { sql, params, keys } = statsQuery(tiers, now, customerIds)
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await pg.raw(sql, params as any[])
   for (const row of rows) {
-    const customer: CustomerStats = {}
-    keys.forEach((key, i) => {
-      customer[key] = {
-        orders: Number(row[`orders_${i}`]),
-        spend: row[`spend_${i}`],
-        first_order_at: row[`first_${i}`] ? new Date(row[`first_${i}`]) : null,
-      }
-    })
-    stats.set(row.customer_id, customer)
+    stats.set(row.customer_id, statsOf(row, keys))
   }
   return stats
+}
+
+/** One customer as the evaluation sees them: their orders and their tier state. */
+export type TierRow = {
+  customer_id: string
+  stats: CustomerStats | undefined
+  /** Null: the customer has no tier state yet. */
+  state: CustomerTierRow | null
+}
+
+/**
+ * Every customer with orders or a tier state, a page at a time: the same
+ * aggregate as `loadTierStats`, joined to the tier states, read through a
+ * cursor so the database makes one pass over the orders while this process
+ * holds one page at a time (memory stays flat however many customers the
+ * shop has). `onPage` runs before the next page is read; what it writes
+ * goes through other connections and does not disturb the cursor, which
+ * reads the snapshot of its start.
+ */
+export async function forEachTierPage(
+  container: MedusaContainer,
+  tiers: TierDefinition[],
+  now: Date,
+  pageSize: number,
+  onPage: (rows: TierRow[]) => Promise<void>
+): Promise<void> {
+  const query = tiers.length
+    ? statsQuery(tiers, now)
+    : { sql: "SELECT NULL::text AS customer_id WHERE false", params: [], keys: [] }
+  const statColumns = query.keys.flatMap((_, i) => [`st.orders_${i}`, `st.spend_${i}`, `st.first_${i}`])
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  await pg.transaction(async (trx) => {
+    // A cursor is planned for its first rows unless told otherwise; this one
+    // is read to the end, so plan it as the single aggregate it is.
+    await trx.raw("SET LOCAL cursor_tuple_fraction = 1.0")
+    await trx.raw(
+      `DECLARE loyalty_tier_rows NO SCROLL CURSOR FOR
+       WITH stats AS (${query.sql})
+       SELECT ${["coalesce(st.customer_id, ct.customer_id) AS customer_id", ...statColumns].join(", ")},
+         ct.customer_id AS state_customer_id, ct.tier_id AS state_tier_id, ct.pinned AS state_pinned,
+         ct.pin_note AS state_pin_note, ct.achieved_at AS state_achieved_at, ct.below_since AS state_below_since
+       FROM stats st
+       FULL JOIN (
+         SELECT customer_id, tier_id, pinned, pin_note, achieved_at, below_since
+         FROM loyalty_customer_tier WHERE deleted_at IS NULL
+       ) ct ON ct.customer_id = st.customer_id`,
+      query.params as any[]
+    )
+    for (;;) {
+      const { rows } = await trx.raw(`FETCH ${Math.max(1, Math.floor(pageSize))} FROM loyalty_tier_rows`)
+      if (!rows.length) {
+        break
+      }
+      await onPage(
+        rows.map((r: any) => ({
+          customer_id: r.customer_id,
+          stats: r.orders_0 !== null && r.orders_0 !== undefined ? statsOf(r, query.keys) : undefined,
+          state: r.state_customer_id
+            ? {
+                customer_id: r.state_customer_id,
+                tier_id: r.state_tier_id,
+                pinned: r.state_pinned,
+                pin_note: r.state_pin_note,
+                achieved_at: r.state_achieved_at ? new Date(r.state_achieved_at) : null,
+                below_since: r.state_below_since ? new Date(r.state_below_since) : null,
+              }
+            : null,
+        }))
+      )
+      if (rows.length < pageSize) {
+        break
+      }
+    }
+  })
 }

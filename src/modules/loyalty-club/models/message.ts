@@ -2,9 +2,10 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * One SMS to one customer: the per-customer message log the admin shows, and
- * the queue the sender job works through. `idempotency_key` (event + subject
- * + day) is unique, so a retried job or a duplicate event queues nothing
- * new; the same key goes to the notification module, which sends a key once.
+ * the queue the sender job works through. `idempotency_key` (event +
+ * subject + the shop day for reminders and statements, `once` for one-time
+ * facts such as a tier move) is unique, so a retried job or a duplicate
+ * event queues nothing new; the same key goes to the notification module, which sends a key once.
  */
 const Message = model
   .define(

@@ -44,8 +44,8 @@ export const findLapsedCustomersStepId = "loyalty-find-lapsed-customers"
 
 /**
  * Who to win back: customers whose last order (not canceled) was placed on
- * the shop day `win_back_days` ago, so each lapse is messaged once. Reads
- * the order module's table with one aggregate (same database).
+ * the shop day `win_back_days` ago; each lapse (its last order) is messaged
+ * once. Reads the order module's table with one aggregate (same database).
  */
 export const findLapsedCustomersStep = createStep(
   findLapsedCustomersStepId,
@@ -58,7 +58,8 @@ export const findLapsedCustomersStep = createStep(
     const to = shopDayStart(addShopDays(from, 1, settings.time_zone), settings.time_zone)
     const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const { rows } = await pg.raw(
-      `SELECT customer_id, (array_agg(currency_code ORDER BY created_at DESC))[1] AS currency_code
+      `SELECT customer_id, (array_agg(currency_code ORDER BY created_at DESC))[1] AS currency_code,
+         (array_agg(id ORDER BY created_at DESC))[1] AS last_order_id
        FROM "order"
        WHERE deleted_at IS NULL AND customer_id IS NOT NULL AND is_draft_order = false
          AND status NOT IN ('canceled', 'draft')
@@ -68,7 +69,9 @@ export const findLapsedCustomersStep = createStep(
     )
     const items: MessageItem[] = rows.map((r: any) => ({
       customer_id: r.customer_id,
-      subject: r.customer_id,
+      // The lapse is its last order: texted once, even if the shop changes
+      // win_back_days or its time zone the next day.
+      subject: r.last_order_id,
       currency_code: r.currency_code,
     }))
     return new StepResponse(items)

@@ -21,8 +21,9 @@ export const queueMessagesWorkflowId = "loyalty-queue-messages"
 
 /**
  * Queues one kind of message for some customers (composed in their
- * language, after quiet hours, keyed by event + subject + shop day). The
- * sender job sends them.
+ * language, after quiet hours, keyed by event + subject, and the shop day
+ * for reminders and statements: see `composeMessages`). The sender job
+ * sends them.
  *
  * @example
  * await queueMessagesWorkflow(container).run({
@@ -81,14 +82,18 @@ export const queueCreditRedeemedMessageWorkflow = createWorkflow(
 export const queueTierMessageWorkflowId = "loyalty-queue-tier-message"
 
 /**
- * Congratulates a customer on a new tier (`loyalty.tier.upgraded`).
+ * Congratulates a customer on a new tier (`loyalty.tier.upgraded`). The
+ * move (its tier history row) is the message's subject: every move is
+ * texted once, however many customers reach the same tier that day.
  *
  * @example
- * await queueTierMessageWorkflow(container).run({ input: { customer_id: "cus_123", tier_id: "ltier_gold" } })
+ * await queueTierMessageWorkflow(container).run({
+ *   input: { customer_id: "cus_123", tier_id: "ltier_gold", history_id: "lthis_123" },
+ * })
  */
 export const queueTierMessageWorkflow = createWorkflow(
   queueTierMessageWorkflowId,
-  (input: { customer_id: string; tier_id: string }) => {
+  (input: { customer_id: string; tier_id: string; history_id: string }) => {
     const { data: tiers } = useQueryGraphStep({
       entity: "tier",
       fields: ["id", "name", "currency_code"],
@@ -101,7 +106,7 @@ export const queueTierMessageWorkflow = createWorkflow(
           items: [
             {
               customer_id: input.customer_id,
-              subject: (tiers[0] as any).id,
+              subject: input.history_id,
               tier: (tiers[0] as any).name,
               currency_code: (tiers[0] as any).currency_code,
             },

@@ -1,24 +1,17 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { LoyaltyTierEvents } from "../events"
+import { LoyaltyTierEvents, tierEventPayload } from "../events"
 import { AppliedTierChange } from "../steps"
 
 const payload = (changes: AppliedTierChange[], direction: AppliedTierChange["direction"]) =>
-  changes
-    .filter((c) => c.direction === direction)
-    .map((c) => ({
-      customer_id: c.customer_id,
-      from_tier_id: c.from_tier_id,
-      to_tier_id: c.to_tier_id,
-      reason: c.reason,
-      order_id: c.order_id ?? null,
-    }))
+  changes.filter((c) => c.direction === direction).map(tierEventPayload)
 
 /**
  * Announces tier moves: `loyalty.tier.upgraded` and
  * `loyalty.tier.downgraded`, one event per customer (a pin to the tier a
  * customer already had announces nothing). `prefix` keeps the step names
- * unique within a workflow.
+ * unique within a workflow. (The evaluation announces its own moves, page by
+ * page, from its step.)
  */
 export function emitTierEvents(
   changes: WorkflowData<AppliedTierChange[]> | AppliedTierChange[],

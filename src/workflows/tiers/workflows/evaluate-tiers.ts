@@ -27,7 +27,6 @@ export const evaluateTiersWorkflow = createWorkflow(
     const result = evaluateTiersStep(
       transform({ input }, ({ input }) => ({ mode: "evaluation" as const, ...input }))
     )
-    emitTierEvents(result.changes, "evaluate-tiers")
     return new WorkflowResponse(result)
   }
 )
@@ -38,6 +37,7 @@ export const upgradeCustomerTierWorkflowId = "loyalty-upgrade-customer-tier"
  * After an order: lifts its customer at once when their orders now qualify
  * for a higher tier (never down; that waits for the evaluation). Guests and
  * pinned customers are left alone. Safe to run twice for one order.
+ * Emits `loyalty.tier.upgraded` (its subscriber texts the customer).
  *
  * @example
  * await upgradeCustomerTierWorkflow(container).run({ input: { order_id: "order_123" } })
@@ -59,7 +59,6 @@ export const upgradeCustomerTierWorkflow = createWorkflow(
           order_id: orders[0].id,
         }))
       )
-      emitTierEvents(result.changes, "upgrade-customer-tier")
       return result
     })
     return new WorkflowResponse({ result })

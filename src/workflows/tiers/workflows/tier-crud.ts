@@ -10,7 +10,6 @@ import {
   updateTierStep,
   validateTiersStep,
 } from "../steps"
-import { emitTierEvents } from "./emit-tier-events"
 
 export const createTiersWorkflowId = "loyalty-create-tiers"
 
@@ -75,7 +74,6 @@ export const deleteTiersWorkflow = createWorkflow(
         customer_ids: member_ids,
       }))
     )
-    emitTierEvents(changes, "delete-tiers")
     return new WorkflowResponse({ changes })
   }
 )
