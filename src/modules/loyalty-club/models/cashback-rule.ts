@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * A shop's cashback rule. The fields mirror the rules engine's input
- * (src/utils/cashback-engine.ts); `scope`, `multiplier` and the id lists are
+ * (src/utils/cashback-engine/); `scope`, `multiplier` and the id lists are
  * JSON because they are read whole, never queried by part.
  */
 const CashbackRule = model
