@@ -209,7 +209,13 @@ medusaIntegrationTestRunner({
           money_display: "toman",
           win_back_days: 60,
           signup_bonus: null,
-          pos_redeem_requires_code: false,
+          // A new shop asks for the member's code at the till.
+          pos_redeem_requires_code: true,
+          pos_max_purchase: null,
+          signup_countries: null,
+          signup_hourly_cap: 300,
+          signup_per_address_limit: 10,
+          signup_behind_proxy: false,
         })
 
         // Each shopper has 1,000,000 of gift credit (no expiry), earns
