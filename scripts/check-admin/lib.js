@@ -1,10 +1,101 @@
-// What the edit checks (rule-edit.js, tier-edit.js, settings-edit.js,
-// till-settings.js) share: the admin API through the logged-in page, the
-// fields a save changed, a save button's request and answer, and running one
-// check on its own against a running store.
+// What the admin check's steps (scripts/check-admin.js and every file here)
+// share: the store's URL and the screenshots folder, Chromium and the login,
+// the admin API through the logged-in page, the fields a save changed, a save
+// button's request and answer, and running one check on its own against a
+// running store.
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
+const { DEMO_ADMIN } = require("../../demo/constants")
+
+const BASE = process.argv[2] || "http://localhost:9000"
+// Outside the project: `medusa develop` restarts on any file written inside it.
+const OUT =
+  process.env.SCREENSHOTS_DIR ||
+  path.join(os.tmpdir(), "loyalty-club-screenshots")
+
+const say = (line) => process.stdout.write(`${line}\n`)
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message)
+  }
+}
+
+/** Debian's headless Chromium and one page, patient with Vite's first load. */
+async function launchBrowser() {
+  const { chromium } = require("playwright-core")
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1400 },
+  })
+  // The dev admin is served by Vite: its first load compiles, so be patient.
+  page.setDefaultNavigationTimeout(180000)
+  return { browser, page }
+}
+
+/**
+ * Logs in through the form. A page loaded while `medusa develop` restarts
+ * stays blank, and a login sent then fails: so load it again, a few times.
+ */
+async function login(page) {
+  const email = page.locator('input[name="email"]')
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await waitForServer()
+      await page.goto(`${BASE}/app/login`, { waitUntil: "domcontentloaded" })
+      // The first load compiles the admin (Vite): be patient.
+      await email
+        .or(page.getByRole("link", { name: "Orders" }))
+        .first()
+        .waitFor({ timeout: 120000 })
+      if (!(await email.isVisible())) {
+        return // still logged in
+      }
+      await email.fill(DEMO_ADMIN.email)
+      await page.fill('input[name="password"]', DEMO_ADMIN.password)
+      await page.click('button[type="submit"]')
+      await page.waitForURL(/\/app\/orders/, { timeout: 60000 })
+      return
+    } catch (error) {
+      if (attempt >= 4) throw error
+      say(`(login: trying again after: ${error.message.split("\n")[0]})`)
+    }
+  }
+}
+
+/** Waits until the server answers; true if it was down. */
+async function waitForServer() {
+  const until = Date.now() + 180000
+  let down = false
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${BASE}/health`)
+      if (res.ok) return down
+    } catch {}
+    down = true
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`${BASE} did not come up: is \`npm run dev\` running?`)
+}
+
+async function serverRestarted(page) {
+  const down = await waitForServer()
+  const me = await page.request.get(`${BASE}/admin/users/me`).catch(() => null)
+  return down || !me || me.status() === 401
+}
 
 /** The admin API with the page's session: the answer's JSON, or throws. */
 function adminApi(page, base) {
@@ -24,6 +115,19 @@ function adminApi(page, base) {
   }
 }
 
+/** The admin API on BASE: the answer's JSON, or throws. */
+const adminJson = (page, method, url, body) =>
+  adminApi(page, BASE)(method, url, body)
+
+async function customerByEmail(page, email) {
+  const { customers } = await adminJson(
+    page,
+    "GET",
+    `/admin/customers?email=${encodeURIComponent(email)}`
+  )
+  return customers[0]
+}
+
 /** Every field of a record, compared as JSON, but those allowed to change. */
 function differences(before, after, changing) {
   const fields = new Set([...Object.keys(before), ...Object.keys(after)])
@@ -39,7 +143,7 @@ function differences(before, after, changing) {
   return out
 }
 
-const defaultSay = (line) => process.stdout.write(`${line}\n`)
+const defaultSay = say
 
 /**
  * Clicks a button (by test id) and waits for the POST to `url` it sends:
@@ -74,41 +178,13 @@ async function saveAndWait(page, testId, url) {
  * headless Chromium, logged in as the demo admin, runs `check(page, opts)`.
  */
 function runAlone(check) {
-  const { chromium } = require("playwright-core")
-  const { DEMO_ADMIN } = require("../../demo/constants")
-  const base = process.argv[2] || "http://localhost:9000"
-  const out =
-    process.env.SCREENSHOTS_DIR ||
-    path.join(os.tmpdir(), "loyalty-club-screenshots")
   ;(async () => {
-    fs.mkdirSync(out, { recursive: true })
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    })
+    fs.mkdirSync(OUT, { recursive: true })
+    const { browser, page } = await launchBrowser()
     try {
-      const page = await browser.newPage({
-        viewport: { width: 1440, height: 1400 },
-      })
-      // The dev admin is served by Vite: its first load compiles.
-      page.setDefaultNavigationTimeout(180000)
-      await page.goto(`${base}/app/login`)
-      await page.locator('input[name="email"]').waitFor({ timeout: 120000 })
-      await page.fill('input[name="email"]', DEMO_ADMIN.email)
-      await page.fill('input[name="password"]', DEMO_ADMIN.password)
-      await page.click('button[type="submit"]')
-      await page.waitForURL(/\/app\/orders/, { timeout: 60000 })
-      await check(page, { base, out })
-      defaultSay(`screenshots: ${out}`)
+      await login(page)
+      await check(page, { base: BASE, out: OUT })
+      defaultSay(`screenshots: ${OUT}`)
     } finally {
       await browser.close()
     }
@@ -119,10 +195,19 @@ function runAlone(check) {
 }
 
 module.exports = {
+  BASE,
+  OUT,
   adminApi,
+  adminJson,
+  customerByEmail,
   defaultSay,
   differences,
+  expect,
+  launchBrowser,
+  login,
   runAlone,
   saveAndWait,
+  say,
+  serverRestarted,
   submitAndWait,
 }

@@ -22,6 +22,13 @@ const {
 const URL = "/admin/loyalty/settings"
 
 /**
+ * The dev admin runs in React's StrictMode, so a page reads the settings
+ * twice and the second answer resets its form: an edit typed in between is
+ * lost and Save stays disabled. Edit only once the page's reads are done.
+ */
+const settled = (page) => page.waitForLoadState("networkidle")
+
+/**
  * @param page a logged-in Playwright page
  * @param base the store's URL
  * @param out the screenshots folder
@@ -58,6 +65,7 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
   const clawback = (label) => async (before) => {
     await page.goto(`${base}/app/loyalty/cashback-rules`)
     await page.getByTestId("clawback-strategy").waitFor({ timeout: 60000 })
+    await settled(page)
     const other = before.clawback_strategy === "skip" ? "partial" : "skip"
     await page.getByTestId(`clawback-${other}`).click()
     await saveAndWait(page, "settings-save", URL)
@@ -85,6 +93,7 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
       async (before) => {
         await page.goto(`${base}/app/loyalty/messages`)
         await page.locator("#sms-store-name").waitFor({ timeout: 60000 })
+        await settled(page)
         await page.fill(
           "#sms-store-name",
           `${before.store_name ?? "Check shop"} (edited)`
