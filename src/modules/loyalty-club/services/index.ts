@@ -1,0 +1,45 @@
+/**
+ * The module's rooms: one per domain, each holding that domain's SQL.
+ *
+ *   ledger/       wallets, ledger rows, lots, allocations, debt, balances,
+ *                 expiry and releases (writes, reversals, expiry, reads; lots
+ *                 holds the internals they share)
+ *   cashback.ts   what rules paid, an order's cashback, cashback received
+ *   tiers.ts      tier members, states, moves, grace, undo, tier at a date
+ *   messages.ts   the message queue, expiring credit for reminders, SMS
+ *                 preferences
+ *   till.ts       till receipts, one-time codes, members' phones
+ *   settings.ts   the shop's settings and their defaults
+ *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
+ *                 ledgerTransaction()
+ *
+ * Who may call whom:
+ * - Workflows, steps, routes, jobs and subscribers call the module service
+ *   (../service.ts, the facade) only, never a room.
+ * - The facade builds the rooms and hands each public method over to one
+ *   room method; it holds no SQL. Its `@InjectManager()` puts the manager
+ *   (and a workflow's shared transaction) in `sharedContext`, which every
+ *   room method takes last and passes on unchanged.
+ * - A room calls sql.ts and its own methods. It never calls the facade or
+ *   another room: a method does not mix two domains. What a step needs from
+ *   two domains (messages and settings, say) the workflow reads from both.
+ *   The one exception is handed in explicitly: the till room gets the
+ *   facade's generated `listPosPurchases` to read a receipt back.
+ * - Only ledger/ writes the ledger's tables, and only the files of ledger/
+ *   call ledger/lots.ts. Other rooms may read ledger tables (cashback
+ *   totals, expiring credit) but never write them.
+ * - A new feature gets its own room here; it never grows another's.
+ *
+ * Medusa's module loader imports every file directly in this folder (not
+ * index.ts, not subfolders) and registers each exported class or function
+ * in the module's container, resolving at start-up those whose name ends in
+ * `Service`; one named after a model (`TierService`) would even replace the
+ * generated one. So nothing exported here ends in `Service`: rooms are
+ * `...Room` or `Ledger...`, and the facade builds them itself.
+ */
+export { Ledger } from "./ledger"
+export { CashbackRoom } from "./cashback"
+export { MessagesRoom } from "./messages"
+export { SettingsRoom } from "./settings"
+export { TillRoom } from "./till"
+export { TiersRoom } from "./tiers"
