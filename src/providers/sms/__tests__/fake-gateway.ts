@@ -31,6 +31,18 @@ export async function startFakeGateway(
 ): Promise<FakeGateway> {
   const requests: ReceivedRequest[] = []
   const server: Server = createServer((req, res) => {
+    // Recorded as soon as it arrives, so a request the client gives up on
+    // (a timeout) before its body is read still counts.
+    const received: ReceivedRequest = {
+      method: req.method ?? "",
+      path: req.url ?? "",
+      headers: req.headers,
+      rawBody: "",
+      form: {},
+      json: undefined,
+    }
+    requests.push(received)
+    const reply = replies[Math.min(requests.length - 1, replies.length - 1)]
     const chunks: Buffer[] = []
     req.on("data", (chunk) => chunks.push(chunk))
     req.on("end", () => {
@@ -41,16 +53,12 @@ export async function startFakeGateway(
       } catch {
         json = undefined
       }
-      requests.push({
-        method: req.method ?? "",
-        path: req.url ?? "",
-        headers: req.headers,
+      Object.assign(received, {
         rawBody,
         form: Object.fromEntries(new URLSearchParams(rawBody)),
         json,
       })
 
-      const reply = replies[Math.min(requests.length - 1, replies.length - 1)]
       if (reply === "hang") {
         return
       }
