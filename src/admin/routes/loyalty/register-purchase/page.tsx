@@ -24,6 +24,7 @@ import {
   sumDecimals,
 } from "../../../lib/client"
 import { ClubCardFigures } from "../../../lib/club-card"
+import { fieldInMessage } from "../../../lib/settings-form"
 
 const DEFAULT_CURRENCY = "irr"
 
@@ -39,22 +40,7 @@ async function loadCurrencies() {
 }
 
 // Field names as the API spells them in its messages.
-const MESSAGE_FIELDS = ["currency_code", "amount", "phone", "note"]
-
-/** The field a message names first ("phone (abc) is not a valid ..."). */
-function fieldInMessage(message: string | null) {
-  if (!message) {
-    return null
-  }
-  let best: { field: string; at: number } | null = null
-  for (const field of MESSAGE_FIELDS) {
-    const match = new RegExp(`(^|[^a-z_])${field}([^a-z_]|$)`).exec(message)
-    if (match && (!best || match.index < best.at)) {
-      best = { field, at: match.index }
-    }
-  }
-  return best?.field ?? null
-}
+const MESSAGE_FIELDS = ["currency_code", "amount", "phone", "note"] as const
 
 type FormState = {
   phone: string
@@ -95,7 +81,8 @@ const RegisterPurchasePage = () => {
     })
   }, [])
 
-  const badField = fieldInMessage(error)
+  // The field a message names first ("phone (abc) is not a valid ...").
+  const badField = error ? fieldInMessage(error, MESSAGE_FIELDS) : null
   const invalid = (field: keyof FormState) => badField === field || undefined
 
   // Editing the field the API complained about clears its message.

@@ -1,13 +1,8 @@
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Input,
-  Label,
-  Text,
-} from "@medusajs/ui"
-import { FormEvent, ReactNode, useEffect, useState } from "react"
+import { Button, Checkbox, Drawer, Label, Text } from "@medusajs/ui"
+import { FormEvent, useEffect, useState } from "react"
+import { InputField } from "../../../../components/form-field"
 import { errorMessage, PosKey, PosScope, sdk } from "../../../../lib/client"
+import { fieldInMessage } from "../../../../lib/settings-form"
 
 /** Short names for the table's badges. */
 export const SCOPE_LABELS: Record<PosScope, string> = {
@@ -45,20 +40,6 @@ const INITIAL: FormState = {
 // Field names as the API spells them in its messages.
 const MESSAGE_FIELDS = ["location", "scopes", "name"] as const
 
-function fieldInMessage(message: string | null) {
-  if (!message) {
-    return null
-  }
-  let best: { field: string; at: number } | null = null
-  for (const field of MESSAGE_FIELDS) {
-    const match = new RegExp(`(^|[^a-z_])${field}([^a-z_]|$)`).exec(message)
-    if (match && (!best || match.index < best.at)) {
-      best = { field, at: match.index }
-    }
-  }
-  return best?.field ?? null
-}
-
 type Props = {
   open: boolean
   onOpenChange: (open: boolean) => void
@@ -77,7 +58,7 @@ export const PosKeyForm = ({ open, onOpenChange, onCreated }: Props) => {
     }
   }, [open])
 
-  const badField = fieldInMessage(error)
+  const badField = error ? fieldInMessage(error, MESSAGE_FIELDS) : null
   const invalid = (field: string) => badField === field || undefined
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
@@ -140,32 +121,24 @@ export const PosKeyForm = ({ open, onOpenChange, onCreated }: Props) => {
             </Text>
           </Drawer.Header>
           <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-            <Field
+            <InputField
               id="pos-key-name"
               label="Name"
               hint="Which till, e.g. Till 1 or Front counter."
-            >
-              <Input
-                id="pos-key-name"
-                value={state.name}
-                onChange={(e) => set("name", e.target.value)}
-                placeholder="Till 1"
-                aria-invalid={invalid("name")}
-              />
-            </Field>
-            <Field
+              value={state.name}
+              onChange={(v) => set("name", v)}
+              placeholder="Till 1"
+              invalid={invalid("name")}
+            />
+            <InputField
               id="pos-key-location"
               label="Location"
               hint="The shop the till stands in."
-            >
-              <Input
-                id="pos-key-location"
-                value={state.location}
-                onChange={(e) => set("location", e.target.value)}
-                placeholder="Tehran, Valiasr St"
-                aria-invalid={invalid("location")}
-              />
-            </Field>
+              value={state.location}
+              onChange={(v) => set("location", v)}
+              placeholder="Tehran, Valiasr St"
+              invalid={invalid("location")}
+            />
             <div className="flex flex-col gap-y-3">
               <Label size="small" weight="plus">
                 The till may
@@ -227,25 +200,3 @@ export const PosKeyForm = ({ open, onOpenChange, onCreated }: Props) => {
     </Drawer>
   )
 }
-
-const Field = ({
-  id,
-  label,
-  hint,
-  children,
-}: {
-  id: string
-  label: string
-  hint: string
-  children: ReactNode
-}) => (
-  <div className="flex flex-col gap-y-1.5">
-    <Label htmlFor={id} size="small" weight="plus">
-      {label}
-    </Label>
-    {children}
-    <Text size="xsmall" className="text-ui-fg-subtle">
-      {hint}
-    </Text>
-  </div>
-)
