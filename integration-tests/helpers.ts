@@ -241,3 +241,38 @@ export async function settled<T>(
     swap((listener) => listener.__untracked ?? listener)
   }
 }
+
+/** A registered shopper with `amount` of gift credit in `currency`, credited by an admin. */
+export async function shopperWithCredit(
+  api: Api,
+  admin: any,
+  pk: string,
+  email: string,
+  amount: string,
+  currency = "irr"
+) {
+  const buyer = await shopper(api, pk, { email })
+  const { data } = await api.post(
+    "/admin/loyalty/wallets",
+    { customer_id: buyer.customer.id, currency_code: currency },
+    admin
+  )
+  await api.post(`/admin/loyalty/wallets/${data.wallet.id}/credit`, { amount, note: "Gift" }, admin)
+  return { ...buyer, wallet_id: data.wallet.id as string }
+}
+
+/**
+ * Puts wallet credit on a cart as a storefront does. Applying credit changes
+ * the total: the storefront then starts the payment session again, as after
+ * any cart change. Returns the credit route's answer.
+ */
+export async function applyCredit(api: Api, cartId: string, h: any, body: Record<string, unknown> = {}) {
+  const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, body, h)
+  const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cartId }, h)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    h
+  )
+  return data
+}

@@ -2,7 +2,16 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
-import { adminHeaders, demoStore, failure, prepareCart, settled, shopper, waitFor } from "../helpers"
+import {
+  adminHeaders,
+  applyCredit as sharedApplyCredit,
+  demoStore,
+  failure,
+  prepareCart,
+  settled,
+  shopperWithCredit as sharedShopperWithCredit,
+  waitFor,
+} from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -10,17 +19,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const service = (): LoyaltyClubModuleService => getContainer().resolve(LOYALTY_CLUB_MODULE)
 
-    // A shopper with `amount` of gift credit in `currency`.
-    const shopperWithCredit = async (admin: any, pk: string, email: string, amount: string, currency = "irr") => {
-      const buyer = await shopper(api, pk, { email })
-      const { data } = await api.post(
-        "/admin/loyalty/wallets",
-        { customer_id: buyer.customer.id, currency_code: currency },
-        admin
-      )
-      await api.post(`/admin/loyalty/wallets/${data.wallet.id}/credit`, { amount, note: "Gift" }, admin)
-      return { ...buyer, wallet_id: data.wallet.id as string }
-    }
+    const shopperWithCredit = (admin: any, pk: string, email: string, amount: string, currency = "irr") =>
+      sharedShopperWithCredit(api, admin, pk, email, amount, currency)
 
     const balance = async (walletId: string) =>
       (await service().getBalances([walletId]))[walletId].available
@@ -35,18 +35,8 @@ medusaIntegrationTestRunner({
         (err: any) => ({ status: err.response.status, data: err.response.data })
       )
 
-    // Applying credit changes the total: the storefront then starts the
-    // payment session again, as after any cart change.
-    const applyCredit = async (cartId: string, h: any, body: Record<string, unknown> = {}) => {
-      const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, body, h)
-      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cartId }, h)
-      await api.post(
-        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        h
-      )
-      return data
-    }
+    const applyCredit = (cartId: string, h: any, body: Record<string, unknown> = {}) =>
+      sharedApplyCredit(api, cartId, h, body)
 
     const setup = async () => {
       const container = getContainer()

@@ -2,7 +2,17 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
-import { adminHeaders, checkout, demoStore, failure, prepareCart, shopper, waitFor } from "../helpers"
+import {
+  adminHeaders,
+  applyCredit as sharedApplyCredit,
+  checkout,
+  demoStore,
+  failure,
+  prepareCart,
+  shopper,
+  shopperWithCredit as sharedShopperWithCredit,
+  waitFor,
+} from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -31,27 +41,11 @@ medusaIntegrationTestRunner({
       return { ...store, admin }
     }
 
-    const shopperWithCredit = async (admin: any, pk: string, email: string, amount: string) => {
-      const buyer = await shopper(api, pk, { email })
-      const { data } = await api.post(
-        "/admin/loyalty/wallets",
-        { customer_id: buyer.customer.id, currency_code: "irr" },
-        admin
-      )
-      await api.post(`/admin/loyalty/wallets/${data.wallet.id}/credit`, { amount, note: "Gift" }, admin)
-      return { ...buyer, wallet_id: data.wallet.id as string }
-    }
+    const shopperWithCredit = (admin: any, pk: string, email: string, amount: string, currency = "irr") =>
+      sharedShopperWithCredit(api, admin, pk, email, amount, currency)
 
-    const applyCredit = async (cartId: string, h: any, body: Record<string, unknown> = {}) => {
-      const { data } = await api.post(`/store/carts/${cartId}/loyalty-credit`, body, h)
-      const { data: { payment_collection } } = await api.post("/store/payment-collections", { cart_id: cartId }, h)
-      await api.post(
-        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        h
-      )
-      return data
-    }
+    const applyCredit = (cartId: string, h: any, body: Record<string, unknown> = {}) =>
+      sharedApplyCredit(api, cartId, h, body)
 
     const paymentOf = async (orderId: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
