@@ -1,4 +1,4 @@
-import { BigNumberInput, Context, DAL } from "@medusajs/framework/types"
+import { Context, DAL } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
   CashbackRule,
@@ -17,6 +17,7 @@ import {
   WalletLotAllocation,
   WalletTransaction,
 } from "./models"
+import { DEFAULT_OPTIONS } from "./options"
 import {
   CashbackRoom,
   Ledger,
@@ -36,6 +37,7 @@ import {
   CreditWalletInput,
   LoyaltySettingsValues,
   DebitWalletInput,
+  GiveBackDebitInput,
   LedgerWriteResult,
   LoyaltyClubModuleOptions,
   ReverseWalletTransactionInput,
@@ -44,13 +46,6 @@ import {
 } from "./types"
 
 type InjectedDependencies = Record<string, unknown>
-
-const DEFAULT_OPTIONS: Required<LoyaltyClubModuleOptions> = {
-  expiring_soon_days: 7,
-  restore_grace_days: 7,
-  lock_timeout_ms: 5000,
-  expiry_batch_size: 50000,
-}
 
 /**
  * The loyalty club's module service: the one door workflows, routes and
@@ -129,14 +124,7 @@ class LoyaltyClubModuleService extends MedusaService({
   /** Gives back part of a debit as a new lot, up to `target`. */
   @InjectManager()
   async giveBackDebit(
-    data: {
-      transaction_id: string
-      target: BigNumberInput
-      note?: string | null
-      actor_type?: string | null
-      actor_id?: string | null
-      metadata?: Record<string, unknown> | null
-    },
+    data: GiveBackDebitInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ transaction: WalletTransactionRow | null; created: boolean }> {
     return await this.ledger_.writes.giveBackDebit(data, sharedContext)

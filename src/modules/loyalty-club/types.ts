@@ -46,6 +46,16 @@ export type CreditWalletInput = LedgerWriteBase & {
   expires_at?: Date | string | null
 }
 
+/** Give back part of a debit: `target` is the total to have given back so far. */
+export type GiveBackDebitInput = {
+  transaction_id: string
+  target: BigNumberInput
+  note?: string | null
+  actor_type?: string | null
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
 export type DebitWalletInput = LedgerWriteBase & {
   type?: "debit" | "adjustment"
   /**

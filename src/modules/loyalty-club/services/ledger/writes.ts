@@ -1,4 +1,4 @@
-import { BigNumberInput, Context, DAL } from "@medusajs/framework/types"
+import { Context, DAL } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectTransactionManager,
@@ -14,6 +14,7 @@ import {
   LedgerWriteResult,
   LoyaltyClubModuleOptions,
   WalletTransactionRow,
+  GiveBackDebitInput,
 } from "../../types"
 import { ledgerTransaction, sql, SqlManager } from "../sql"
 import { LedgerLots, SPENDABLE_LOTS, TX_COLUMNS } from "./lots"
@@ -209,14 +210,7 @@ export class LedgerWrites {
    * the debit took would have, and never sooner than `restore_grace_days`.
    */
   async giveBackDebit(
-    data: {
-      transaction_id: string
-      target: BigNumberInput
-      note?: string | null
-      actor_type?: string | null
-      actor_id?: string | null
-      metadata?: Record<string, unknown> | null
-    },
+    data: GiveBackDebitInput,
     sharedContext: Context
   ): Promise<{ transaction: WalletTransactionRow | null; created: boolean }> {
     return await ledgerTransaction(sharedContext, async (manager) => {
