@@ -36,6 +36,7 @@ import {
   ClawbackResult,
   CreditWalletInput,
   LoyaltySettingsValues,
+  PosReceiptClaim,
   DebitWalletInput,
   GiveBackDebitInput,
   LedgerWriteResult,
@@ -411,16 +412,7 @@ class LoyaltyClubModuleService extends MedusaService({
   /** Claims a till receipt, once per location. */
   @InjectManager()
   async claimPosReceipt(
-    data: {
-      receipt_id: string
-      customer_id: string
-      phone?: string | null
-      amount: string
-      currency_code: string
-      pos_key_id?: string | null
-      location: string
-      note?: string | null
-    },
+    data: PosReceiptClaim,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ purchase: Record<string, any>; created: boolean }> {
     return await this.till_.claimPosReceipt(data, sharedContext)

@@ -56,6 +56,18 @@ export type GiveBackDebitInput = {
   metadata?: Record<string, unknown> | null
 }
 
+/** A till receipt to claim: once per (location, receipt_id). */
+export type PosReceiptClaim = {
+  receipt_id: string
+  customer_id: string
+  phone?: string | null
+  amount: string
+  currency_code: string
+  pos_key_id?: string | null
+  location: string
+  note?: string | null
+}
+
 export type DebitWalletInput = LedgerWriteBase & {
   type?: "debit" | "adjustment"
   /**

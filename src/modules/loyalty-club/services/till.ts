@@ -3,6 +3,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { createHash, randomInt } from "crypto"
 import { entityIds } from "../../../utils/ids"
 import { ledgerTransaction, sql } from "./sql"
+import { PosReceiptClaim } from "../types"
 
 // A code's hash is salted with its row id, so equal codes hash apart.
 const codeHash = (id: string, code: string) => createHash("sha256").update(`${id}:${code}`).digest("hex")
@@ -25,16 +26,7 @@ export class TillRoom {
    * (the till key's), so another shop's "0001" is its own purchase.
    */
   async claimPosReceipt(
-    data: {
-      receipt_id: string
-      customer_id: string
-      phone?: string | null
-      amount: string
-      currency_code: string
-      pos_key_id?: string | null
-      location: string
-      note?: string | null
-    },
+    data: PosReceiptClaim,
     sharedContext: Context
   ): Promise<{ purchase: Record<string, any>; created: boolean }> {
     const amount = MathBN.convert(data.amount).toFixed()
