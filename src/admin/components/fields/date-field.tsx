@@ -1,0 +1,41 @@
+import { DatePicker } from "@medusajs/ui"
+import { Controller, FieldValues } from "react-hook-form"
+import { Field } from "./field"
+import { fieldId, FieldProps } from "./types"
+
+/**
+ * A date (and time with `withTime`) kept by the form as an ISO instant ("" for
+ * none). Medusa's date picker takes the admin's locale from the dashboard,
+ * so in Persian it shows and picks the Jalali calendar with Persian digits.
+ */
+export function DateField<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+  hint,
+  optional,
+  disabled,
+  withTime,
+}: FieldProps<T> & { withTime?: boolean }) {
+  const inputId = fieldId(name, id)
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field id={inputId} label={label} hint={hint} optional={optional} error={fieldState.error?.message}>
+          <div id={inputId} data-date-field>
+            <DatePicker
+              granularity={withTime ? "minute" : "day"}
+              value={field.value ? new Date(field.value) : null}
+              onChange={(date) => field.onChange(date ? date.toISOString() : "")}
+              isDisabled={disabled}
+              aria-invalid={fieldState.error ? true : undefined}
+            />
+          </div>
+        </Field>
+      )}
+    />
+  )
+}

@@ -1,0 +1,105 @@
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { ReactNode, useEffect, useMemo } from "react"
+import { DefaultValues, FieldValues, Path, useForm, UseFormReturn } from "react-hook-form"
+import { z } from "zod"
+import { api, LoyaltyApiError, useErrorText } from "../lib/api"
+import { LoyaltySettings } from "../lib/client"
+import { useLoyaltyTranslation } from "../lib/i18n"
+import { useLoyaltyMutation } from "../lib/mutation"
+import { loyaltyKeys, useLoyaltySettings } from "../lib/query"
+import { changedFields } from "../lib/settings-form"
+
+type Body = Partial<Record<keyof LoyaltySettings, unknown>>
+
+/**
+ * One panel of the club's settings (checkout, SMS, till and kiosk): its
+ * fields as a react-hook-form with a zod schema, filled from the stored
+ * settings, saving only what changed; an API error with a code the panel
+ * knows shows at its field, any other as a toast.
+ */
+export function SettingsCard<T extends FieldValues>({
+  title,
+  description,
+  schema,
+  toValues,
+  toBody,
+  fieldOfCode,
+  testId,
+  children,
+}: {
+  title: string
+  description?: string
+  schema: z.ZodType<T, any>
+  /** The form's values for the stored settings. */
+  toValues: (settings: LoyaltySettings) => T
+  /** The API body for the form's values (all of the panel's settings). */
+  toBody: (values: T) => Body
+  /** The form field an API error code is about, if any. */
+  fieldOfCode?: (code: string) => Path<T> | undefined
+  testId?: string
+  children: (form: UseFormReturn<T>) => ReactNode
+}) {
+  const { t } = useLoyaltyTranslation()
+  const errorText = useErrorText()
+  const { data: settings, isPending, error } = useLoyaltySettings()
+  const values = useMemo(() => (settings ? toValues(settings) : undefined), [settings, toValues])
+  const form = useForm<T>({
+    resolver: zodResolver(schema as any),
+    defaultValues: values as DefaultValues<T> | undefined,
+  })
+  useEffect(() => {
+    if (values) form.reset(values)
+  }, [form, values])
+
+  const save = useLoyaltyMutation({
+    mutationFn: (body: Body) =>
+      api<{ settings: LoyaltySettings }>("/admin/loyalty/settings", { method: "POST", body }),
+    invalidate: () => [loyaltyKeys.settings()],
+    success: t("common.states.saved"),
+    onError: (e) => {
+      const field = e instanceof LoyaltyApiError && e.code ? fieldOfCode?.(e.code) : undefined
+      if (field) {
+        form.setError(field, { message: errorText(e) }, { shouldFocus: true })
+        return true
+      }
+    },
+  })
+
+  const submit = form.handleSubmit((next) => {
+    const body = changedFields(toBody(next), toBody(values!))
+    if (Object.keys(body).length) save.mutate(body)
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid={testId}>
+      <div className="px-6 py-4">
+        <Heading level="h2">{title}</Heading>
+        {description && (
+          <Text size="small" className="text-ui-fg-subtle">
+            {description}
+          </Text>
+        )}
+      </div>
+      {isPending || !values ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          {error ? errorText(error) : t("common.states.loading")}
+        </Text>
+      ) : (
+        <form onSubmit={submit} noValidate className="flex flex-col gap-y-4 px-6 py-4">
+          {children(form)}
+          <div className="flex justify-end">
+            <Button
+              type="submit"
+              size="small"
+              isLoading={save.isPending}
+              data-testid={testId ? `${testId}-save` : undefined}
+            >
+              {t("common.actions.save")}
+            </Button>
+          </div>
+        </form>
+      )}
+    </Container>
+  )
+}

@@ -1,0 +1,71 @@
+// The plugin's admin strings, merged by Medusa into the dashboard's i18next
+// resources under the "loyalty" namespace (`useTranslation("loyalty")`, or
+// the `useLoyaltyTranslation` hook in ../lib/i18n). One JSON file per area
+// and language; the areas are the top-level keys: `t("rules.title")`.
+// src/admin/__tests__/i18n.spec.ts fails on a key missing in a language or
+// not used by any screen.
+import arCommon from "./locales/ar/common.json"
+import arErrors from "./locales/ar/errors.json"
+import arOrders from "./locales/ar/orders.json"
+import arMessages from "./locales/ar/messages.json"
+import arRules from "./locales/ar/rules.json"
+import arTiers from "./locales/ar/tiers.json"
+import arTill from "./locales/ar/till.json"
+import arWallet from "./locales/ar/wallet.json"
+import enCommon from "./locales/en/common.json"
+import enErrors from "./locales/en/errors.json"
+import enOrders from "./locales/en/orders.json"
+import enMessages from "./locales/en/messages.json"
+import enRules from "./locales/en/rules.json"
+import enTiers from "./locales/en/tiers.json"
+import enTill from "./locales/en/till.json"
+import enWallet from "./locales/en/wallet.json"
+import faCommon from "./locales/fa/common.json"
+import faErrors from "./locales/fa/errors.json"
+import faOrders from "./locales/fa/orders.json"
+import faMessages from "./locales/fa/messages.json"
+import faRules from "./locales/fa/rules.json"
+import faTiers from "./locales/fa/tiers.json"
+import faTill from "./locales/fa/till.json"
+import faWallet from "./locales/fa/wallet.json"
+
+export const LOYALTY_NAMESPACE = "loyalty"
+
+export default {
+  en: {
+    [LOYALTY_NAMESPACE]: {
+      common: enCommon,
+      errors: enErrors,
+      messages: enMessages,
+      orders: enOrders,
+      rules: enRules,
+      tiers: enTiers,
+      till: enTill,
+      wallet: enWallet,
+    },
+  },
+  fa: {
+    [LOYALTY_NAMESPACE]: {
+      common: faCommon,
+      errors: faErrors,
+      messages: faMessages,
+      orders: faOrders,
+      rules: faRules,
+      tiers: faTiers,
+      till: faTill,
+      wallet: faWallet,
+    },
+  },
+  ar: {
+    [LOYALTY_NAMESPACE]: {
+      common: arCommon,
+      errors: arErrors,
+      messages: arMessages,
+      orders: arOrders,
+      rules: arRules,
+      tiers: arTiers,
+      till: arTill,
+      wallet: arWallet,
+    },
+  },
+}

@@ -1,0 +1,66 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import {
+  ChatBubbleLeftRight,
+  ReceiptPercent,
+  Receipt,
+  Key,
+  Sparkles,
+  Trophy,
+} from "@medusajs/icons"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { ComponentType } from "react"
+import { Link } from "react-router-dom"
+import { useLoyaltyTranslation } from "../../lib/i18n"
+
+/** The club's pages in the order a shop sets them up; the sidebar shows the same. */
+const PAGES: { to: string; key: string; icon: ComponentType }[] = [
+  { to: "cashback-rules", key: "rules", icon: ReceiptPercent },
+  { to: "tiers", key: "tiers", icon: Trophy },
+  { to: "messages", key: "messages", icon: ChatBubbleLeftRight },
+  { to: "pos-keys", key: "tillKeys", icon: Key },
+  { to: "register-purchase", key: "registerPurchase", icon: Receipt },
+]
+
+const LoyaltyPage = () => {
+  const { t } = useLoyaltyTranslation()
+  return (
+    <Container className="divide-y p-0" data-loyalty-page="overview">
+      <div className="px-6 py-4">
+        <Heading>{t("common.overview.title")}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("common.overview.description")}
+        </Text>
+      </div>
+      <ul className="divide-y">
+        {PAGES.map(({ to, key, icon: Icon }) => (
+          <li key={to}>
+            <Link
+              to={`/loyalty/${to}`}
+              className="hover:bg-ui-bg-base-hover flex items-start gap-x-3 px-6 py-4 outline-none focus-visible:bg-ui-bg-base-hover"
+            >
+              <span className="text-ui-fg-subtle mt-0.5">
+                <Icon />
+              </span>
+              <span className="flex flex-col">
+                <Text size="small" weight="plus">
+                  {t(`common.nav.${key}`)}
+                </Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {t(`common.overview.${key}`)}
+                </Text>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "common.nav.loyalty",
+  translationNs: "loyalty",
+  icon: Sparkles,
+})
+
+export default LoyaltyPage
