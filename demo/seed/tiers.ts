@@ -9,9 +9,10 @@ import {
 import { DEMO_CUSTOMERS } from "../constants"
 
 /**
- * Silver, Gold and Platinum by spend in IRR, a rule that pays members their
- * tier's rate on top of the product rules, Sara placed by her demo order and
- * Reza pinned to Gold by the shop.
+ * Silver, Gold and Platinum by spend in IRR (named for shoppers in Persian
+ * and English), a rule that pays members their tier's rate on top of the
+ * product rules, Sara placed by her demo order and Reza pinned to Gold by
+ * the shop.
  */
 export async function seedTiers({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -25,6 +26,7 @@ export async function seedTiers({ container }: ExecArgs) {
       tiers: [
         {
           name: "Silver",
+          names: { fa: "نقره‌ای", en: "Silver" },
           rank: 1,
           currency_code: "irr",
           min_spend: "150000000",
@@ -35,6 +37,7 @@ export async function seedTiers({ container }: ExecArgs) {
         },
         {
           name: "Gold",
+          names: { fa: "طلایی", en: "Gold" },
           rank: 2,
           currency_code: "irr",
           min_spend: "300000000",
@@ -46,6 +49,7 @@ export async function seedTiers({ container }: ExecArgs) {
         },
         {
           name: "Platinum",
+          names: { fa: "پلاتینی", en: "Platinum" },
           rank: 3,
           currency_code: "irr",
           min_spend: "1000000000",

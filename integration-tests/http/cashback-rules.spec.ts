@@ -80,39 +80,52 @@ medusaIntegrationTestRunner({
         const gone = await failure(api.get(`/admin/loyalty/cashback-rules/${rule.id}`, admin))
         expect(gone.status).toBe(404)
         expect(gone.data.message).toBe(`Cashback rule with id: ${rule.id} was not found`)
+        expect(gone.data.code).toBe("loyalty_rule_not_found")
       })
 
       it("should refuse bad rules with a 400 naming the field and create nothing", async () => {
         const base = { name: "Rule", type: "percent", value: 1 }
-        const cases: [Record<string, unknown>, string][] = [
-          [{ value: 101 }, "value must be at most 100, got 101"],
-          [{ value: -1 }, "value must be greater than 0, got -1"],
-          [{ value: "abc" }, 'value must be a number, got "abc"'],
-          [{ type: "fixed", value: 1000 }, "currency_code is required for a fixed amount rule"],
-          [{ type: "fixed", value: "10.5", currency_code: "irr" }, "value 10.5 has more decimals than IRR allows (0)"],
-          [{ currency_code: "irr", max_amount: -5 }, "max_amount must not be negative, got -5"],
-          [{ currency_code: "irr", min_subtotal: -1 }, "min_subtotal must not be negative, got -1"],
-          [{ max_amount: 5 }, "currency_code is required when min_subtotal or max_amount is set"],
-          [{ currency_code: "xyz" }, "currency_code (xyz) is not a known currency code"],
+        // Each with the code the admin translates, naming the field.
+        const cases: [Record<string, unknown>, string, string][] = [
+          [{ value: 101 }, "value must be at most 100, got 101", "loyalty_value_invalid"],
+          [{ value: -1 }, "value must be greater than 0, got -1", "loyalty_value_invalid"],
+          [{ value: "abc" }, 'value must be a number, got "abc"', "loyalty_value_invalid"],
+          [{ type: "fixed", value: 1000 }, "currency_code is required for a fixed amount rule", "loyalty_currency_required_for_fixed"],
+          [{ type: "fixed", value: "10.5", currency_code: "irr" }, "value 10.5 has more decimals than IRR allows (0)", "loyalty_value_invalid"],
+          [{ currency_code: "irr", max_amount: -5 }, "max_amount must not be negative, got -5", "loyalty_max_amount_invalid"],
+          [{ currency_code: "irr", min_subtotal: -1 }, "min_subtotal must not be negative, got -1", "loyalty_min_subtotal_invalid"],
+          [{ max_amount: 5 }, "currency_code is required when min_subtotal or max_amount is set", "loyalty_currency_required_for_limits"],
+          [{ currency_code: "xyz" }, "currency_code (xyz) is not a known currency code", "loyalty_currency_unknown"],
           [
             { starts_at: "2026-12-10T00:00:00Z", ends_at: "2026-12-01T00:00:00Z" },
             "ends_at must be later than starts_at",
+            "loyalty_ends_before_starts",
           ],
-          [{ release: "hold" }, "hold_days is required when release is hold"],
-          [{ multiplier: { value: 0 } }, "multiplier.value must be greater than 0, got 0"],
-          [{ scope: { category_ids: ["pcat_missing"] } }, "scope.category_ids has unknown ids: pcat_missing"],
-          [{ scope: { exclude_product_ids: ["prod_missing"] } }, "scope.exclude_product_ids has unknown ids: prod_missing"],
+          [{ release: "hold" }, "hold_days is required when release is hold", "loyalty_hold_days_required"],
+          [{ hold_days: 3 }, "hold_days is only used when release is hold", "loyalty_hold_days_not_used"],
+          [{ multiplier: { value: 0 } }, "multiplier.value must be greater than 0, got 0", "loyalty_multiplier_invalid"],
+          [
+            { multiplier: { value: 2, starts_at: "2026-12-10T00:00:00Z", ends_at: "2026-12-01T00:00:00Z" } },
+            "multiplier.ends_at must be later than multiplier.starts_at",
+            "loyalty_multiplier_ends_before_starts",
+          ],
+          [{ type: "fixed", value: 10, currency_code: "irr", use_tier_rate: true }, "use_tier_rate is only for percent rules", "loyalty_tier_rate_percent_only"],
+          [{ scope: { category_ids: ["pcat_missing"] } }, "scope.category_ids has unknown ids: pcat_missing", "loyalty_unknown_categories"],
+          [{ scope: { exclude_product_ids: ["prod_missing"] } }, "scope.exclude_product_ids has unknown ids: prod_missing", "loyalty_unknown_products"],
+          [{ tier_ids: ["ltier_missing"] }, "tier_ids has unknown ids: ltier_missing", "loyalty_unknown_tiers"],
         ]
-        for (const [over, message] of cases) {
+        for (const [over, message, code] of cases) {
           const res = await failure(create({ ...base, ...over }))
-          expect([res.status, res.data.message]).toEqual([400, message])
+          expect([res.status, res.data.message, res.data.code]).toEqual([400, message, code])
         }
         const unknownField = await failure(create({ ...base, colour: "red" }))
         expect(unknownField.status).toBe(400)
         expect(unknownField.data.message).toContain("colour")
+        expect(unknownField.data.code).toBe("loyalty_invalid_request")
         const badType = await failure(create({ ...base, type: "points" }))
         expect(badType.status).toBe(400)
         expect(badType.data.message).toContain("type")
+        expect(badType.data.code).toBe("loyalty_invalid_request")
 
         const list = await api.get("/admin/loyalty/cashback-rules", admin)
         expect(list.data.count).toBe(0)

@@ -349,11 +349,13 @@ medusaIntegrationTestRunner({
         )
         expect(tooMuch.status).toBe(400)
         expect(tooMuch.data.message).toBe("amount 400000000 is more than what is left to refund: 367500000 IRR")
+        expect(tooMuch.data.code).toBe("loyalty_refund_over_refundable")
         const badAmount = await failure(
           api.post(`/admin/loyalty/orders/${order.id}/refund-to-wallet`, { amount: "1.5" }, admin)
         )
         expect(badAmount.status).toBe(400)
         expect(badAmount.data.message).toContain("amount")
+        expect(badAmount.data.code).toBe("loyalty_amount_invalid")
         expect(await balance(buyer.wallet_id)).toBe("2499325")
         expect(await ledgerSum(buyer.wallet_id)).toBe("2499325")
       })

@@ -114,12 +114,13 @@ medusaIntegrationTestRunner({
             body: "sms عزیز، ۱۸۵٬۰۰۰ تومان اعتبار خرید به کیف پول شما در فروشگاه نمونه اضافه شد. موجودی: ۱۸۵٬۰۰۰ تومان",
           })
         )
-        // The order also lifted the shopper to Silver: its own message.
+        // The order also lifted the shopper to Silver: its own message, with
+        // the tier's Persian name.
         const congratulation = await waitFor(async () => {
           const { data } = await api.get(`/admin/loyalty/customers/${buyer.customer.id}/messages`, admin)
           return data.messages.find((m: any) => m.event === "tier_upgraded")
         })
-        expect(congratulation.body).toBe("sms عزیز، تبریک! شما به سطح Silver باشگاه مشتریان فروشگاه نمونه رسیدید.")
+        expect(congratulation.body).toBe("sms عزیز، تبریک! شما به سطح نقره\u200cای باشگاه مشتریان فروشگاه نمونه رسیدید.")
         await sendDueMessagesWorkflow(container).run({ input: {} })
         await sendDueMessagesWorkflow(container).run({ input: {} })
         const cashbackSms = sentTo("09121112233")
@@ -311,7 +312,11 @@ medusaIntegrationTestRunner({
         )
         const reader = await shopper(api, pk, { email: "reader@example.com", phone: "09127770000" })
         const none = await failure(api.post(`/admin/loyalty/customers/${reader.customer.id}/balance-statement`, {}, admin))
-        expect([none.status, none.data.message]).toEqual([400, `Customer ${reader.customer.id} has no wallet`])
+        expect([none.status, none.data.message, none.data.code]).toEqual([
+          400,
+          `Customer ${reader.customer.id} has no wallet`,
+          "loyalty_customer_has_no_wallet",
+        ])
         await api.post("/admin/loyalty/wallets", { customer_id: reader.customer.id, currency_code: "irr" }, admin)
         await api.post("/admin/loyalty/settings", { quiet_hours_start: "00:00", quiet_hours_end: "00:00" }, admin)
         const { status, data: statement } = await api.post(`/admin/loyalty/customers/${reader.customer.id}/balance-statement`, {}, admin)

@@ -14,7 +14,8 @@ medusaIntegrationTestRunner({
       await service().listMessages({ customer_id: customerId, event: "tier_upgraded" }, { order: { created_at: "ASC" } })
 
     // Three shoppers, each lifted to Silver by their first order (185,500,000
-    // IRR, Silver asks 150,000,000) on the same day.
+    // IRR, Silver asks 150,000,000) on the same day. The third reads her
+    // SMS in English, the others in the shop's Persian.
     const liftThree = async () => {
       const container = getContainer()
       const { pk, regions, variant } = await demoStore(container)
@@ -24,6 +25,9 @@ medusaIntegrationTestRunner({
       const buyers: Awaited<ReturnType<typeof shopper>>[] = []
       for (const n of [1, 2, 3]) {
         const buyer = await shopper(api, pk, { email: `lift${n}@example.com`, phone: `0912555000${n}` })
+        if (n === 3) {
+          await api.post("/store/loyalty/sms-preferences", { locale: "en" }, buyer.headers)
+        }
         await checkout(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
         buyers.push(buyer)
       }
@@ -41,8 +45,12 @@ medusaIntegrationTestRunner({
           expect(message).toEqual(
             expect.objectContaining({ status: "queued", phone: expect.stringMatching(/^\+98912555000[123]$/) })
           )
-          expect(message.body).toContain("Silver")
         }
+        // Each reads the tier's name in their own language.
+        const bodies = await Promise.all(buyers.map(async (b) => (await tierMessages(b.customer.id))[0].body))
+        expect(bodies[0]).toBe("lift1 عزیز، تبریک! شما به سطح نقره\u200cای باشگاه مشتریان Loyalty Club Demo رسیدید.")
+        expect(bodies[1]).toContain("سطح نقره\u200cای")
+        expect(bodies[2]).toBe("Congratulations lift3! You reached Silver in the Loyalty Club Demo club.")
         // Each message is keyed by the customer's move (their history row).
         const moves = await service().listTierHistories({ customer_id: buyers.map((b) => b.customer.id) })
         expect(moves).toHaveLength(3)
@@ -88,6 +96,8 @@ medusaIntegrationTestRunner({
           expect(messages).toHaveLength(2)
           const [lift] = await service().listTierHistories({ customer_id: id, reason: "evaluation" })
           expect(messages[1].idempotency_key).toBe(`tier_upgraded:${lift.id}:once`)
+          // The evaluation names the tier in the customer's language too.
+          expect(messages[1].body).toContain(id === ids[2] ? "reached Silver" : "سطح نقره\u200cای")
         }
         // A second run moves nobody and texts nobody; the evaluation's own
         // events, delivered again, text nobody either.

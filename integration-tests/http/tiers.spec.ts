@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
@@ -11,6 +12,7 @@ import {
   evaluateTiersWorkflow,
   upgradeCustomerTierWorkflow,
 } from "../../src/workflows"
+import { jalaliYearBounds } from "../../src/utils/jalali"
 import {
   adminHeaders,
   checkout,
@@ -40,30 +42,38 @@ medusaIntegrationTestRunner({
         ])
         const gold = data.tiers[1]
 
-        const cases: [Record<string, unknown>, string][] = [
-          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: -5 }, "min_spend must not be negative, got -5"],
-          [{ name: "Bronze", rank: 0, currency_code: "xyz", min_spend: 5 }, "currency_code (xyz) is not a known currency code"],
-          [{ name: "Bronze", rank: 0, currency_code: "usd", min_spend: 5 }, "currency_code of Bronze (rank 0) is USD, the other tiers count spend in IRR"],
-          [{ name: "Bronze", rank: 0, currency_code: "irr" }, "Tier Bronze: set min_spend or min_orders (above 0) to qualify for it"],
+        // Each refusal carries the code the admin translates.
+        const cases: [Record<string, unknown>, string, string][] = [
+          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: -5 }, "min_spend must not be negative, got -5", "loyalty_min_spend_invalid"],
+          [{ name: "Bronze", rank: 0, currency_code: "xyz", min_spend: 5 }, "currency_code (xyz) is not a known currency code", "loyalty_currency_unknown"],
+          [{ name: "Bronze", rank: 0, currency_code: "usd", min_spend: 5 }, "currency_code of Bronze (rank 0) is USD, the other tiers count spend in IRR", "loyalty_tier_currency_mismatch"],
+          [{ name: "Bronze", rank: 0, currency_code: "irr" }, "Tier Bronze: set min_spend or min_orders (above 0) to qualify for it", "loyalty_tier_threshold_required"],
           // Unordered: a lower rank that asks for more than Silver.
-          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: 200000000 }, "min_spend of Silver (rank 1) must be at least 200000000 IRR, the min_spend of Bronze (rank 0)"],
+          [{ name: "Bronze", rank: 0, currency_code: "irr", min_spend: 200000000 }, "min_spend of Silver (rank 1) must be at least 200000000 IRR, the min_spend of Bronze (rank 0)", "loyalty_tier_min_spend_below_lower"],
           // Overlapping: the same thresholds as Gold.
-          [{ name: "Gold+", rank: 4, currency_code: "irr", min_spend: 1000000000, min_orders: 5 }, "The thresholds of Gold+ (rank 4) overlap those of Platinum (rank 3): a higher tier must ask for more"],
-          [{ name: "Diamond", rank: 3, currency_code: "irr", min_spend: 2000000000, min_orders: 9 }, "rank 3 is used by both"],
-          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, qualification_window: "rolling" }, "window_days is required when qualification_window is rolling"],
-          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, cashback_rate: 150 }, "cashback_rate must be at most 100, got 150"],
-          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: "1.5" }, "min_spend"],
+          [{ name: "Gold+", rank: 4, currency_code: "irr", min_spend: 1000000000, min_orders: 5 }, "The thresholds of Gold+ (rank 4) overlap those of Platinum (rank 3): a higher tier must ask for more", "loyalty_tier_thresholds_overlap"],
+          [{ name: "Diamond", rank: 3, currency_code: "irr", min_spend: 2000000000, min_orders: 9 }, "rank 3 is used by both", "loyalty_tier_rank_taken"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, qualification_window: "rolling" }, "window_days is required when qualification_window is rolling", "loyalty_window_days_required"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, qualification_window: "jalali_year", window_days: 30 }, "window_days is only used when qualification_window is rolling", "loyalty_window_days_not_used"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, cashback_rate: 150 }, "cashback_rate must be at most 100, got 150", "loyalty_cashback_rate_invalid"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: "1.5" }, "min_spend", "loyalty_min_spend_invalid"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, names: { fa: "ا".repeat(101) } }, "names.fa must be at most 100 characters, got 101", "loyalty_tier_names_invalid"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, names: { de: "Diamant" } }, "names has no language de (languages: fa, en)", "loyalty_tier_names_invalid"],
+          [{ name: "Diamond", rank: 4, currency_code: "irr", min_spend: 2000000000, names: "الماس" }, "names must be an object", "loyalty_tier_names_invalid"],
         ]
-        for (const [body, message] of cases) {
+        for (const [body, message, code] of cases) {
           const res = await failure(api.post("/admin/loyalty/tiers", body, admin))
-          expect([res.status, res.data.message]).toEqual([400, expect.stringContaining(message)])
+          expect([res.status, res.data.message, res.data.code]).toEqual([400, expect.stringContaining(message), code])
         }
         // An update is checked against the others too.
         const res = await failure(api.post(`/admin/loyalty/tiers/${gold.id}`, { min_spend: "100000000" }, admin))
-        expect([res.status, res.data.message]).toEqual([
+        expect([res.status, res.data.message, res.data.code]).toEqual([
           400,
           "min_spend of Gold (rank 2) must be at least 150000000 IRR, the min_spend of Silver (rank 1)",
+          "loyalty_tier_min_spend_below_lower",
         ])
+        const gone = await failure(api.post("/admin/loyalty/tiers/ltier_missing", { name: "X" }, admin))
+        expect([gone.status, gone.data.code]).toEqual([404, "loyalty_tier_not_found"])
         // Nothing was written by the refused requests.
         const { data: after } = await api.get("/admin/loyalty/tiers", admin)
         expect(after.tiers.map((t: any) => [t.name, t.min_spend])).toEqual([
@@ -71,15 +81,45 @@ medusaIntegrationTestRunner({
           ["Gold", "300000000"],
           ["Platinum", "1000000000"],
         ])
-        // A consistent one is created and ranked.
+        // A consistent one is created and ranked; shopper names are trimmed
+        // and an empty one is left out.
         const { data: created } = await api.post(
           "/admin/loyalty/tiers",
-          { name: "Bronze", rank: 0, currency_code: "IRR", min_orders: 1, qualification_window: "calendar_year" },
+          {
+            name: "Bronze",
+            names: { fa: "  برنزی ", en: "  " },
+            rank: 0,
+            currency_code: "IRR",
+            min_orders: 1,
+            qualification_window: "jalali_year",
+          },
           admin
         )
         expect(created.tier).toEqual(
-          expect.objectContaining({ name: "Bronze", currency_code: "irr", min_orders: 1, member_count: 0 })
+          expect.objectContaining({
+            name: "Bronze",
+            names: { fa: "برنزی" },
+            qualification_window: "jalali_year",
+            window_days: null,
+            currency_code: "irr",
+            min_orders: 1,
+            member_count: 0,
+          })
         )
+        // The demo's tiers carry their Persian and English names.
+        expect(after.tiers.map((t: any) => t.names)).toEqual([
+          { fa: "نقره\u200cای", en: "Silver" },
+          { fa: "طلایی", en: "Gold" },
+          { fa: "پلاتینی", en: "Platinum" },
+        ])
+        const { data: renamed } = await api.post(
+          `/admin/loyalty/tiers/${created.tier.id}`,
+          { names: { en: "Bronze member" } },
+          admin
+        )
+        expect(renamed.tier.names).toEqual({ en: "Bronze member" })
+        const { data: cleared } = await api.post(`/admin/loyalty/tiers/${created.tier.id}`, { names: null }, admin)
+        expect([cleared.tier.name, cleared.tier.names]).toEqual(["Bronze", null])
       })
 
       it("should lift a shopper on the qualifying order, pay the tier's rate from the next order, keep history and move down after the window and the grace", async () => {
@@ -99,8 +139,11 @@ medusaIntegrationTestRunner({
 
         const buyer = await shopper(api, pk, { email: "tier@example.com" })
         const h = buyer.headers
+        // The store names tiers in the shopper's language: English here, the
+        // shop's default (Persian) without a locale.
+        const en = { headers: { ...h.headers, "x-medusa-locale": "en" } }
         const customerId = buyer.customer.id
-        const { data: before } = await api.get("/store/loyalty/tier", h)
+        const { data: before } = await api.get("/store/loyalty/tier", en)
         expect(before.customer_tier).toEqual(
           expect.objectContaining({
             tier: null,
@@ -118,7 +161,7 @@ medusaIntegrationTestRunner({
 
         const tierOf = async (name: string | null) =>
           await waitFor(async () => {
-            const { data } = await api.get("/store/loyalty/tier", h)
+            const { data } = await api.get("/store/loyalty/tier", en)
             return (data.customer_tier.tier?.name ?? null) === name ? data.customer_tier : undefined
           })
         // Each rule's cashback is its own credit: wait for all of them.
@@ -143,6 +186,10 @@ medusaIntegrationTestRunner({
             orders_needed: 1,
           })
         )
+        const { data: persian } = await api.get("/store/loyalty/tier", h)
+        expect([persian.customer_tier.tier.name, persian.customer_tier.next_tier.name]).toEqual(["نقره\u200cای", "طلایی"])
+        const { data: asked } = await api.get("/store/loyalty/tier?locale=fa-IR", en)
+        expect(asked.customer_tier.tier).toEqual({ id: silver.id, name: "نقره\u200cای", rank: 1, cashback_rate: "3", cashback_multiplier: null })
         const firstCashback = await cashbackOf(first.id, 1)
         expect(firstCashback).toEqual([
           ["1% on vacuum cleaners", "1850000"],
@@ -176,7 +223,10 @@ medusaIntegrationTestRunner({
           ["Silver", "Gold", "order", second.id],
           [null, "Silver", "order", first.id],
         ])
-        expect(view.customer_tier.tier.name).toBe("Gold")
+        // The admin reads the shop's name, with the shopper names beside it.
+        expect(view.customer_tier.tier).toEqual(
+          expect.objectContaining({ name: "Gold", names: { fa: "طلایی", en: "Gold" } })
+        )
         expect(view.customer_tier.pinned).toBe(false)
         expect(events.filter(([, d]) => d.customer_id === customerId)).toEqual([
           ["loyalty.tier.upgraded", expect.objectContaining({ from_tier_id: null, to_tier_id: silver.id, reason: "order", order_id: first.id })],
@@ -233,18 +283,18 @@ medusaIntegrationTestRunner({
         const id = buyer.customer.id
 
         const refused = [
-          [{ pinned: true }, "tier_id"],
-          [{ pinned: true, tier_id: "ltier_nope" }, "tier_id (ltier_nope) is not a tier of this shop"],
-          [{ pinned: "yes", tier_id: gold.id }, "pinned"],
+          [{ pinned: true }, "tier_id", "loyalty_invalid_request"],
+          [{ pinned: true, tier_id: "ltier_nope" }, "tier_id (ltier_nope) is not a tier of this shop", "loyalty_tier_id_invalid"],
+          [{ pinned: "yes", tier_id: gold.id }, "pinned", "loyalty_invalid_request"],
         ] as const
-        for (const [body, message] of refused) {
+        for (const [body, message, code] of refused) {
           const res = await failure(api.post(`/admin/loyalty/customers/${id}/tier`, body, admin))
-          expect([res.status, res.data.message]).toEqual([400, expect.stringContaining(message)])
+          expect([res.status, res.data.message, res.data.code]).toEqual([400, expect.stringContaining(message), code])
         }
         const missing = await failure(
           api.post("/admin/loyalty/customers/cus_nope/tier", { pinned: true, tier_id: gold.id }, admin)
         )
-        expect(missing.status).toBe(404)
+        expect([missing.status, missing.data.code]).toEqual([404, "loyalty_customer_not_found"])
 
         const { data: pinned } = await api.post(
           `/admin/loyalty/customers/${id}/tier`,
@@ -261,9 +311,21 @@ medusaIntegrationTestRunner({
         await evaluateTiersWorkflow(container_).run({ input: { now: new Date(Date.now() + 900 * DAY) } })
         const { data: still } = await api.get("/store/loyalty/tier", buyer.headers)
         expect(still.customer_tier).toEqual(
-          expect.objectContaining({ pinned: true, tier: expect.objectContaining({ name: "Gold" }) })
+          expect.objectContaining({ pinned: true, tier: expect.objectContaining({ name: "طلایی" }) })
         )
         expect(still.customer_tier.pin_note).toBeUndefined()
+        const english = { headers: { ...buyer.headers.headers, "x-medusa-locale": "en" } }
+        const { data: stillEn } = await api.get("/store/loyalty/tier", english)
+        expect(stillEn.customer_tier.tier.name).toBe("Gold")
+        expect(stillEn.customer_tier.tier).not.toHaveProperty("names")
+        // The club card too: the shopper's language in the store, the
+        // shop's name with the shopper names in the admin.
+        const { data: card } = await api.get("/store/loyalty/me", buyer.headers)
+        expect(card.club_card.tier).toEqual({ id: gold.id, name: "طلایی" })
+        const { data: cardEn } = await api.get("/store/loyalty/me", english)
+        expect(cardEn.club_card.tier).toEqual({ id: gold.id, name: "Gold" })
+        const { data: adminCard } = await api.get(`/admin/loyalty/customers/${id}/club-card`, admin)
+        expect(adminCard.club_card.tier).toEqual({ id: gold.id, name: "Gold", names: { fa: "طلایی", en: "Gold" } })
 
         // Pin to another tier, then unpin: no orders, so no tier.
         await api.post(`/admin/loyalty/customers/${id}/tier`, { pinned: true, tier_id: silver.id, note: "Agreed with the owner" }, admin)
@@ -282,6 +344,75 @@ medusaIntegrationTestRunner({
         expect(again.customer_tier.history).toHaveLength(3)
         const guest = await failure(api.get("/store/loyalty/tier", { headers: { "x-publishable-api-key": pk } }))
         expect(guest.status).toBe(401)
+      })
+
+      it("should count a jalali_year tier's orders from Nowruz in the shop's time zone", async () => {
+        const container = getContainer()
+        const { pk, regions, variant } = await demoStore(container)
+        const admin = await adminHeaders(container, api)
+        const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+        const { data: { tiers } } = await api.get("/admin/loyalty/tiers", admin)
+        const silver = tiers[0]
+        const { data: yearly } = await api.post(
+          `/admin/loyalty/tiers/${silver.id}`,
+          { qualification_window: "jalali_year", window_days: null },
+          admin
+        )
+        expect([yearly.tier.qualification_window, yearly.tier.window_days]).toEqual(["jalali_year", null])
+        await api.post("/admin/loyalty/settings", { tier_grace_days: 0 }, admin)
+
+        // Two shoppers, each made Silver by one order (185,500,000 IRR);
+        // then one order is dated a minute before this year's Nowruz
+        // (00:00 in Tehran, the shop's default time zone), the other a
+        // minute after it.
+        const now = new Date()
+        const { start, end } = jalaliYearBounds(now, "Asia/Tehran")
+        const buyers = []
+        for (const [email, at] of [
+          ["before-nowruz@example.com", new Date(start.getTime() - 60000)],
+          ["after-nowruz@example.com", new Date(start.getTime() + 60000)],
+        ] as const) {
+          const buyer = await shopper(api, pk, { email })
+          const order = await checkout(api, buyer.headers, regions[0].id, [variant("vacuum-cleaner")])
+          await waitFor(async () => {
+            const [state] = await service.listCustomerTierStates([buyer.customer.id])
+            return state?.tier_id === silver.id ? state : undefined
+          })
+          const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          await pg.raw(`UPDATE "order" SET created_at = ? WHERE id = ?`, [at.toISOString(), order.id])
+          buyers.push(buyer)
+        }
+        const [early, late] = buyers
+
+        // The store shows the window from Nowruz to the next one; only the
+        // order after Nowruz counts.
+        const progress = async (b: (typeof buyers)[number]) =>
+          (await api.get("/store/loyalty/tier", { headers: { ...b.headers.headers, "x-medusa-locale": "en" } })).data
+            .customer_tier.current
+        expect(await progress(early)).toEqual(
+          expect.objectContaining({
+            window_starts_at: start.toISOString(),
+            window_ends_at: end.toISOString(),
+            spend: "0",
+            orders: 0,
+            spend_needed: "150000000",
+          })
+        )
+        expect(await progress(late)).toEqual(
+          expect.objectContaining({ window_starts_at: start.toISOString(), spend: "185500000", orders: 1, spend_needed: "0" })
+        )
+
+        // The evaluation (no grace) moves down the shopper whose order came
+        // before Nowruz and keeps the other in Silver.
+        const { result } = await evaluateTiersWorkflow(container).run({
+          input: { now, customer_ids: [early.customer.id, late.customer.id] },
+        })
+        expect(result.changes.map((c: any) => [c.customer_id, c.to_tier_id])).toEqual([[early.customer.id, null]])
+        const states = await service.listCustomerTierStates([early.customer.id, late.customer.id])
+        expect(Object.fromEntries(states.map((st) => [st.customer_id, st.tier_id]))).toEqual({
+          [early.customer.id]: null,
+          [late.customer.id]: silver.id,
+        })
       })
 
       it("should put moved customers back when a later step fails, and move a deleted tier's members at once", async () => {

@@ -183,11 +183,19 @@ medusaIntegrationTestRunner({
         const staff = await failure(
           api.post("/admin/loyalty/purchases", { phone: buy.phone, amount: buy.amount, currency_code: "irr" }, admin)
         )
-        expect([staff.status, staff.data.message]).toEqual([400, expect.stringContaining("amount (100000000001) is over")])
+        expect([staff.status, staff.data.message, staff.data.code]).toEqual([
+          400,
+          expect.stringContaining("amount (100000000001) is over"),
+          "loyalty_amount_over_max_purchase",
+        ])
         expect(await customersWithPhone("+989121110044")).toEqual([])
 
         const badSetting = await failure(api.post("/admin/loyalty/settings", { pos_max_purchase: { zzz: "5" } }, admin))
-        expect([badSetting.status, badSetting.data.message]).toEqual([400, "pos_max_purchase: zzz is not a known currency code"])
+        expect([badSetting.status, badSetting.data.message, badSetting.data.code]).toEqual([
+          400,
+          "pos_max_purchase: zzz is not a known currency code",
+          "loyalty_pos_max_purchase_invalid",
+        ])
         const { data } = await api.post("/admin/loyalty/settings", { pos_max_purchase: { irr: "500000000000" } }, admin)
         expect(data.settings.pos_max_purchase).toEqual({ irr: "500000000000" })
         const ok = await api.post("/pos/loyalty/purchases", buy, till(key))

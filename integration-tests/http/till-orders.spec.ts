@@ -126,6 +126,15 @@ medusaIntegrationTestRunner({
         const retried = await api.post("/admin/loyalty/purchases", purchase, staff)
         expect([byStaff.status, retried.status]).toEqual([201, 200])
         expect(retried.data.purchase.order_id).toBe(byStaff.data.purchase.order_id)
+        // The same key with another amount is a clash the admin can translate.
+        const clash = await failure(api.post("/admin/loyalty/purchases", { ...purchase, amount: "31000000" }, staff))
+        expect([clash.status, clash.data.code, clash.data.message]).toEqual([
+          409,
+          "loyalty_receipt_mismatch",
+          "Receipt admin:counter-42 at Admin was registered with a different amount (registered: 30000000 IRR)",
+        ])
+        const badPhone = await failure(api.post("/admin/loyalty/purchases", { ...purchase, phone: "12345" }, admin))
+        expect([badPhone.status, badPhone.data.code]).toEqual([400, "loyalty_phone_invalid"])
         expect(await adminOrder(admin, byStaff.data.purchase.order_id)).toEqual({
           ...paidAndHandedOver,
           payment_collections: [

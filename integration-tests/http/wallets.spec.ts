@@ -101,6 +101,7 @@ medusaIntegrationTestRunner({
         expect(unknownCustomer.data.message).toBe(
           "customer_id: Customer with id: cus_missing was not found"
         )
+        expect(unknownCustomer.data.code).toBe("loyalty_customer_not_found")
         const unknownCurrency = await failure(
           api.post(
             "/admin/loyalty/wallets",
@@ -112,6 +113,7 @@ medusaIntegrationTestRunner({
         expect(unknownCurrency.data.message).toBe(
           "currency_code (xyz) is not a known currency code"
         )
+        expect(unknownCurrency.data.code).toBe("loyalty_currency_unknown")
 
         const list = await api.get(
           `/admin/loyalty/wallets?customer_id=${sara.customer.id}`,
@@ -155,18 +157,38 @@ medusaIntegrationTestRunner({
         expect(short.data.message).toBe(
           `Wallet (${wallet.id}) has insufficient balance: 80000 IRR available, 80001 requested`
         )
+        expect(short.data.code).toBe("loyalty_insufficient_balance")
 
         const ledger = await api.get(
           `/admin/loyalty/wallets/${wallet.id}/transactions?limit=2`,
           admin
         )
-        expect(ledger.data.count).toBe(3)
-        expect(ledger.data.limit).toBe(2)
+        expect([ledger.data.count, ledger.data.offset, ledger.data.limit]).toEqual([3, 0, 2])
         expect(ledger.data.transactions.map((t: any) => [t.type, t.amount, t.note])).toEqual([
           ["debit", "-120000", "Till purchase"],
           ["credit", "50000", "Goodwill"],
         ])
         expect(ledger.data.transactions[0].actor_type).toBe("user")
+        // The next page holds the oldest row; without paging, 20 newest first.
+        const next = await api.get(
+          `/admin/loyalty/wallets/${wallet.id}/transactions?limit=2&offset=2`,
+          admin
+        )
+        expect([next.data.count, next.data.offset, next.data.limit]).toEqual([3, 2, 2])
+        expect(next.data.transactions.map((t: any) => [t.type, t.amount, t.note])).toEqual([
+          ["credit", "150000", "Welcome gift"],
+        ])
+        const all = await api.get(`/admin/loyalty/wallets/${wallet.id}/transactions`, admin)
+        expect([all.data.count, all.data.offset, all.data.limit]).toEqual([3, 0, 20])
+        expect(all.data.transactions.map((t: any) => t.amount)).toEqual(["-120000", "50000", "150000"])
+        // A page is at most 200 rows.
+        const big = await failure(
+          api.get(`/admin/loyalty/wallets/${wallet.id}/transactions?limit=201`, admin)
+        )
+        expect([big.status, big.data.code]).toEqual([400, "loyalty_invalid_request"])
+        expect(big.data.message).toContain("limit")
+        const max = await api.get(`/admin/loyalty/wallets/${wallet.id}/transactions?limit=200`, admin)
+        expect(max.data.limit).toBe(200)
 
         const detail = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
         expect(detail.data.wallet.balance.available).toBe("80000")
@@ -186,17 +208,28 @@ medusaIntegrationTestRunner({
           const res = await failure(credit(id, body))
           expect(res.status).toBe(400)
           expect(res.data.message).toBe(message)
+          // The admin translates the code; the field is in it.
+          expect(res.data.code).toBe("loyalty_amount_invalid")
         }
         const missing = await failure(credit(wallet.id, { note: "no amount" }))
         expect(missing.status).toBe(400)
         expect(missing.data.message).toContain("amount")
+        expect(missing.data.code).toBe("loyalty_invalid_request")
         const extra = await failure(credit(wallet.id, { amount: 5, colour: "red" }))
         expect(extra.status).toBe(400)
         expect(extra.data.message).toContain("colour")
+        expect(extra.data.code).toBe("loyalty_invalid_request")
+        const past = await failure(credit(wallet.id, { amount: 5, expires_at: "2020-01-01T00:00:00Z" }))
+        expect([past.status, past.data.code, past.data.message]).toEqual([
+          400,
+          "loyalty_expires_at_invalid",
+          "expires_at must be in the future",
+        ])
 
         const unknown = await failure(credit("lwal_missing", { amount: 5 }))
         expect(unknown.status).toBe(404)
         expect(unknown.data.message).toBe("Wallet with id: lwal_missing was not found")
+        expect(unknown.data.code).toBe("loyalty_wallet_not_found")
 
         const cents = await credit(usd.id, { amount: "12.50" })
         expect(cents.data.wallet.balance.available).toBe("12.5")
@@ -204,20 +237,101 @@ medusaIntegrationTestRunner({
         expect(ledger.data.count).toBe(0)
       })
 
-      it("should refuse credits and debits on a frozen wallet until it is unfrozen", async () => {
+      it("should freeze only with a reason, keep who and why, and refuse credits and debits until unfrozen", async () => {
         const wallet = await openWallet(sara.customer.id)
         await credit(wallet.id, { amount: 1000 })
-        const frozen = await api.post(`/admin/loyalty/wallets/${wallet.id}/freeze`, {}, admin)
-        expect(frozen.data.wallet.status).toBe("frozen")
+        const { data: me } = await api.get("/admin/users/me", admin)
+        const freeze = (body: any) => api.post(`/admin/loyalty/wallets/${wallet.id}/freeze`, body, admin)
+
+        // No reason, a blank one or a too long one: a 400 naming the field,
+        // and the wallet stays active.
+        const refused: [any, string, string][] = [
+          [{}, "loyalty_reason_required", "reason is required to freeze a wallet: say why in 1 to 500 characters"],
+          [{ reason: "   " }, "loyalty_reason_required", "reason is required to freeze a wallet: say why in 1 to 500 characters"],
+          [{ reason: "x".repeat(501) }, "loyalty_reason_too_long", "reason must be at most 500 characters, got 501"],
+          [{ reason: 42 }, "loyalty_reason_required", "reason must be text, got number"],
+        ]
+        for (const [body, code, message] of refused) {
+          const res = await failure(freeze(body))
+          expect([res.status, res.data.code, res.data.message]).toEqual([400, code, message])
+        }
+        const untouched = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+        expect(untouched.data.wallet).toEqual(
+          expect.objectContaining({
+            status: "active",
+            status_reason: null,
+            status_changed_at: null,
+            status_changed_by: null,
+          })
+        )
+
+        const started = Date.now()
+        const frozen = await freeze({ reason: "  Refund under dispute  " })
+        expect(frozen.data.wallet).toEqual(
+          expect.objectContaining({
+            status: "frozen",
+            status_reason: "Refund under dispute",
+            status_changed_by: me.user.id,
+          })
+        )
+        expect(new Date(frozen.data.wallet.status_changed_at).getTime()).toBeGreaterThanOrEqual(started - 1000)
+        // The detail and the list show the same.
+        const detail = await api.get(`/admin/loyalty/wallets/${wallet.id}`, admin)
+        const list = await api.get(`/admin/loyalty/wallets?status=frozen`, admin)
+        for (const shown of [detail.data.wallet, list.data.wallets[0]]) {
+          expect(shown).toEqual(
+            expect.objectContaining({
+              id: wallet.id,
+              status: "frozen",
+              status_reason: "Refund under dispute",
+              status_changed_by: me.user.id,
+              status_changed_at: frozen.data.wallet.status_changed_at,
+            })
+          )
+        }
+        // The shopper sees the wallet frozen, not the shop's note.
+        const mine = await api.get("/store/loyalty/wallets", sara.headers)
+        expect(mine.data.wallets[0].status).toBe("frozen")
+        expect(mine.data.wallets[0]).not.toHaveProperty("status_reason")
+        expect(mine.data.wallets[0]).not.toHaveProperty("status_changed_by")
+        // Asking for the fields does not show them either.
+        const peek = await api.get(
+          "/store/loyalty/wallets?fields=status_reason,status_changed_by",
+          sara.headers
+        )
+        expect(peek.data.wallets[0].id).toBe(wallet.id)
+        expect(peek.data.wallets[0]).not.toHaveProperty("status_reason")
+        expect(peek.data.wallets[0]).not.toHaveProperty("status_changed_by")
+
         const noDebit = await failure(debit(wallet.id, { amount: 10 }))
         expect(noDebit.status).toBe(400)
         expect(noDebit.data.message).toBe(`Wallet (${wallet.id}) is frozen: it cannot be debited`)
+        expect(noDebit.data.code).toBe("loyalty_wallet_frozen")
         const noCredit = await failure(credit(wallet.id, { amount: 10 }))
         expect(noCredit.status).toBe(400)
         expect(noCredit.data.message).toBe(`Wallet (${wallet.id}) is frozen: it cannot be credited`)
-        await api.post(`/admin/loyalty/wallets/${wallet.id}/unfreeze`, {}, admin)
+        expect(noCredit.data.code).toBe("loyalty_wallet_frozen")
+
+        // Unfreezing takes an optional reason.
+        const active = await api.post(`/admin/loyalty/wallets/${wallet.id}/unfreeze`, {}, admin)
+        expect(active.data.wallet).toEqual(
+          expect.objectContaining({ status: "active", status_reason: null, status_changed_by: me.user.id })
+        )
         const ok = await debit(wallet.id, { amount: 10 })
         expect(ok.data.wallet.balance.available).toBe("990")
+        await freeze({ reason: "Second look" })
+        const explained = await api.post(
+          `/admin/loyalty/wallets/${wallet.id}/unfreeze`,
+          { reason: "Cleared by the owner" },
+          admin
+        )
+        expect(explained.data.wallet).toEqual(
+          expect.objectContaining({ status: "active", status_reason: "Cleared by the owner" })
+        )
+        const missing = await failure(
+          api.post("/admin/loyalty/wallets/lwal_missing/freeze", { reason: "Test" }, admin)
+        )
+        expect([missing.status, missing.data.code]).toEqual([404, "loyalty_wallet_not_found"])
       })
 
       it("should let exactly 10 of 20 concurrent debits of 100 through on a wallet of 1000", async () => {

@@ -1,4 +1,5 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { invalidField, LoyaltyErrorCode, LoyaltyErrorCodeValue } from "./error-codes"
 import { isKnownCurrency, parsePositiveAmount } from "./money"
 
 export type CashbackRuleFields = {
@@ -19,8 +20,8 @@ export type CashbackRuleFields = {
   } | null
 }
 
-const invalid = (message: string) =>
-  new MedusaError(MedusaError.Types.INVALID_DATA, message)
+const invalid = (message: string, code: LoyaltyErrorCodeValue) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 
 export function notNegative(field: string, value: unknown, currency?: string | null) {
   if (value == null) {
@@ -33,10 +34,10 @@ export function notNegative(field: string, value: unknown, currency?: string | n
     n = undefined
   }
   if (!n || !n.isFinite()) {
-    throw invalid(`${field} must be a number, got ${JSON.stringify(value)}`)
+    throw invalidField(field, `${field} must be a number, got ${JSON.stringify(value)}`)
   }
   if (n.isNegative()) {
-    throw invalid(`${field} must not be negative, got ${n.toFixed()}`)
+    throw invalidField(field, `${field} must not be negative, got ${n.toFixed()}`)
   }
   if (currency && !n.isZero()) {
     parsePositiveAmount(n, currency, field)
@@ -52,22 +53,25 @@ export function rate(field: string, value: unknown) {
     n = undefined
   }
   if (value == null || !n || !n.isFinite()) {
-    throw invalid(`${field} must be a number, got ${JSON.stringify(value ?? null)}`)
+    throw invalidField(field, `${field} must be a number, got ${JSON.stringify(value ?? null)}`)
   }
   if (!n.isGreaterThan(0)) {
-    throw invalid(`${field} must be greater than 0, got ${n.toFixed()}`)
+    throw invalidField(field, `${field} must be greater than 0, got ${n.toFixed()}`)
   }
   if (n.isGreaterThan(100)) {
-    throw invalid(`${field} must be at most 100, got ${n.toFixed()}`)
+    throw invalidField(field, `${field} must be at most 100, got ${n.toFixed()}`)
   }
   if ((n.decimalPlaces() ?? 0) > 4) {
-    throw invalid(`${field} ${n.toFixed()} has more than 4 decimals`)
+    throw invalidField(field, `${field} ${n.toFixed()} has more than 4 decimals`)
   }
 }
 
 function window(field: string, from?: Date | string | null, to?: Date | string | null) {
   if (from && to && new Date(to) <= new Date(from)) {
-    throw invalid(`${field}ends_at must be later than ${field}starts_at`)
+    throw invalid(
+      `${field}ends_at must be later than ${field}starts_at`,
+      field ? LoyaltyErrorCode.MULTIPLIER_ENDS_BEFORE_STARTS : LoyaltyErrorCode.ENDS_BEFORE_STARTS
+    )
   }
 }
 
@@ -78,11 +82,11 @@ function window(field: string, from?: Date | string | null, to?: Date | string |
 export function validateCashbackRuleFields(rule: CashbackRuleFields) {
   const currency = rule.currency_code?.toLowerCase() || null
   if (currency && !isKnownCurrency(currency)) {
-    throw invalid(`currency_code (${rule.currency_code}) is not a known currency code`)
+    throw invalid(`currency_code (${rule.currency_code}) is not a known currency code`, LoyaltyErrorCode.CURRENCY_UNKNOWN)
   }
   if (rule.type === "fixed") {
     if (!currency) {
-      throw invalid("currency_code is required for a fixed amount rule")
+      throw invalid("currency_code is required for a fixed amount rule", LoyaltyErrorCode.CURRENCY_REQUIRED_FOR_FIXED)
     }
     parsePositiveAmount(rule.value, currency, "value")
   } else {
@@ -91,17 +95,20 @@ export function validateCashbackRuleFields(rule: CashbackRuleFields) {
   notNegative("min_subtotal", rule.min_subtotal, currency)
   notNegative("max_amount", rule.max_amount, currency)
   if ((rule.min_subtotal != null || rule.max_amount != null) && !currency) {
-    throw invalid("currency_code is required when min_subtotal or max_amount is set")
+    throw invalid(
+      "currency_code is required when min_subtotal or max_amount is set",
+      LoyaltyErrorCode.CURRENCY_REQUIRED_FOR_LIMITS
+    )
   }
   if (rule.release === "hold" && !rule.hold_days) {
-    throw invalid("hold_days is required when release is hold")
+    throw invalid("hold_days is required when release is hold", LoyaltyErrorCode.HOLD_DAYS_REQUIRED)
   }
   if (rule.release !== "hold" && rule.hold_days) {
-    throw invalid("hold_days is only used when release is hold")
+    throw invalid("hold_days is only used when release is hold", LoyaltyErrorCode.HOLD_DAYS_NOT_USED)
   }
   window("", rule.starts_at, rule.ends_at)
   if ((rule as any).use_tier_rate && rule.type === "fixed") {
-    throw invalid("use_tier_rate is only for percent rules")
+    throw invalid("use_tier_rate is only for percent rules", LoyaltyErrorCode.TIER_RATE_PERCENT_ONLY)
   }
   if (rule.multiplier) {
     rate("multiplier.value", rule.multiplier.value)

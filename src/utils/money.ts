@@ -5,6 +5,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import BigNumberJS from "bignumber.js"
+import { invalidField, LoyaltyErrorCode, loyaltyError } from "./error-codes"
 
 export type RoundingMode = "down" | "up" | "half_up" | "half_even"
 
@@ -27,9 +28,10 @@ export function currencyPrecision(currencyCode: string): number {
   }
   const currency = defaultCurrencies[code.toUpperCase()]
   if (!currency) {
-    throw new MedusaError(
+    throw loyaltyError(
       MedusaError.Types.INVALID_DATA,
-      `Currency (${currencyCode}) is not a known currency code`
+      `Currency (${currencyCode}) is not a known currency code`,
+      LoyaltyErrorCode.CURRENCY_UNKNOWN
     )
   }
   return currency.decimal_digits
@@ -93,7 +95,7 @@ export function parsePositiveAmount(
       ? plainDecimalProblem(amount, field)
       : null
   if (problem) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+    throw invalidField(field, problem)
   }
   try {
     value = MathBN.convert(amount as BigNumberInput)
@@ -101,21 +103,15 @@ export function parsePositiveAmount(
     value = new BigNumberJS(NaN)
   }
   if (!value.isFinite() || value.abs().isGreaterThanOrEqualTo(new BigNumberJS(10).pow(MAX_INTEGER_DIGITS))) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${field} must be a number, got ${JSON.stringify(amount)}`
-    )
+    throw invalidField(field, `${field} must be a number, got ${JSON.stringify(amount)}`)
   }
   if (!value.isGreaterThan(0)) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${field} must be greater than 0, got ${value.toFixed()}`
-    )
+    throw invalidField(field, `${field} must be greater than 0, got ${value.toFixed()}`)
   }
   const precision = currencyPrecision(currencyCode)
   if ((value.decimalPlaces() ?? 0) > precision) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
+    throw invalidField(
+      field,
       `${field} ${value.toFixed()} has more decimals than ${currencyCode.toUpperCase()} allows (${precision})`
     )
   }

@@ -4,6 +4,7 @@ import {
   parsePhoneNumberFromString,
   PhoneNumber,
 } from "libphonenumber-js/mobile"
+import { LoyaltyErrorCode } from "./error-codes"
 
 export type GatewayNumberFormat = "e164" | "ir_local" | "ir_98"
 
@@ -76,7 +77,8 @@ export function normalizePhone(input: string, defaultCountry = "IR"): string {
   if (!parsed) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `phone (${input}) is not a valid mobile number`
+      `phone (${input}) is not a valid mobile number`,
+      LoyaltyErrorCode.PHONE_INVALID
     )
   }
   return parsed.number

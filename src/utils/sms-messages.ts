@@ -1,5 +1,6 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import BigNumberJS from "bignumber.js"
+import { LoyaltyErrorCode } from "./error-codes"
 
 /**
  * SMS messages as pure functions: the events, the shipped Persian and
@@ -82,7 +83,7 @@ const VARIABLE = /\{([a-z_]+)\}/g
 /** Throws INVALID_DATA naming a variable the event does not have. */
 export function validateTemplateBody(event: MessageEvent, body: string) {
   if (!body.trim()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "body must not be empty")
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "body must not be empty", LoyaltyErrorCode.TEMPLATE_BODY_EMPTY)
   }
   for (const [, name] of body.matchAll(VARIABLE)) {
     if (!MESSAGE_VARIABLES[event].includes(name)) {
@@ -90,7 +91,8 @@ export function validateTemplateBody(event: MessageEvent, body: string) {
         MedusaError.Types.INVALID_DATA,
         `body uses {${name}}, which ${event} messages do not have (they have ${MESSAGE_VARIABLES[event]
           .map((v) => `{${v}}`)
-          .join(", ")})`
+          .join(", ")})`,
+          LoyaltyErrorCode.TEMPLATE_VARIABLE_UNKNOWN
       )
     }
   }

@@ -1,5 +1,7 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { notNegative, rate } from "./cashback-rule-validation"
+import { LoyaltyErrorCode, LoyaltyErrorCodeValue } from "./error-codes"
+import { jalaliYearBounds } from "./jalali"
 import { isKnownCurrency } from "./money"
 
 /**
@@ -10,11 +12,30 @@ import { isKnownCurrency } from "./money"
  * compared with MathBN; order counts are counts.
  */
 
-export type TierWindow = "rolling" | "calendar_year" | "lifetime"
+export type TierWindow = "rolling" | "calendar_year" | "jalali_year" | "lifetime"
+
+/** The languages a tier has a shopper-facing name in. */
+export const TIER_NAME_LANGUAGES = ["fa", "en"] as const
+export type TierNameLanguage = (typeof TIER_NAME_LANGUAGES)[number]
+/** A tier's name per shopper language; a missing language reads the shop's `name`. */
+export type TierNames = Partial<Record<TierNameLanguage, string>>
+
+/** The name a shopper reads in their language: `names[language]`, else the shop's `name`. */
+export function shopperTierName(
+  tier: { name: string; names?: TierNames | null },
+  language: string | null | undefined
+): string {
+  const localized = language ? tier.names?.[language as TierNameLanguage] : undefined
+  return localized?.trim() ? localized : tier.name
+}
+
+/** The shop's default time zone, where a `jalali_year` window starts at Nowruz. */
+export const DEFAULT_TIME_ZONE = "Asia/Tehran"
 
 export type TierDefinition = {
   id: string
   name: string
+  names?: TierNames | null
   rank: number
   currency_code: string
   min_spend?: string | null
@@ -23,6 +44,8 @@ export type TierDefinition = {
   window_days?: number | null
   cashback_rate?: string | null
   cashback_multiplier?: string | null
+  /** The shop's time zone (a `jalali_year` window starts at Nowruz there); default Asia/Tehran. */
+  time_zone?: string
 }
 
 /** A customer's orders in one window: their count and the spend in the tier's currency. */
@@ -45,7 +68,7 @@ export const windowKey = (t: Pick<TierDefinition, "qualification_window" | "wind
 
 /** Where a tier's window starts at `now` (null: the customer's whole history). */
 export function windowStart(
-  t: Pick<TierDefinition, "qualification_window" | "window_days">,
+  t: Pick<TierDefinition, "qualification_window" | "window_days" | "time_zone">,
   now: Date
 ): Date | null {
   if (t.qualification_window === "rolling") {
@@ -53,6 +76,9 @@ export function windowStart(
   }
   if (t.qualification_window === "calendar_year") {
     return new Date(Date.UTC(now.getUTCFullYear(), 0, 1))
+  }
+  if (t.qualification_window === "jalali_year") {
+    return jalaliYearBounds(now, t.time_zone ?? DEFAULT_TIME_ZONE).start
   }
   return null
 }
@@ -137,8 +163,9 @@ export type TierProgress = {
   tier_id: string
   window_starts_at: string | null
   /**
-   * When the window closes (calendar year: 1 January next; rolling: when the
-   * oldest order counted leaves it); null for lifetime.
+   * When the window closes (calendar year: 1 January next; Jalali year: the
+   * next Nowruz; rolling: when the oldest order counted leaves it); null for
+   * lifetime.
    */
   window_ends_at: string | null
   spend: string
@@ -154,6 +181,8 @@ export function progressTo(t: TierDefinition, stats: CustomerStats | undefined, 
   let end: Date | null = null
   if (t.qualification_window === "calendar_year") {
     end = new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1))
+  } else if (t.qualification_window === "jalali_year") {
+    end = jalaliYearBounds(now, t.time_zone ?? DEFAULT_TIME_ZONE).end
   } else if (t.qualification_window === "rolling" && s.first_order_at) {
     end = new Date(new Date(s.first_order_at).getTime() + (t.window_days ?? 0) * DAY)
   }
@@ -170,7 +199,8 @@ export function progressTo(t: TierDefinition, stats: CustomerStats | undefined, 
   }
 }
 
-const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
+const invalid = (message: string, code: LoyaltyErrorCodeValue) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 
 /**
  * Checks one tier's fields, then the whole set in rank order: one currency,
@@ -187,22 +217,25 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
   for (const t of tiers) {
     const currency = t.currency_code?.toLowerCase()
     if (!currency || !isKnownCurrency(currency)) {
-      throw invalid(`currency_code (${t.currency_code}) is not a known currency code`)
+      throw invalid(`currency_code (${t.currency_code}) is not a known currency code`, LoyaltyErrorCode.CURRENCY_UNKNOWN)
     }
     notNegative("min_spend", t.min_spend, currency)
     if (t.min_orders != null && (!Number.isInteger(t.min_orders) || t.min_orders < 0)) {
-      throw invalid(`min_orders must be a whole number of at least 0, got ${t.min_orders}`)
+      throw invalid(`min_orders must be a whole number of at least 0, got ${t.min_orders}`, LoyaltyErrorCode.MIN_ORDERS_INVALID)
     }
     const positive =
       (t.min_orders ?? 0) > 0 || (t.min_spend != null && MathBN.gt(t.min_spend as any, 0))
     if (!positive) {
-      throw invalid(`Tier ${t.name}: set min_spend or min_orders (above 0) to qualify for it`)
+      throw invalid(
+        `Tier ${t.name}: set min_spend or min_orders (above 0) to qualify for it`,
+        LoyaltyErrorCode.TIER_THRESHOLD_REQUIRED
+      )
     }
     if (t.qualification_window === "rolling" && !t.window_days) {
-      throw invalid("window_days is required when qualification_window is rolling")
+      throw invalid("window_days is required when qualification_window is rolling", LoyaltyErrorCode.WINDOW_DAYS_REQUIRED)
     }
     if (t.qualification_window !== "rolling" && t.window_days) {
-      throw invalid("window_days is only used when qualification_window is rolling")
+      throw invalid("window_days is only used when qualification_window is rolling", LoyaltyErrorCode.WINDOW_DAYS_NOT_USED)
     }
     if (t.cashback_rate != null) {
       rate("cashback_rate", t.cashback_rate)
@@ -215,7 +248,8 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
   for (const t of tiers) {
     if (t.currency_code.toLowerCase() !== first.currency_code.toLowerCase()) {
       throw invalid(
-        `currency_code of ${t.name} (rank ${t.rank}) is ${t.currency_code.toUpperCase()}, the other tiers count spend in ${first.currency_code.toUpperCase()}`
+        `currency_code of ${t.name} (rank ${t.rank}) is ${t.currency_code.toUpperCase()}, the other tiers count spend in ${first.currency_code.toUpperCase()}`,
+        LoyaltyErrorCode.TIER_CURRENCY_MISMATCH
       )
     }
   }
@@ -225,13 +259,14 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
     const higher = sorted[i]
     const name = (t: typeof lower) => `${t.name} (rank ${t.rank})`
     if (lower.rank === higher.rank) {
-      throw invalid(`rank ${higher.rank} is used by both ${lower.name} and ${higher.name}`)
+      throw invalid(`rank ${higher.rank} is used by both ${lower.name} and ${higher.name}`, LoyaltyErrorCode.TIER_RANK_TAKEN)
     }
     let higherSomewhere = false
     if (lower.min_spend != null) {
       if (higher.min_spend == null || MathBN.lt(higher.min_spend as any, lower.min_spend as any)) {
         throw invalid(
-          `min_spend of ${name(higher)} must be at least ${MathBN.convert(lower.min_spend as any).toFixed()} ${lower.currency_code.toUpperCase()}, the min_spend of ${name(lower)}`
+          `min_spend of ${name(higher)} must be at least ${MathBN.convert(lower.min_spend as any).toFixed()} ${lower.currency_code.toUpperCase()}, the min_spend of ${name(lower)}`,
+          LoyaltyErrorCode.TIER_MIN_SPEND_BELOW_LOWER
         )
       }
       higherSomewhere ||= MathBN.gt(higher.min_spend as any, lower.min_spend as any)
@@ -245,7 +280,8 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
     if (lower.min_orders != null) {
       if (impliedOrders == null || impliedOrders < lower.min_orders) {
         throw invalid(
-          `min_orders of ${name(higher)} must be at least ${lower.min_orders}, the min_orders of ${name(lower)}`
+          `min_orders of ${name(higher)} must be at least ${lower.min_orders}, the min_orders of ${name(lower)}`,
+          LoyaltyErrorCode.TIER_MIN_ORDERS_BELOW_LOWER
         )
       }
       higherSomewhere ||= impliedOrders > lower.min_orders
@@ -253,7 +289,10 @@ export function validateTiers(tiers: (Omit<TierDefinition, "min_spend" | "cashba
       higherSomewhere = true
     }
     if (!higherSomewhere) {
-      throw invalid(`The thresholds of ${name(higher)} overlap those of ${name(lower)}: a higher tier must ask for more`)
+      throw invalid(
+        `The thresholds of ${name(higher)} overlap those of ${name(lower)}: a higher tier must ask for more`,
+        LoyaltyErrorCode.TIER_THRESHOLDS_OVERLAP
+      )
     }
   }
 }

@@ -4,6 +4,7 @@ import {
   MathBN,
   MedusaError,
 } from "@medusajs/framework/utils"
+import { LoyaltyErrorCode } from "../../utils/error-codes"
 
 const MONEY_FIELDS = ["value", "min_subtotal", "max_amount"] as const
 
@@ -53,7 +54,8 @@ export async function fetchCashbackRule(
   if (!cashback_rules.length) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
-      `Cashback rule with id: ${id} was not found`
+      `Cashback rule with id: ${id} was not found`,
+      LoyaltyErrorCode.RULE_NOT_FOUND
     )
   }
   return cashback_rules[0]

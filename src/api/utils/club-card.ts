@@ -2,15 +2,21 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { shopperTierName, TierNames } from "../../utils/tiers"
 import { ORDER_SPEND_SQL } from "../../workflows/tiers/tier-stats"
-
 
 /**
  * A customer's club card: purchases (online and in store; canceled ones
  * left out), total spend and cashback received per currency, balances,
- * tier, last visit, and the channels they bought through.
+ * tier, last visit, and the channels they bought through. With `language`
+ * (the shopper's own card) the tier's name is the one shoppers read in it;
+ * without (the admin) it is the shop's name, with the shopper names beside.
  */
-export async function clubCard(container: MedusaContainer, customerId: string) {
+export async function clubCard(
+  container: MedusaContainer,
+  customerId: string,
+  options: { language?: string } = {}
+) {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -44,8 +50,15 @@ export async function clubCard(container: MedusaContainer, customerId: string) {
     total_spend: rows.map((r: any) => ({ currency_code: r.currency_code, amount: MathBN.convert(r.spend).toFixed() })),
     cashback_received: received,
     balances: wallets.map((w) => ({ currency_code: w.currency_code, available: balances[w.id]?.available ?? "0" })),
-    tier: tiers[0] ? { id: tiers[0].id, name: tiers[0].name } : null,
+    tier: tiers[0] ? tierOnCard(tiers[0] as any, options.language) : null,
     last_visit: last ?? null,
     channels: (channels as any[]).map((c) => c.name).sort(),
   }
+}
+
+/** A tier on a card: the shopper's name in their language, or the shop's with the shopper names. */
+export function tierOnCard(tier: { id: string; name: string; names?: TierNames | null }, language?: string) {
+  return language
+    ? { id: tier.id, name: shopperTierName(tier, language) }
+    : { id: tier.id, name: tier.name, names: tier.names ?? null }
 }

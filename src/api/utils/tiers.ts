@@ -2,8 +2,9 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
-import { progressTo, qualifiedTier, TierDefinition } from "../../utils/tiers"
+import { progressTo, qualifiedTier, shopperTierName, TierDefinition } from "../../utils/tiers"
 import { loadTierStats, loadTiers } from "../../workflows/tiers/tier-stats"
+import { LoyaltyErrorCode } from "../../utils/error-codes"
 
 const MONEY_FIELDS = ["min_spend", "cashback_rate", "cashback_multiplier"] as const
 
@@ -34,16 +35,19 @@ export async function fetchTiers(container: MedusaContainer, filters: Record<str
 export async function fetchTier(container: MedusaContainer, id: string) {
   const [tier] = await fetchTiers(container, { id })
   if (!tier) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier with id: ${id} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier with id: ${id} was not found`, LoyaltyErrorCode.TIER_NOT_FOUND)
   }
   return tier
 }
 
-const brief = (t: TierDefinition | undefined | null) =>
+// A tier in a customer's view: for a shopper (`language`) named in their
+// language; for the admin the shop's name with the shopper names beside.
+const brief = (t: TierDefinition | undefined | null, language?: string) =>
   t
     ? {
         id: t.id,
-        name: t.name,
+        name: language ? shopperTierName(t, language) : t.name,
+        ...(language ? {} : { names: t.names ?? null }),
         rank: t.rank,
         cashback_rate: t.cashback_rate ?? null,
         cashback_multiplier: t.cashback_multiplier ?? null,
@@ -53,12 +57,13 @@ const brief = (t: TierDefinition | undefined | null) =>
 /**
  * A customer's place in the club: their tier, whether it is pinned, the
  * grace period they are in, their progress (in the current tier's window
- * and towards the next tier) and, for the admin, the history.
+ * and towards the next tier) and, for the admin, the history. `language`:
+ * the view is the shopper's, tiers named as they read them.
  */
 export async function customerTierView(
   container: MedusaContainer,
   customerId: string,
-  options: { history?: boolean; now?: Date } = {}
+  options: { history?: boolean; now?: Date; language?: string } = {}
 ) {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const now = options.now ?? new Date()
@@ -75,7 +80,7 @@ export async function customerTierView(
   const qualified = qualifiedTier(tiers, customerStats)
   const view: Record<string, any> = {
     customer_id: customerId,
-    tier: brief(current),
+    tier: brief(current, options.language),
     pinned: state?.pinned ?? false,
     pin_note: state?.pin_note ?? null,
     achieved_at: state?.achieved_at ?? null,
@@ -84,10 +89,10 @@ export async function customerTierView(
       state?.below_since && !state.pinned
         ? new Date(state.below_since.getTime() + settings.tier_grace_days * 86400000)
         : null,
-    qualifies_for: brief(qualified),
+    qualifies_for: brief(qualified, options.language),
     currency_code: tiers[0]?.currency_code ?? null,
     current: current ? progressTo(current, customerStats, now) : null,
-    next_tier: next ? { ...brief(next), ...progressTo(next, customerStats, now) } : null,
+    next_tier: next ? { ...brief(next, options.language), ...progressTo(next, customerStats, now) } : null,
   }
   if (options.history) {
     const history = await service.listTierHistories(

@@ -1,6 +1,14 @@
+import {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { invalidField, LoyaltyErrorCode } from "../../utils/error-codes"
 import { plainDecimalProblem } from "../../utils/money"
 
 /**
@@ -17,7 +25,7 @@ export const decimal = (field: string) =>
     if (problem) {
       // Thrown as is, so the 400 reads the same as the workflow's own
       // check ("amount must be a number, got ...") without zod's prefix.
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+      throw invalidField(field, problem)
     }
     return String(value)
   })
@@ -37,3 +45,27 @@ export const findParams = ({ limit, max }: { limit: number; max: number }) => {
     limit: whole(1, max, limit),
   })
 }
+
+type Middleware = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown
+
+// Medusa's validation answers a malformed request (a missing field, a wrong
+// type, an unknown key) as INVALID_DATA without a code; our admin routes give
+// it the generic `loyalty_invalid_request`, so every 400 an admin meets has a
+// code to translate. Errors that carry their own code keep it.
+function withRequestCode(middleware: Middleware): Middleware {
+  return (req, res, next) =>
+    middleware(req, res, (error?: unknown) => {
+      if (error instanceof MedusaError && error.type === MedusaError.Types.INVALID_DATA && !error.code) {
+        error.code = LoyaltyErrorCode.INVALID_REQUEST
+      }
+      return next(error as any)
+    })
+}
+
+/** `validateAndTransformBody`, with `loyalty_invalid_request` on a malformed body. */
+export const validateBody = (schema: Parameters<typeof validateAndTransformBody>[0]) =>
+  withRequestCode(validateAndTransformBody(schema) as Middleware)
+
+/** `validateAndTransformQuery`, with `loyalty_invalid_request` on a malformed query. */
+export const validateQuery = (...args: Parameters<typeof validateAndTransformQuery>) =>
+  withRequestCode(validateAndTransformQuery(...args) as Middleware)

@@ -7,6 +7,7 @@ import {
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { setWalletStatusWorkflow } from "../../workflows"
+import { LoyaltyErrorCode } from "../../utils/error-codes"
 
 /**
  * Reads wallets with `query.graph` and adds each one's balance breakdown.
@@ -56,7 +57,8 @@ export async function fetchWalletWithBalance(
   if (!wallets.length) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
-      `Wallet with id: ${id} was not found`
+      `Wallet with id: ${id} was not found`,
+      LoyaltyErrorCode.WALLET_NOT_FOUND
     )
   }
   return wallets[0]
@@ -84,11 +86,22 @@ export async function fetchWalletLedgerPage(
   }
 }
 
-/** The handler of POST .../freeze and .../unfreeze. */
+/**
+ * The handler of POST .../freeze (`{ reason }`, required) and .../unfreeze
+ * (`{ reason? }`): the wallet keeps why, when and which admin.
+ */
 export function setWalletStatusRoute(status: "active" | "frozen") {
-  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  return async (
+    req: AuthenticatedMedusaRequest<{ reason?: string | null }>,
+    res: MedusaResponse
+  ) => {
     await setWalletStatusWorkflow(req.scope).run({
-      input: { wallet_id: req.params.id, status },
+      input: {
+        wallet_id: req.params.id,
+        status,
+        reason: req.validatedBody?.reason ?? null,
+        actor_id: req.auth_context?.actor_id ?? null,
+      },
     })
     const wallet = await fetchWalletWithBalance(req.scope, req.params.id, ["*"])
     res.json({ wallet })

@@ -43,6 +43,8 @@ import {
   LoyaltyClubModuleOptions,
   ReverseWalletTransactionInput,
   WalletBalance,
+  WalletStatus,
+  WalletStatusChange,
   WalletTransactionRow,
 } from "./types"
 
@@ -131,14 +133,15 @@ class LoyaltyClubModuleService extends MedusaService({
     return await this.ledger_.writes.giveBackDebit(data, sharedContext)
   }
 
-  /** Freezes or unfreezes a wallet. */
+  /** Freezes or unfreezes a wallet, recording why, when and by whom. */
   @InjectManager()
   async setWalletStatus(
     walletId: string,
-    status: "active" | "frozen",
+    status: WalletStatus,
+    change: WalletStatusChange = {},
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await this.ledger_.writes.setWalletStatus(walletId, status, sharedContext)
+    return await this.ledger_.writes.setWalletStatus(walletId, status, change, sharedContext)
   }
 
   // Ledger: undoing rows (services/ledger/reversals.ts)

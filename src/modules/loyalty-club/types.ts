@@ -109,6 +109,25 @@ export type LedgerWriteResult = {
   created: boolean
 }
 
+export type WalletStatus = "active" | "frozen"
+
+/** Why and by whom a wallet is frozen or unfrozen. */
+export type WalletStatusChange = {
+  reason?: string | null
+  /** The admin user who changed it. */
+  actor_id?: string | null
+  /** Default: now. An undo writes back the previous moment. */
+  at?: Date | null
+}
+
+/** A wallet's status with why, when and by whom it last changed. */
+export type WalletStatusState = {
+  status: WalletStatus
+  status_reason: string | null
+  status_changed_at: Date | null
+  status_changed_by: string | null
+}
+
 export type WalletBalance = {
   available: string
   pending: string

@@ -4,6 +4,7 @@ import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { QueueMessageInput } from "../../modules/loyalty-club/types"
 import { normalizePhone } from "../../utils/phone"
+import { shopperTierName, TierNames } from "../../utils/tiers"
 import {
   DEFAULT_SMS_EVENTS,
   DEFAULT_TEMPLATES,
@@ -30,7 +31,9 @@ export type MessageItem = {
   currency_code?: string | null
   amount?: Money | null
   expires_at?: Date | string | null
+  /** The tier's shop name; `tier_names` holds what shoppers read per language. */
   tier?: string | null
+  tier_names?: TierNames | null
   data?: Record<string, unknown> | null
 }
 
@@ -197,7 +200,8 @@ export async function composeMessages(
         amount: item.amount ?? null,
         balance,
         expires_at: item.expires_at ? new Date(item.expires_at) : null,
-        tier: item.tier ?? null,
+        // The tier as the recipient reads it, in their language.
+        tier: item.tier ? shopperTierName({ name: item.tier, names: item.tier_names }, locale) : null,
         store_name: storeName,
       }
       let phone: string | null = null

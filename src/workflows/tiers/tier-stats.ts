@@ -10,13 +10,21 @@ import {
   windowStart,
 } from "../../utils/tiers"
 
-/** The shop's tiers, as the pure functions in utils/tiers take them. */
+/**
+ * The shop's tiers, as the pure functions in utils/tiers take them, with
+ * the shop's time zone (where a `jalali_year` window starts).
+ */
 export async function loadTiers(container: MedusaContainer): Promise<TierDefinition[]> {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-  const tiers = await service.listTiers({}, { order: { rank: "ASC" } })
+  const [tiers, settings] = await Promise.all([
+    service.listTiers({}, { order: { rank: "ASC" } }),
+    service.retrieveSettings(),
+  ])
   return tiers.map((t: any) => ({
     id: t.id,
     name: t.name,
+    names: t.names ?? null,
+    time_zone: settings.time_zone,
     rank: t.rank,
     currency_code: t.currency_code,
     min_spend: t.raw_min_spend?.value ?? (t.min_spend != null ? String(t.min_spend) : null),

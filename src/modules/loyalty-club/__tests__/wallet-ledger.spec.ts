@@ -208,6 +208,42 @@ moduleIntegrationTestRunner<LoyaltyClubModuleService>({
           expect((await debit(wallet.id, "10", "y")).transaction.amount).toBe("-10")
         })
 
+        it("should keep why, when and by whom the status changed, and answer the state before for an undo", async () => {
+          const wallet = await newWallet()
+          const at = new Date("2026-01-02T03:04:05.000Z")
+          const frozen = await service.setWalletStatus(wallet.id, "frozen", {
+            reason: "Chargeback",
+            actor_id: "user_1",
+            at,
+          })
+          expect(frozen.previous).toEqual({
+            status: "active",
+            status_reason: null,
+            status_changed_at: null,
+            status_changed_by: null,
+          })
+          const thawed = await service.setWalletStatus(wallet.id, "active", { actor_id: "user_2" })
+          expect(thawed.previous).toEqual({
+            status: "frozen",
+            status_reason: "Chargeback",
+            status_changed_at: at,
+            status_changed_by: "user_1",
+          })
+          // Writing the state before back restores it exactly.
+          await service.setWalletStatus(wallet.id, "frozen", {
+            reason: thawed.previous.status_reason,
+            actor_id: thawed.previous.status_changed_by,
+            at: thawed.previous.status_changed_at,
+          })
+          const stored = await service.retrieveWallet(wallet.id)
+          expect([stored.status, stored.status_reason, stored.status_changed_by, stored.status_changed_at]).toEqual([
+            "frozen",
+            "Chargeback",
+            "user_1",
+            at,
+          ])
+        })
+
         it("should never overdraw under concurrent debits", async () => {
           const wallet = await newWallet()
           await credit(wallet.id, "1000", "seed")

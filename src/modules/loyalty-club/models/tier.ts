@@ -11,15 +11,25 @@ const Tier = model
     { name: "Tier", tableName: "loyalty_tier" },
     {
       id: model.id({ prefix: "ltier" }).primaryKey(),
+      /** The shop's own name for the tier (admin, reports). */
       name: model.text(),
+      /**
+       * The name shoppers read, per language (`{ fa?, en? }`): SMS, store API,
+       * till. A language missing here falls back to `name`.
+       */
+      names: model.json().nullable(),
       description: model.text().nullable(),
       rank: model.number(),
       currency_code: model.text(),
       min_spend: model.bigNumber().nullable(),
       min_orders: model.number().nullable(),
-      /** `rolling`: the last `window_days` days; `calendar_year`: since 1 January (UTC). */
+      /**
+       * `rolling`: the last `window_days` days; `calendar_year`: since 1 January
+       * (UTC); `jalali_year`: since Nowruz (1 Farvardin, 00:00 in the shop's
+       * time zone).
+       */
       qualification_window: model
-        .enum(["rolling", "calendar_year", "lifetime"])
+        .enum(["rolling", "calendar_year", "jalali_year", "lifetime"])
         .default("lifetime"),
       window_days: model.number().nullable(),
       /** Percent paid by rules with `use_tier_rate` instead of their own value. */

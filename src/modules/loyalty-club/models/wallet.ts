@@ -10,6 +10,11 @@ const Wallet = model
       customer_id: model.text(),
       currency_code: model.text(),
       status: model.enum(["active", "frozen"]).default("active"),
+      // Why and by whom the status last changed (a freeze needs a reason).
+      status_reason: model.text().nullable(),
+      status_changed_at: model.dateTime().nullable(),
+      /** The admin user who last froze or unfroze the wallet. */
+      status_changed_by: model.text().nullable(),
       // The sum of the wallet's ledger rows, kept in the same transaction as
       // every write (tests hold it equal to the rows). Reads derive
       // available, pending and expiring amounts from it and the few lots

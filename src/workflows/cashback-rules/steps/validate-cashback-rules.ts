@@ -7,6 +7,7 @@ import {
   CashbackRuleFields,
   validateCashbackRuleFields,
 } from "../../../utils/cashback-rule-validation"
+import { LoyaltyErrorCode, LoyaltyErrorCodeValue } from "../../../utils/error-codes"
 
 export const validateCashbackRulesStepId = "loyalty-validate-cashback-rules"
 
@@ -19,20 +20,25 @@ export type CashbackRuleReferences = CashbackRuleFields & {
 
 // Which entity each id list points at, so an unknown id is a 400 naming the
 // field rather than a rule that silently never applies.
-const REFERENCES: [string, string, (r: CashbackRuleReferences) => string[] | null | undefined][] = [
-  ["scope.product_ids", "product", (r) => r.scope?.product_ids],
-  ["scope.exclude_product_ids", "product", (r) => r.scope?.exclude_product_ids],
-  ["scope.category_ids", "product_category", (r) => r.scope?.category_ids],
-  ["scope.exclude_category_ids", "product_category", (r) => r.scope?.exclude_category_ids],
-  ["scope.collection_ids", "product_collection", (r) => r.scope?.collection_ids],
-  ["scope.exclude_collection_ids", "product_collection", (r) => r.scope?.exclude_collection_ids],
-  ["scope.type_ids", "product_type", (r) => r.scope?.type_ids],
-  ["scope.exclude_type_ids", "product_type", (r) => r.scope?.exclude_type_ids],
-  ["scope.tag_ids", "product_tag", (r) => r.scope?.tag_ids],
-  ["scope.exclude_tag_ids", "product_tag", (r) => r.scope?.exclude_tag_ids],
-  ["customer_group_ids", "customer_group", (r) => r.customer_group_ids],
-  ["sales_channel_ids", "sales_channel", (r) => r.sales_channel_ids],
-  ["tier_ids", "tier", (r) => r.tier_ids],
+const REFERENCES: [
+  string,
+  string,
+  LoyaltyErrorCodeValue,
+  (r: CashbackRuleReferences) => string[] | null | undefined,
+][] = [
+  ["scope.product_ids", "product", LoyaltyErrorCode.UNKNOWN_PRODUCTS, (r) => r.scope?.product_ids],
+  ["scope.exclude_product_ids", "product", LoyaltyErrorCode.UNKNOWN_PRODUCTS, (r) => r.scope?.exclude_product_ids],
+  ["scope.category_ids", "product_category", LoyaltyErrorCode.UNKNOWN_CATEGORIES, (r) => r.scope?.category_ids],
+  ["scope.exclude_category_ids", "product_category", LoyaltyErrorCode.UNKNOWN_CATEGORIES, (r) => r.scope?.exclude_category_ids],
+  ["scope.collection_ids", "product_collection", LoyaltyErrorCode.UNKNOWN_COLLECTIONS, (r) => r.scope?.collection_ids],
+  ["scope.exclude_collection_ids", "product_collection", LoyaltyErrorCode.UNKNOWN_COLLECTIONS, (r) => r.scope?.exclude_collection_ids],
+  ["scope.type_ids", "product_type", LoyaltyErrorCode.UNKNOWN_TYPES, (r) => r.scope?.type_ids],
+  ["scope.exclude_type_ids", "product_type", LoyaltyErrorCode.UNKNOWN_TYPES, (r) => r.scope?.exclude_type_ids],
+  ["scope.tag_ids", "product_tag", LoyaltyErrorCode.UNKNOWN_TAGS, (r) => r.scope?.tag_ids],
+  ["scope.exclude_tag_ids", "product_tag", LoyaltyErrorCode.UNKNOWN_TAGS, (r) => r.scope?.exclude_tag_ids],
+  ["customer_group_ids", "customer_group", LoyaltyErrorCode.UNKNOWN_CUSTOMER_GROUPS, (r) => r.customer_group_ids],
+  ["sales_channel_ids", "sales_channel", LoyaltyErrorCode.UNKNOWN_SALES_CHANNELS, (r) => r.sales_channel_ids],
+  ["tier_ids", "tier", LoyaltyErrorCode.UNKNOWN_TIERS, (r) => r.tier_ids],
 ]
 
 /**
@@ -45,7 +51,7 @@ export const validateCashbackRulesStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     for (const rule of rules) {
       validateCashbackRuleFields(rule)
-      for (const [field, entity, pick] of REFERENCES) {
+      for (const [field, entity, code, pick] of REFERENCES) {
         const ids = Array.from(new Set(pick(rule) ?? []))
         if (!ids.length) {
           continue
@@ -60,7 +66,8 @@ export const validateCashbackRulesStep = createStep(
         if (missing.length) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
-            `${field} has unknown ids: ${missing.join(", ")}`
+            `${field} has unknown ids: ${missing.join(", ")}`,
+            code
           )
         }
       }

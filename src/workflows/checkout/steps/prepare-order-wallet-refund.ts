@@ -5,6 +5,7 @@ import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { parsePositiveAmount } from "../../../utils/money"
 import { refundablePayments } from "../../../utils/order-payments"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export const prepareOrderWalletRefundStepId = "loyalty-prepare-order-wallet-refund"
 
@@ -48,12 +49,13 @@ export const prepareOrderWalletRefundStep = createStep(
       filters: { id: input.order_id },
     })
     if (!order) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${input.order_id} was not found`, LoyaltyErrorCode.ORDER_NOT_FOUND)
     }
     if (!order.customer_id) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Order (${order.id}) was placed by a guest: there is no wallet to refund into`
+        `Order (${order.id}) was placed by a guest: there is no wallet to refund into`,
+        LoyaltyErrorCode.ORDER_HAS_NO_CUSTOMER
       )
     }
     const amount = parsePositiveAmount(input.amount, order.currency_code, "amount")
@@ -80,7 +82,8 @@ export const prepareOrderWalletRefundStep = createStep(
     if (MathBN.gt(amount, refundable)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `amount ${amount.toFixed()} is more than what is left to refund: ${refundable.toFixed()} ${order.currency_code.toUpperCase()}`
+        `amount ${amount.toFixed()} is more than what is left to refund: ${refundable.toFixed()} ${order.currency_code.toUpperCase()}`,
+        LoyaltyErrorCode.REFUND_OVER_REFUNDABLE
       )
     }
     let left = amount

@@ -1,6 +1,7 @@
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OrderWalletRefundPlan } from "./prepare-order-wallet-refund"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export const refundOrderPaymentsToWalletStepId = "loyalty-refund-order-payments-to-wallet"
 
@@ -62,7 +63,8 @@ export const refundOrderPaymentsToWalletStep = createStep(
       if (error?.message === "You cannot refund more than what is captured on the payment.") {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          `amount ${plan.amount} is more than what is left to refund: another refund of this order came first`
+          `amount ${plan.amount} is more than what is left to refund: another refund of this order came first`,
+          LoyaltyErrorCode.REFUND_OVER_REFUNDABLE
         )
       }
       throw error

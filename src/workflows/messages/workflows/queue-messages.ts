@@ -96,7 +96,7 @@ export const queueTierMessageWorkflow = createWorkflow(
   (input: { customer_id: string; tier_id: string; history_id: string }) => {
     const { data: tiers } = useQueryGraphStep({
       entity: "tier",
-      fields: ["id", "name", "currency_code"],
+      fields: ["id", "name", "names", "currency_code"],
       filters: { id: input.tier_id },
     })
     const result = when({ tiers }, ({ tiers }) => tiers.length > 0).then(() =>
@@ -108,6 +108,7 @@ export const queueTierMessageWorkflow = createWorkflow(
               customer_id: input.customer_id,
               subject: input.history_id,
               tier: (tiers[0] as any).name,
+              tier_names: (tiers[0] as any).names ?? null,
               currency_code: (tiers[0] as any).currency_code,
             },
           ],

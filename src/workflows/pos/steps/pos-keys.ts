@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { createHash, randomBytes } from "crypto"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export const createPosKeyStepId = "loyalty-create-pos-key"
 
@@ -46,7 +47,7 @@ export const revokePosKeyStep = createStep(
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const [key] = await service.listPosKeys({ id: input.id })
     if (!key) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `POS key with id: ${input.id} was not found`)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `POS key with id: ${input.id} was not found`, LoyaltyErrorCode.POS_KEY_NOT_FOUND)
     }
     if (key.revoked_at) {
       return new StepResponse(key, undefined as string | undefined)

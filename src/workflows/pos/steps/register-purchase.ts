@@ -9,6 +9,7 @@ import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { isKnownCurrency, parsePositiveAmount } from "../../../utils/money"
 import { normalizePhone } from "../../../utils/phone"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export type PosPurchaseItem = { variant_id?: string | null; title?: string | null; amount: string | number; quantity?: number }
 
@@ -58,7 +59,8 @@ function receiptClash(
   if (differs.length) {
     throw new MedusaError(
       MedusaError.Types.CONFLICT,
-      `Receipt ${input.receipt_id} at ${input.location} was registered with a different ${differs.join(" and ")}`
+      `Receipt ${input.receipt_id} at ${input.location} was registered with a different ${differs.join(" and ")}`,
+      LoyaltyErrorCode.RECEIPT_MISMATCH
     )
   }
 }
@@ -81,7 +83,7 @@ export const validatePosPurchaseStep = createStep(
   ) => {
     const currency = input.currency_code?.toLowerCase()
     if (!currency || !isKnownCurrency(currency)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${input.currency_code}) is not a known currency code`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${input.currency_code}) is not a known currency code`, LoyaltyErrorCode.CURRENCY_UNKNOWN)
     }
     const amount = parsePositiveAmount(input.amount, currency, "amount")
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
@@ -90,7 +92,8 @@ export const validatePosPurchaseStep = createStep(
     if (MathBN.gt(amount, max)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `amount (${amount.toFixed()}) is over the shop's largest purchase, ${max} ${currency.toUpperCase()}`
+        `amount (${amount.toFixed()}) is over the shop's largest purchase, ${max} ${currency.toUpperCase()}`,
+        LoyaltyErrorCode.AMOUNT_OVER_MAX_PURCHASE
       )
     }
     if (input.items?.length) {
@@ -110,7 +113,7 @@ export const validatePosPurchaseStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: currency } })
     if (!regions.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${currency}): the shop has no region in it`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${currency}): the shop has no region in it`, LoyaltyErrorCode.CURRENCY_HAS_NO_REGION)
     }
     const phone = normalizePhone(input.phone)
     const [registered] = await service.listPosPurchases({ receipt_id: input.receipt_id, location: input.location })
@@ -185,7 +188,7 @@ export const resolvePosOrderInputStep = createStep(
       query.graph({ entity: "sales_channel", fields: ["id"], filters: { name: IN_STORE_CHANNEL } }),
     ])
     if (!regions.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${currency}): the shop has no region in it`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_code (${currency}): the shop has no region in it`, LoyaltyErrorCode.CURRENCY_HAS_NO_REGION)
     }
     let channelId = (channels[0] as any)?.id as string | undefined
     if (!channelId) {

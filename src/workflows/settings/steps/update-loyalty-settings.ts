@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { invalidField } from "../../../utils/error-codes"
 import { isKnownCurrency, parsePositiveAmount } from "../../../utils/money"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
@@ -20,10 +20,7 @@ function normalizeSettings(input: Partial<LoyaltySettingsValues>) {
     for (const [currency, amount] of Object.entries(value)) {
       const code = currency.toLowerCase()
       if (!isKnownCurrency(code)) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          `${field}: ${currency} is not a known currency code`
-        )
+        throw invalidField(field, `${field}: ${currency} is not a known currency code`)
       }
       amounts[code] = parsePositiveAmount(amount, code, `${field}.${code}`).toFixed()
     }

@@ -196,6 +196,7 @@ export const evaluateTiersStep = createStep(
               customer_id: c.customer_id,
               subject: c.history_id,
               tier: tier.name,
+              tier_names: tier.names ?? null,
               currency_code: tier.currency_code,
             }
           }),

@@ -5,6 +5,7 @@ import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { qualifiedTier } from "../../../utils/tiers"
 import { loadTierStats, loadTiers } from "../tier-stats"
 import { AppliedTierChange, TierUndo, withDirection } from "./evaluate-tiers"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export const setCustomerTierStepId = "loyalty-set-customer-tier"
 
@@ -34,7 +35,8 @@ export const setCustomerTierStep = createStep(
       if (!input.tier_id || !tiers.some((t) => t.id === input.tier_id)) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          `tier_id (${input.tier_id ?? "missing"}) is not a tier of this shop`
+          `tier_id (${input.tier_id ?? "missing"}) is not a tier of this shop`,
+          LoyaltyErrorCode.TIER_ID_INVALID
         )
       }
       to = input.tier_id

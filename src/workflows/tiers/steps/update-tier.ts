@@ -18,7 +18,7 @@ export const updateTierStep = createStep(
     if (typeof update.currency_code === "string") {
       update.currency_code = update.currency_code.toLowerCase()
     }
-    const tier = await service.updateTiers({ id: input.id, ...update } as any)
+    const tier = await replaceTier(service, { id: input.id, ...update })
     return new StepResponse(tier, previous)
   },
   async (previous, { container }) => {
@@ -26,6 +26,15 @@ export const updateTierStep = createStep(
       return
     }
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-    await service.updateTiers(previous as any)
+    await replaceTier(service, previous as { id: string })
   }
 )
+
+// Medusa's repository merges an update into a JSON column; the shopper
+// names are replaced as a whole, so a language left out is gone.
+async function replaceTier(service: LoyaltyClubModuleService, update: { id: string } & Record<string, unknown>) {
+  if ("names" in update) {
+    await service.updateTiers({ id: update.id, names: null } as any)
+  }
+  return await service.updateTiers(update as any)
+}

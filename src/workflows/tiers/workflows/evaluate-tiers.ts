@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { validateCustomerExistsStep } from "../../wallet/steps/validate-customer-exists"
 import { evaluateTiersStep, SetCustomerTierInput, setCustomerTierStep } from "../steps"
 import { emitTierEvents } from "./emit-tier-events"
 
@@ -79,12 +80,7 @@ export const setCustomerTierWorkflowId = "loyalty-set-customer-tier"
 export const setCustomerTierWorkflow = createWorkflow(
   setCustomerTierWorkflowId,
   (input: SetCustomerTierInput) => {
-    useQueryGraphStep({
-      entity: "customer",
-      fields: ["id"],
-      filters: { id: input.customer_id },
-      options: { throwIfKeyNotFound: true },
-    })
+    validateCustomerExistsStep({ customer_id: input.customer_id })
     const result = setCustomerTierStep(input)
     emitTierEvents(result.changes, "set-customer-tier")
     return new WorkflowResponse(result)

@@ -3,6 +3,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 export const validateCustomerExistsStepId = "loyalty-validate-customer-exists"
 
@@ -18,7 +19,8 @@ export const validateCustomerExistsStep = createStep(
     if (!data.length) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `customer_id: Customer with id: ${input.customer_id} was not found`
+        `customer_id: Customer with id: ${input.customer_id} was not found`,
+        LoyaltyErrorCode.CUSTOMER_NOT_FOUND
       )
     }
     return new StepResponse(void 0)

@@ -10,11 +10,12 @@ import { setWalletStatusStep, SetWalletStatusStepInput } from "../steps"
 export const setWalletStatusWorkflowId = "loyalty-set-wallet-status"
 
 /**
- * Freezes a wallet (no credits, no debits) or makes it active again.
+ * Freezes a wallet (no credits, no debits) or makes it active again, and
+ * records why, when and by which admin.
  *
  * @example
  * await setWalletStatusWorkflow(container).run({
- *   input: { wallet_id: "lwal_123", status: "frozen" },
+ *   input: { wallet_id: "lwal_123", status: "frozen", reason: "Disputed refund", actor_id: "user_123" },
  * })
  */
 export const setWalletStatusWorkflow = createWorkflow(

@@ -1,8 +1,5 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validators"
 import * as QueryConfig from "./query-config"
 import {
   AdminCreateCashbackRule,
@@ -15,7 +12,7 @@ export const adminCashbackRuleRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/loyalty/cashback-rules",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetCashbackRulesParams,
         QueryConfig.listCashbackRulesQueryConfig
       ),
@@ -25,8 +22,8 @@ export const adminCashbackRuleRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/loyalty/cashback-rules",
     middlewares: [
-      validateAndTransformBody(AdminCreateCashbackRule),
-      validateAndTransformQuery(
+      validateBody(AdminCreateCashbackRule),
+      validateQuery(
         AdminGetCashbackRulesParams.pick({ fields: true }),
         QueryConfig.retrieveCashbackRuleQueryConfig
       ),
@@ -36,7 +33,7 @@ export const adminCashbackRuleRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/loyalty/cashback-rules/:id",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetCashbackRulesParams.pick({ fields: true }),
         QueryConfig.retrieveCashbackRuleQueryConfig
       ),
@@ -46,8 +43,8 @@ export const adminCashbackRuleRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/loyalty/cashback-rules/:id",
     middlewares: [
-      validateAndTransformBody(AdminUpdateCashbackRule),
-      validateAndTransformQuery(
+      validateBody(AdminUpdateCashbackRule),
+      validateQuery(
         AdminGetCashbackRulesParams.pick({ fields: true }),
         QueryConfig.retrieveCashbackRuleQueryConfig
       ),

@@ -1,10 +1,11 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/validators"
 import { AdminUpsertMessageTemplate } from "./validators"
 
 export const adminMessageTemplateRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/message-templates",
-    middlewares: [validateAndTransformBody(AdminUpsertMessageTemplate)],
+    middlewares: [validateBody(AdminUpsertMessageTemplate)],
   },
 ]

@@ -1,10 +1,11 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/validators"
 import { AdminRegisterPurchase } from "./validators"
 
 export const adminPurchaseRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/purchases",
-    middlewares: [validateAndTransformBody(AdminRegisterPurchase)],
+    middlewares: [validateBody(AdminRegisterPurchase)],
   },
 ]

@@ -1,13 +1,11 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/validators"
 import { AdminUpdateLoyaltySettings } from "./validators"
 
 export const adminLoyaltySettingsRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/settings",
-    middlewares: [validateAndTransformBody(AdminUpdateLoyaltySettings)],
+    middlewares: [validateBody(AdminUpdateLoyaltySettings)],
   },
 ]

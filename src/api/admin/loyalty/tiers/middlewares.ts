@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody } from "../../../utils/validators"
 import {
   AdminCreateTier,
   AdminEvaluateTiers,
@@ -9,16 +10,16 @@ export const adminTierRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/tiers",
-    middlewares: [validateAndTransformBody(AdminCreateTier)],
+    middlewares: [validateBody(AdminCreateTier)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/tiers/evaluate",
-    middlewares: [validateAndTransformBody(AdminEvaluateTiers)],
+    middlewares: [validateBody(AdminEvaluateTiers)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/tiers/:id",
-    middlewares: [validateAndTransformBody(AdminUpdateTier)],
+    middlewares: [validateBody(AdminUpdateTier)],
   },
 ]

@@ -1,15 +1,14 @@
-import {
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validators"
 import * as QueryConfig from "./query-config"
 import {
   AdminCreateWallet,
   AdminCreditWallet,
   AdminDebitWallet,
+  AdminFreezeWallet,
   AdminGetWalletsParams,
   AdminGetWalletTransactionsParams,
+  AdminUnfreezeWallet,
 } from "./validators"
 
 export const adminWalletRoutesMiddlewares: MiddlewareRoute[] = [
@@ -17,7 +16,7 @@ export const adminWalletRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/loyalty/wallets",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetWalletsParams,
         QueryConfig.listWalletsQueryConfig
       ),
@@ -26,13 +25,13 @@ export const adminWalletRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/wallets",
-    middlewares: [validateAndTransformBody(AdminCreateWallet)],
+    middlewares: [validateBody(AdminCreateWallet)],
   },
   {
     method: ["GET"],
     matcher: "/admin/loyalty/wallets/:id",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetWalletsParams.pick({ fields: true }),
         QueryConfig.retrieveWalletQueryConfig
       ),
@@ -42,7 +41,7 @@ export const adminWalletRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/loyalty/wallets/:id/transactions",
     middlewares: [
-      validateAndTransformQuery(
+      validateQuery(
         AdminGetWalletTransactionsParams,
         QueryConfig.listWalletTransactionsQueryConfig
       ),
@@ -51,11 +50,21 @@ export const adminWalletRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/loyalty/wallets/:id/credit",
-    middlewares: [validateAndTransformBody(AdminCreditWallet)],
+    middlewares: [validateBody(AdminCreditWallet)],
   },
   {
     method: ["POST"],
     matcher: "/admin/loyalty/wallets/:id/debit",
-    middlewares: [validateAndTransformBody(AdminDebitWallet)],
+    middlewares: [validateBody(AdminDebitWallet)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/wallets/:id/freeze",
+    middlewares: [validateBody(AdminFreezeWallet)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/loyalty/wallets/:id/unfreeze",
+    middlewares: [validateBody(AdminUnfreezeWallet)],
   },
 ]

@@ -11,5 +11,5 @@ export const GET = async (req: PosRequest, res: MedusaResponse) => {
   if (!customer) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No club member has the phone ${e164}`)
   }
-  res.json({ member: await tillMemberCard(req.scope, customer.id) })
+  res.json({ member: await tillMemberCard(req.scope, customer.id, req.get("x-medusa-locale")) })
 }

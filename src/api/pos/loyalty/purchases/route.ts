@@ -32,6 +32,6 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
       new_member: result.member_created,
     },
     cashback: cashback.map((c) => ({ amount: c.amount, available_at: c.available_at, expires_at: c.expires_at, note: c.note })),
-    member: await tillMemberCard(req.scope, result.customer_id),
+    member: await tillMemberCard(req.scope, result.customer_id, req.get("x-medusa-locale")),
   })
 }

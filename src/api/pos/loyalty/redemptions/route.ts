@@ -36,6 +36,6 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
       transaction_id: debit.transaction.id,
       amount: debit.transaction.amount,
     },
-    member: await tillMemberCard(req.scope, result.member.customer_id),
+    member: await tillMemberCard(req.scope, result.member.customer_id, req.get("x-medusa-locale")),
   })
 }

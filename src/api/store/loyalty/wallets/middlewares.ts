@@ -3,10 +3,8 @@ import {
   MiddlewareRoute,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import {
-  listWalletsQueryConfig,
-  listWalletTransactionsQueryConfig,
-} from "../../../admin/loyalty/wallets/query-config"
+import { listWalletTransactionsQueryConfig } from "../../../admin/loyalty/wallets/query-config"
+import { storeListWalletsQueryConfig } from "./query-config"
 import {
   StoreGetWalletsParams,
   StoreGetWalletTransactionsParams,
@@ -22,7 +20,7 @@ export const storeWalletRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/store/loyalty/wallets",
     middlewares: [
-      validateAndTransformQuery(StoreGetWalletsParams, listWalletsQueryConfig),
+      validateAndTransformQuery(StoreGetWalletsParams, storeListWalletsQueryConfig),
     ],
   },
   {

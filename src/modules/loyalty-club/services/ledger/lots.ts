@@ -8,6 +8,7 @@ import {
   WalletTransactionRow,
 } from "../../types"
 import { ledgerTransaction, sql, SqlManager } from "../sql"
+import { LoyaltyErrorCode } from "../../../../utils/error-codes"
 
 export const TX_COLUMNS = `id, wallet_id, type, amount, reference, reference_id, note,
   actor_type, actor_id, reverses_id, metadata, created_at`
@@ -67,13 +68,15 @@ export class LedgerLots {
     if (!wallet) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
-        `Wallet with id: ${walletId} was not found`
+        `Wallet with id: ${walletId} was not found`,
+        LoyaltyErrorCode.WALLET_NOT_FOUND
       )
     }
     if (wallet.status === "frozen" && purpose !== "reverse") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Wallet (${walletId}) is frozen: it cannot be ${purpose === "credit" ? "credited" : "debited"}`
+        `Wallet (${walletId}) is frozen: it cannot be ${purpose === "credit" ? "credited" : "debited"}`,
+        LoyaltyErrorCode.WALLET_FROZEN
       )
     }
     return wallet

@@ -13,11 +13,15 @@ import {
   DebitWalletInput,
   LedgerWriteResult,
   LoyaltyClubModuleOptions,
+  WalletStatus,
+  WalletStatusChange,
+  WalletStatusState,
   WalletTransactionRow,
   GiveBackDebitInput,
 } from "../../types"
 import { ledgerTransaction, sql, SqlManager } from "../sql"
 import { LedgerLots, SPENDABLE_LOTS, TX_COLUMNS } from "./lots"
+import { LoyaltyErrorCode } from "../../../../utils/error-codes"
 
 /**
  * Wallets (find or create, freeze) and the everyday writes: credit, debit,
@@ -52,7 +56,8 @@ export class LedgerWrites {
     if (!currency || !isKnownCurrency(currency)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `currency_code (${data.currency_code}) is not a known currency code`
+        `currency_code (${data.currency_code}) is not a known currency code`,
+        LoyaltyErrorCode.CURRENCY_UNKNOWN
       )
     }
     const manager = sql(sharedContext)
@@ -101,7 +106,8 @@ export class LedgerWrites {
     ) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        "expires_at must be later than available_at"
+        "expires_at must be later than available_at",
+        LoyaltyErrorCode.EXPIRES_AT_INVALID
       )
     }
 
@@ -184,7 +190,8 @@ export class LedgerWrites {
     if (MathBN.lt(available, requested)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Wallet (${wallet.id}) has insufficient balance: ${available.toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`
+        `Wallet (${wallet.id}) has insufficient balance: ${available.toFixed()} ${wallet.currency_code.toUpperCase()} available, ${requested.toFixed()} requested`,
+        LoyaltyErrorCode.INSUFFICIENT_BALANCE
       )
     }
     const takes: { lot_id: string; amount: BigNumberJS }[] = []
@@ -274,25 +281,45 @@ export class LedgerWrites {
 
   async setWalletStatus(
     walletId: string,
-    status: "active" | "frozen",
+    status: WalletStatus,
+    change: WalletStatusChange,
     sharedContext: Context
   ) {
-    return await this.setWalletStatus_(walletId, status, sharedContext)
+    return await this.setWalletStatus_(walletId, status, change, sharedContext)
   }
 
+  /**
+   * Sets the status with its reason, moment and admin; answers the state
+   * before, which an undo writes back as it was.
+   */
   @InjectTransactionManager()
   protected async setWalletStatus_(
     walletId: string,
-    status: "active" | "frozen",
+    status: WalletStatus,
+    change: WalletStatusChange,
     @MedusaContext() sharedContext: Context = {}
-  ) {
+  ): Promise<{ id: string; status: WalletStatus; previous: WalletStatusState }> {
     const manager = sql(sharedContext)
-    const wallet = await this.lots.lockWallet(manager, walletId, "reverse")
-    const previous = wallet.status as "active" | "frozen"
-    await manager.execute(
-      `UPDATE loyalty_wallet SET status = ?, updated_at = now() WHERE id = ?`,
-      [status, walletId]
+    await this.lots.lockWallet(manager, walletId, "reverse")
+    const [before] = await manager.execute(
+      `SELECT status, status_reason, status_changed_at, status_changed_by FROM loyalty_wallet WHERE id = ?`,
+      [walletId]
     )
-    return { id: walletId, status, previous_status: previous }
+    await manager.execute(
+      `UPDATE loyalty_wallet
+       SET status = ?, status_reason = ?, status_changed_at = ?, status_changed_by = ?, updated_at = now()
+       WHERE id = ?`,
+      [status, change.reason ?? null, change.at ?? new Date(), change.actor_id ?? null, walletId]
+    )
+    return {
+      id: walletId,
+      status,
+      previous: {
+        status: before.status,
+        status_reason: before.status_reason ?? null,
+        status_changed_at: before.status_changed_at ? new Date(before.status_changed_at) : null,
+        status_changed_by: before.status_changed_by ?? null,
+      },
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { signUpMemberWorkflow } from "../../../../../workflows"
 import { clubCard } from "../../../../utils/club-card"
+import { shopperLanguage } from "../../../../utils/locale"
 import { StoreSignUpVerifyType } from "../validators"
 
 /**
@@ -13,5 +14,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreSignUpVerifyType
   const { result } = await signUpMemberWorkflow(req.scope).run({
     input: { ...req.validatedBody, customer_id: req.auth_context?.actor_id || null },
   })
-  res.json({ club_card: await clubCard(req.scope, result.member.customer_id) })
+  const language = await shopperLanguage(req.scope, (req as { locale?: string }).locale)
+  res.json({ club_card: await clubCard(req.scope, result.member.customer_id, { language }) })
 }

@@ -4,6 +4,7 @@ import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
 import { queueMessagesWorkflow } from "../../../../../../workflows"
 import { AdminBalanceStatementType } from "../../validators"
+import { LoyaltyErrorCode } from "../../../../../../utils/error-codes"
 
 /**
  * Queues a balance statement SMS (one per customer, wallet and day: a
@@ -16,7 +17,7 @@ export const POST = async (
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: req.params.id } })
   if (!customers.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${req.params.id} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${req.params.id} was not found`, LoyaltyErrorCode.CUSTOMER_NOT_FOUND)
   }
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const wallets = await service.listWallets({
@@ -26,14 +27,16 @@ export const POST = async (
   if (!wallets.length) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Customer ${req.params.id} has no wallet${req.validatedBody.currency_code ? ` in ${req.validatedBody.currency_code.toUpperCase()}` : ""}`
+      `Customer ${req.params.id} has no wallet${req.validatedBody.currency_code ? ` in ${req.validatedBody.currency_code.toUpperCase()}` : ""}`,
+      LoyaltyErrorCode.CUSTOMER_HAS_NO_WALLET
     )
   }
   const settings = await service.retrieveSettings()
   if (settings.sms_events?.balance_statement === false) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      "balance_statement messages are turned off in the SMS settings (sms_events)"
+      "balance_statement messages are turned off in the SMS settings (sms_events)",
+      LoyaltyErrorCode.BALANCE_STATEMENT_OFF
     )
   }
   const wallet = wallets[0]

@@ -13,6 +13,6 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
   })
   res.json({
     purchase: { receipt_id: req.params.receipt_id, order_id: result.order_id, voided: true },
-    member: await tillMemberCard(req.scope, result.customer_id),
+    member: await tillMemberCard(req.scope, result.customer_id, req.get("x-medusa-locale")),
   })
 }

@@ -2,8 +2,7 @@ import {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { LOYALTY_CLUB_MODULE } from "../../../../../../modules/loyalty-club"
-import LoyaltyClubModuleService from "../../../../../../modules/loyalty-club/service"
+import { shopperLanguage } from "../../../../../utils/locale"
 import { fetchShopperLedgerPage } from "../../../../../utils/shopper-ledger"
 
 /**
@@ -16,16 +15,14 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
-  const asked = String((req as { locale?: string }).locale ?? "").slice(0, 2).toLowerCase()
-  const locale = asked === "en" || asked === "fa" ? asked : (await service.retrieveSettings()).default_locale
+  const language = await shopperLanguage(req.scope, (req as { locale?: string }).locale)
   res.json(
     await fetchShopperLedgerPage(
       req.scope,
       req.params.id,
       req.queryConfig.pagination,
       req.auth_context.actor_id,
-      locale === "en" ? "en" : "fa"
+      language
     )
   )
 }

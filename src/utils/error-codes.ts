@@ -1,0 +1,132 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * The stable codes of the errors an admin can meet on our routes. Medusa's
+ * error handler returns an error's `code` in the JSON body for INVALID_DATA
+ * and NOT_ALLOWED (400), NOT_FOUND (404) and UNAUTHORIZED (401); the admin
+ * translates the code (src/admin/i18n/locales/<lang>/errors.json), while the
+ * English message stays the API's own words. CONFLICT (409) and
+ * DUPLICATE_ERROR (422) lose their code in the handler: the admin reads any
+ * 409 as "changed meanwhile, try again". Where an error is about one request
+ * field, the code names the field (`loyalty_<field>_...`).
+ *
+ * Codes are never renamed: a storefront or script may match them.
+ */
+export const LoyaltyErrorCode = {
+  /** A request body or query of the wrong shape (Medusa's own validation). */
+  INVALID_REQUEST: "loyalty_invalid_request",
+
+  // Wallets and their ledger
+  WALLET_NOT_FOUND: "loyalty_wallet_not_found",
+  WALLET_FROZEN: "loyalty_wallet_frozen",
+  INSUFFICIENT_BALANCE: "loyalty_insufficient_balance",
+  AMOUNT_INVALID: "loyalty_amount_invalid",
+  EXPIRES_AT_INVALID: "loyalty_expires_at_invalid",
+  CURRENCY_UNKNOWN: "loyalty_currency_unknown",
+  CUSTOMER_NOT_FOUND: "loyalty_customer_not_found",
+  CUSTOMER_HAS_NO_WALLET: "loyalty_customer_has_no_wallet",
+  REASON_REQUIRED: "loyalty_reason_required",
+  REASON_TOO_LONG: "loyalty_reason_too_long",
+
+  // Orders: refund to the wallet
+  ORDER_NOT_FOUND: "loyalty_order_not_found",
+  ORDER_HAS_NO_CUSTOMER: "loyalty_order_has_no_customer",
+  REFUND_OVER_REFUNDABLE: "loyalty_refund_over_refundable",
+
+  // Tiers and customers' tiers
+  TIER_NOT_FOUND: "loyalty_tier_not_found",
+  TIER_ID_INVALID: "loyalty_tier_id_invalid",
+  TIER_NAMES_INVALID: "loyalty_tier_names_invalid",
+  TIER_THRESHOLD_REQUIRED: "loyalty_tier_threshold_required",
+  TIER_CURRENCY_MISMATCH: "loyalty_tier_currency_mismatch",
+  TIER_RANK_TAKEN: "loyalty_tier_rank_taken",
+  TIER_MIN_SPEND_BELOW_LOWER: "loyalty_tier_min_spend_below_lower",
+  TIER_MIN_ORDERS_BELOW_LOWER: "loyalty_tier_min_orders_below_lower",
+  TIER_THRESHOLDS_OVERLAP: "loyalty_tier_thresholds_overlap",
+  MIN_SPEND_INVALID: "loyalty_min_spend_invalid",
+  MIN_ORDERS_INVALID: "loyalty_min_orders_invalid",
+  WINDOW_DAYS_REQUIRED: "loyalty_window_days_required",
+  WINDOW_DAYS_NOT_USED: "loyalty_window_days_not_used",
+  CASHBACK_RATE_INVALID: "loyalty_cashback_rate_invalid",
+  CASHBACK_MULTIPLIER_INVALID: "loyalty_cashback_multiplier_invalid",
+
+  // Cashback rules
+  RULE_NOT_FOUND: "loyalty_rule_not_found",
+  VALUE_INVALID: "loyalty_value_invalid",
+  MIN_SUBTOTAL_INVALID: "loyalty_min_subtotal_invalid",
+  MAX_AMOUNT_INVALID: "loyalty_max_amount_invalid",
+  CURRENCY_REQUIRED_FOR_FIXED: "loyalty_currency_required_for_fixed",
+  CURRENCY_REQUIRED_FOR_LIMITS: "loyalty_currency_required_for_limits",
+  HOLD_DAYS_REQUIRED: "loyalty_hold_days_required",
+  HOLD_DAYS_NOT_USED: "loyalty_hold_days_not_used",
+  ENDS_BEFORE_STARTS: "loyalty_ends_before_starts",
+  TIER_RATE_PERCENT_ONLY: "loyalty_tier_rate_percent_only",
+  MULTIPLIER_INVALID: "loyalty_multiplier_invalid",
+  MULTIPLIER_ENDS_BEFORE_STARTS: "loyalty_multiplier_ends_before_starts",
+  UNKNOWN_PRODUCTS: "loyalty_unknown_products",
+  UNKNOWN_CATEGORIES: "loyalty_unknown_categories",
+  UNKNOWN_COLLECTIONS: "loyalty_unknown_collections",
+  UNKNOWN_TYPES: "loyalty_unknown_types",
+  UNKNOWN_TAGS: "loyalty_unknown_tags",
+  UNKNOWN_CUSTOMER_GROUPS: "loyalty_unknown_customer_groups",
+  UNKNOWN_SALES_CHANNELS: "loyalty_unknown_sales_channels",
+  UNKNOWN_TIERS: "loyalty_unknown_tiers",
+
+  // Settings
+  MIN_REDEEM_BALANCE_INVALID: "loyalty_min_redeem_balance_invalid",
+  SIGNUP_BONUS_INVALID: "loyalty_signup_bonus_invalid",
+  POS_MAX_PURCHASE_INVALID: "loyalty_pos_max_purchase_invalid",
+
+  // SMS
+  BALANCE_STATEMENT_OFF: "loyalty_balance_statement_off",
+  TEMPLATE_BODY_EMPTY: "loyalty_template_body_empty",
+  TEMPLATE_VARIABLE_UNKNOWN: "loyalty_template_variable_unknown",
+
+  // Till keys and in-store purchases
+  POS_KEY_NOT_FOUND: "loyalty_pos_key_not_found",
+  PHONE_INVALID: "loyalty_phone_invalid",
+  AMOUNT_OVER_MAX_PURCHASE: "loyalty_amount_over_max_purchase",
+  CURRENCY_HAS_NO_REGION: "loyalty_currency_has_no_region",
+  RECEIPT_MISMATCH: "loyalty_receipt_mismatch",
+} as const
+
+export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]
+
+/** Every code, for the translation files' test. */
+export const LOYALTY_ERROR_CODES: readonly LoyaltyErrorCodeValue[] = Object.values(LoyaltyErrorCode)
+
+/**
+ * An error with its code, to throw: `throw loyaltyError(MedusaError.Types.NOT_FOUND,
+ * "Wallet with id: lwal_1 was not found", LoyaltyErrorCode.WALLET_NOT_FOUND)`.
+ */
+export function loyaltyError(type: string, message: string, code: LoyaltyErrorCodeValue) {
+  return new MedusaError(type, message, code)
+}
+
+// The code of each request field that takes an amount, a rate or a count,
+// by the field's first segment ("multiplier.value", "pos_max_purchase.irr").
+const FIELD_CODES: Record<string, LoyaltyErrorCodeValue> = {
+  amount: LoyaltyErrorCode.AMOUNT_INVALID,
+  value: LoyaltyErrorCode.VALUE_INVALID,
+  min_subtotal: LoyaltyErrorCode.MIN_SUBTOTAL_INVALID,
+  max_amount: LoyaltyErrorCode.MAX_AMOUNT_INVALID,
+  multiplier: LoyaltyErrorCode.MULTIPLIER_INVALID,
+  min_spend: LoyaltyErrorCode.MIN_SPEND_INVALID,
+  min_orders: LoyaltyErrorCode.MIN_ORDERS_INVALID,
+  cashback_rate: LoyaltyErrorCode.CASHBACK_RATE_INVALID,
+  cashback_multiplier: LoyaltyErrorCode.CASHBACK_MULTIPLIER_INVALID,
+  min_redeem_balance: LoyaltyErrorCode.MIN_REDEEM_BALANCE_INVALID,
+  signup_bonus: LoyaltyErrorCode.SIGNUP_BONUS_INVALID,
+  pos_max_purchase: LoyaltyErrorCode.POS_MAX_PURCHASE_INVALID,
+  expires_at: LoyaltyErrorCode.EXPIRES_AT_INVALID,
+}
+
+/** The code of an invalid value in `field`; fields without one read as a bad request. */
+export function fieldErrorCode(field: string): LoyaltyErrorCodeValue {
+  return FIELD_CODES[field.split(".")[0]] ?? LoyaltyErrorCode.INVALID_REQUEST
+}
+
+/** INVALID_DATA about one request field, with that field's code. */
+export function invalidField(field: string, message: string) {
+  return new MedusaError(MedusaError.Types.INVALID_DATA, message, fieldErrorCode(field))
+}
