@@ -35,3 +35,17 @@ export function groupDigits(value: string) {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")
   return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }
+
+/**
+ * Latin digits (and "," ".") as the admin's language writes them in an
+ * input: Persian digits with "٬" and "٫" in Persian, Arabic-Indic in Arabic.
+ * Character for character, so the caret stays where it was.
+ */
+export function localDigits(value: string, language: "en" | "fa" | "ar") {
+  if (language === "en") return value
+  const digits = language === "fa" ? PERSIAN_DIGITS : ARABIC_DIGITS
+  return value
+    .replace(/[0-9]/g, (d) => digits[Number(d)])
+    .replace(/,/g, "٬")
+    .replace(/\./g, "٫")
+}

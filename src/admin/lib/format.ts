@@ -9,6 +9,12 @@ import { useLoyaltySettings } from "./query"
 
 export type MoneyDisplay = "toman" | "rial"
 
+/** The words of each unit, as literal keys (the i18n test reads them). */
+export const UNIT_KEY = {
+  toman: "common.units.toman",
+  rial: "common.units.rial",
+} as const
+
 /** An exact decimal string times 10^places (places may be negative). */
 export function shiftDecimal(value: string, places: number) {
   const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(value.trim())
@@ -86,7 +92,7 @@ export function useFormat() {
     (amount: string, currency: string) => {
       const unit = irrUnit(currency, display)
       if (unit) {
-        return `${number(toDisplayAmount(amount, currency, display))} ${t(`common.units.${unit}`)}`
+        return `${number(toDisplayAmount(amount, currency, display))} ${t(UNIT_KEY[unit])}`
       }
       try {
         return new Intl.NumberFormat(locale, {

@@ -1,12 +1,13 @@
 import { Input, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { Controller, FieldValues } from "react-hook-form"
-import { groupDigits, plainDecimal } from "../../lib/amounts"
+import { groupDigits, localDigits, plainDecimal } from "../../lib/amounts"
 import {
   irrUnit,
   MoneyDisplay,
   toApiAmount,
   toDisplayAmount,
+  UNIT_KEY,
   useFormat,
 } from "../../lib/format"
 import { useLoyaltyTranslation } from "../../lib/i18n"
@@ -47,7 +48,9 @@ export const MoneyInput = ({
 }: MoneyInputProps) => {
   const { t, language } = useLoyaltyTranslation()
   const toText = (api: string | undefined) =>
-    api && DECIMAL.test(api) ? groupDigits(toDisplayAmount(api, currency, display)) : api ?? ""
+    api && DECIMAL.test(api)
+      ? localDigits(groupDigits(toDisplayAmount(api, currency, display)), language)
+      : api ?? ""
   const [text, setText] = useState(() => toText(value))
   const sent = useRef(value)
 
@@ -99,7 +102,7 @@ export const MoneyInput = ({
         }}
       />
       <Text size="small" className="text-ui-fg-subtle shrink-0" data-unit>
-        {unit ? t(`common.units.${unit}`) : <bdi dir="ltr">{currency.toUpperCase()}</bdi>}
+        {unit ? t(UNIT_KEY[unit]) : <bdi dir="ltr">{currency.toUpperCase()}</bdi>}
       </Text>
     </div>
   )
@@ -123,7 +126,7 @@ export const AmountInWords = ({
   const words = persianWords(toDisplayAmount(amount, currency, display))
   return words ? (
     <Text size="xsmall" className="text-ui-fg-base" data-amount-words>
-      {words} {t(`common.units.${unit}`)}
+      {words} {t(UNIT_KEY[unit])}
     </Text>
   ) : null
 }

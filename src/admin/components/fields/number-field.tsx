@@ -1,7 +1,7 @@
 import { Input, Text } from "@medusajs/ui"
 import { ReactNode } from "react"
 import { Controller, FieldValues } from "react-hook-form"
-import { latinDigits } from "../../lib/amounts"
+import { latinDigits, localDigits } from "../../lib/amounts"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { Field } from "./field"
 import { fieldId, FieldProps } from "./types"
@@ -39,7 +39,7 @@ export function NumberField<T extends FieldValues>({
               inputMode="decimal"
               dir="ltr"
               className={language === "en" ? "" : "text-right"}
-              value={field.value ?? ""}
+              value={localDigits(String(field.value ?? ""), language)}
               disabled={disabled}
               placeholder={placeholder}
               aria-invalid={fieldState.error ? true : undefined}

@@ -18,13 +18,16 @@ export function SwitchField<T extends FieldValues>({
       name={name}
       render={({ field }) => (
         <div className="flex items-start gap-x-3" data-field={inputId}>
-          <Switch
-            id={inputId}
-            ref={field.ref}
-            checked={!!field.value}
-            onCheckedChange={field.onChange}
-            disabled={disabled}
-          />
+          {/* Medusa's switch slides its knob by a left-to-right offset: keep it LTR. */}
+          <span dir="ltr" className="flex pt-0.5">
+            <Switch
+              id={inputId}
+              ref={field.ref}
+              checked={!!field.value}
+              onCheckedChange={field.onChange}
+              disabled={disabled}
+            />
+          </span>
           <div className="flex flex-col gap-y-0.5">
             <Label htmlFor={inputId} size="small" weight="plus">
               {label}

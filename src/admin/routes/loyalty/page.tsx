@@ -13,12 +13,12 @@ import { Link } from "react-router-dom"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 
 /** The club's pages in the order a shop sets them up; the sidebar shows the same. */
-const PAGES: { to: string; key: string; icon: ComponentType }[] = [
-  { to: "cashback-rules", key: "rules", icon: ReceiptPercent },
-  { to: "tiers", key: "tiers", icon: Trophy },
-  { to: "messages", key: "messages", icon: ChatBubbleLeftRight },
-  { to: "pos-keys", key: "tillKeys", icon: Key },
-  { to: "register-purchase", key: "registerPurchase", icon: Receipt },
+const PAGES: { to: string; title: string; about: string; icon: ComponentType }[] = [
+  { to: "cashback-rules", title: "common.nav.rules", about: "common.overview.rules", icon: ReceiptPercent },
+  { to: "tiers", title: "common.nav.tiers", about: "common.overview.tiers", icon: Trophy },
+  { to: "messages", title: "common.nav.messages", about: "common.overview.messages", icon: ChatBubbleLeftRight },
+  { to: "pos-keys", title: "common.nav.tillKeys", about: "common.overview.tillKeys", icon: Key },
+  { to: "register-purchase", title: "common.nav.registerPurchase", about: "common.overview.registerPurchase", icon: Receipt },
 ]
 
 const LoyaltyPage = () => {
@@ -32,7 +32,7 @@ const LoyaltyPage = () => {
         </Text>
       </div>
       <ul className="divide-y">
-        {PAGES.map(({ to, key, icon: Icon }) => (
+        {PAGES.map(({ to, title, about, icon: Icon }) => (
           <li key={to}>
             <Link
               to={`/loyalty/${to}`}
@@ -43,10 +43,10 @@ const LoyaltyPage = () => {
               </span>
               <span className="flex flex-col">
                 <Text size="small" weight="plus">
-                  {t(`common.nav.${key}`)}
+                  {t(title)}
                 </Text>
                 <Text size="small" className="text-ui-fg-subtle">
-                  {t(`common.overview.${key}`)}
+                  {t(about)}
                 </Text>
               </span>
             </Link>
