@@ -1,42 +1,45 @@
 #!/usr/bin/env node
 // Looks at the admin as a shop owner would, in Debian's headless Chromium:
-// logs in to a running demo store (`npm run dev`), opens Sara's customer page,
-// checks the wallet widget, credits her through the form (check-admin/
-// customer-wallet.js); then the Cashback rules page (a refused rule, a
-// created, duplicated, disabled and deleted one, the clawback setting:
-// check-admin/cashback-rules.js; a rule with every field set edited in one
-// field and saved, the rest unchanged: check-admin/rule-edit.js), the
-// Loyalty tiers page (a tier with every field set edited in one field and
-// saved, the rest unchanged: check-admin/tier-edit.js; a refused tier, two
-// created and one edited, a rule limited to one of them, Evaluate now, the
-// grace period: check-admin/tiers.js), Sara's tier widget (pinned and
-// unpinned: check-admin/customer-tier.js) and the cashback widget of an
-// order (check-admin/order-cashback.js), the Loyalty messages page (a
-// refused, a saved and a reset wording, the SMS settings: check-admin/
-// messages.js) and Sara's message log (check-admin/customer-messages.js);
-// one setting saved on each settings panel, the others kept (check-admin/
-// settings-edit.js); then the Till keys page (a key created, shown once,
-// used and revoked: check-admin/pos-keys.js), Register purchase (a refused
-// phone, a new member, Sara: check-admin/register-purchase.js) and Sara's
-// club card (check-admin/customer-club-card.js); the till and kiosk settings
-// each changed on the Till keys page, kept after a reload, a refused value
-// shown at its field, and put back (check-admin/till-settings.js). Login,
-// Chromium and the helpers the steps share: check-admin/lib.js. Saves
-// screenshots (to $TMPDIR/loyalty-club-screenshots). Usage: npm run check:admin [-- http://localhost:9000]
+// logs in to a running demo store (`npm run dev`) and runs every step below
+// in English and then in Persian (CHECK_ADMIN_LANGS="en,fa"; "fa" alone
+// works), the language set as the admin's profile sets it. Each step is one
+// file in check-admin/, called as `check(page, ctx)` (ctx: the language, the
+// admin's strings, screenshots named `<name>-<lang>.png`: check-admin/lib.js
+// createContext). In Persian every screenshot is also a check: no console
+// error, no English left in our screens, no Gregorian date
+// (check-admin/persian-page.js).
+//
+// The steps: the Loyalty overview and the sidebar's Loyalty section
+// (overview.js); Sara's wallet widget, credited through its form
+// (customer-wallet.js); the Cashback rules page (cashback-rules.js) and a
+// rule with every field set edited in one field (rule-edit.js); a tier
+// edited in one field (tier-edit.js) and the Tiers page with Sara's tier
+// widget (tiers.js, customer-tier.js); an order's cashback widget
+// (order-cashback.js); the SMS messages page and Sara's message log
+// (messages.js, customer-messages.js); one setting saved on each settings
+// panel, the others kept (settings-edit.js); the Till keys page, Register
+// purchase and Sara's club card (pos.js: pos-keys.js, register-purchase.js,
+// customer-club-card.js); the till and kiosk settings (till-settings.js).
+// Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
+// Usage: npm run check:admin [-- http://localhost:9000]
+// One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
 const fs = require("fs")
 const {
-  BASE,
+  LANGS,
   OUT,
   adminJson,
   launchBrowser,
   login,
+  runStep,
   say,
-  serverRestarted,
+  setLanguage,
+  shots,
 } = require("./check-admin/lib")
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
 const { checkWallet } = require("./check-admin/customer-wallet")
 const { checkMessages } = require("./check-admin/messages")
 const { checkOrderCashback } = require("./check-admin/order-cashback")
+const { checkOverview } = require("./check-admin/overview")
 const { checkPos } = require("./check-admin/pos")
 const { checkRuleEdit } = require("./check-admin/rule-edit")
 const { checkSettingsEdit } = require("./check-admin/settings-edit")
@@ -44,63 +47,56 @@ const { checkTierEdit } = require("./check-admin/tier-edit")
 const { checkTiers } = require("./check-admin/tiers")
 const { checkTillSettings } = require("./check-admin/till-settings")
 
-// Runs only the named checks, e.g. CHECK_ADMIN_ONLY=messages,tiers.
+/** Every step, in order: its name (for CHECK_ADMIN_ONLY) and `check(page, ctx)`. */
+const STEPS = [
+  ["overview", checkOverview],
+  ["customer wallet", checkWallet],
+  ["cashback rules", checkCashbackRules],
+  ["rule edit", checkRuleEdit],
+  ["tier edit", checkTierEdit],
+  ["tiers", checkTiers],
+  ["order cashback", checkOrderCashback],
+  ["messages", checkMessages],
+  ["settings edit", checkSettingsEdit],
+  ["pos", checkPos],
+  ["till settings", checkTillSettings],
+]
+
+// Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.
 const ONLY = (process.env.CHECK_ADMIN_ONLY || "").split(",").filter(Boolean)
 
 async function main() {
+  const unknown = ONLY.filter((name) => !STEPS.some(([n]) => n === name))
+  if (unknown.length) {
+    throw new Error(
+      `CHECK_ADMIN_ONLY: no step ${unknown.join(", ")} (steps: ${STEPS.map(([n]) => n).join(", ")})`
+    )
+  }
   fs.mkdirSync(OUT, { recursive: true })
   const { browser, page } = await launchBrowser()
   try {
+    await setLanguage(page, LANGS[0])
     await login(page)
-    await step(page, "customer wallet", () => checkWallet(page))
     // Read once: a retried check must restore these, not its first try's change.
-    const { settings } = await step(page, "settings", () =>
-      adminJson(page, "GET", "/admin/loyalty/settings")
+    const { settings } = await runStep(
+      page,
+      "settings",
+      { lang: LANGS[0] },
+      () => adminJson(page, "GET", "/admin/loyalty/settings")
     )
-    await step(page, "cashback rules", () => checkCashbackRules(page, settings))
-    await step(page, "rule edit", () =>
-      checkRuleEdit(page, { base: BASE, out: OUT, say })
-    )
-    await step(page, "tier edit", () =>
-      checkTierEdit(page, { base: BASE, out: OUT, say })
-    )
-    await step(page, "tiers", () => checkTiers(page, settings))
-    await step(page, "order cashback", () => checkOrderCashback(page))
-    await step(page, "messages", () => checkMessages(page, settings))
-    await step(page, "settings edit", () =>
-      checkSettingsEdit(page, { base: BASE, out: OUT, say })
-    )
-    await step(page, "pos", () => checkPos(page))
-    await step(page, "till settings", () =>
-      checkTillSettings(page, { base: BASE, out: OUT, say })
-    )
-    say(`screenshots: ${OUT}`)
+    const steps = STEPS.filter(([name]) => !ONLY.length || ONLY.includes(name))
+    if (ONLY.length) {
+      say(`(CHECK_ADMIN_ONLY: ${steps.map(([n]) => n).join(", ")}; the rest skipped)`)
+    }
+    for (const lang of LANGS) {
+      await setLanguage(page, lang)
+      for (const [name, check] of steps) {
+        await runStep(page, name, { lang, settings }, check)
+      }
+    }
+    say(`screenshots: ${OUT} (${shots.length} saved; look at every one)`)
   } finally {
     await browser.close()
-  }
-}
-
-/**
- * Runs one check; if `medusa develop` restarted meanwhile (someone saved a
- * file: the server goes down and its in-memory sessions with it), waits for
- * it, logs in again and runs the check once more.
- */
-async function step(page, name, check) {
-  if (ONLY.length && name !== "settings" && !ONLY.includes(name)) {
-    return say(`(${name}: skipped, CHECK_ADMIN_ONLY=${ONLY.join(",")})`)
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await check()
-    } catch (error) {
-      if (attempt >= 3 || !(await serverRestarted(page))) {
-        throw error
-      }
-      say(
-        `(${name}: the dev server restarted, retrying after: ${error.message.split("\n")[0]})`
-      )
-      await login(page)
-    }
   }
 }
 

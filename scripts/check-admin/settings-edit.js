@@ -1,25 +1,26 @@
 #!/usr/bin/env node
-// Saving one setting in the admin leaves every other setting as stored. The
-// Cashback rules page's settings panel: with minimums stored as {} (set
-// through the API) and then with a minimum and a share, the clawback choice
-// changed and saved. The Loyalty messages page's SMS settings, events left at
-// their defaults (stored as none): the shop name changed and saved. Each time
-// the settings read through the API again must differ only in the field
-// changed and updated_at. The settings are put back as they were.
+// Saving one setting in the admin leaves every other setting as stored, in
+// the admin's language (ctx.lang). Each settings panel is a SettingsCard
+// (data-testid="<panel>", its Save button "<panel>-save"): the Cashback
+// rules page's panel, with minimums stored as {} (set through the API) and
+// then with a minimum and a share, the clawback choice changed and saved;
+// the SMS settings on the Messages page, events left at their defaults
+// (stored as none), the shop name changed and saved; the Tiers page's
+// grace period typed in the language's digits and saved. Each time the
+// save sends only the field changed, the translated "Saved" toast shows,
+// and the settings read through the API again differ only in that field and
+// updated_at. The settings are put back as they were.
 //
 // Runs on its own against a running store:
 //   node scripts/check-admin/settings-edit.js [http://localhost:9000]
 // and as the "settings edit" step of `npm run check:admin`.
-const path = require("path")
-const {
-  adminApi,
-  defaultSay,
-  differences,
-  runAlone,
-  saveAndWait,
-} = require("./lib")
+const { adminApi, differences, runAlone, saveAndWait } = require("./lib")
 
 const URL = "/admin/loyalty/settings"
+
+/** Digits as a shop owner types them: Persian digits in Persian. */
+const typed = (lang, text) =>
+  lang === "fa" ? String(text).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[d]) : String(text)
 
 /**
  * The dev admin runs in React's StrictMode, so a page reads the settings
@@ -30,31 +31,51 @@ const settled = (page) => page.waitForLoadState("networkidle")
 
 /**
  * @param page a logged-in Playwright page
- * @param base the store's URL
- * @param out the screenshots folder
- * @param say prints one line
+ * @param ctx the step's context (lib.js createContext): base, lang, tr, shot, say
  */
-async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
+async function checkSettingsEdit(page, ctx) {
+  const { base, tr, lang, say } = ctx
   const api = adminApi(page, base)
   const read = async () => (await api("GET", URL)).settings
   const original = await read()
   const failures = []
-  /** Stored as `setup`, one field saved through the page, the rest kept. */
-  const round = async (label, setup, field, saveInPage) => {
-    await api("POST", URL, setup)
+
+  /** Opens a page and waits for its settings panel, filled. */
+  const openPanel = async (route, testId) => {
+    await page.goto(`${base}${route}`)
+    const panel = page.getByTestId(testId)
+    await panel.getByTestId(`${testId}-save`).waitFor({ timeout: 60000 })
+    await settled(page)
+    return panel
+  }
+  /**
+   * Stored as `setup`, one field edited in the page by `edit` and saved: the
+   * body sends that field alone, the translated "Saved" toast shows, and the
+   * settings read right before and right after the save (the store is
+   * shared: keep the window short) differ in that field only.
+   */
+  const round = async (label, setup, field, testId, shot, edit) => {
+    if (setup) await api("POST", URL, setup)
+    await edit(await read())
     const before = await read()
-    await saveInPage(before)
+    const { sent } = await saveAndWait(page, `${testId}-save`, URL)
     const after = await read()
-    const problems = differences(
-      before,
-      after,
-      new Set([field, "updated_at"])
-    ).map(
+    await page
+      .locator("[data-sonner-toast]")
+      .filter({ hasText: tr("common.states.saved") })
+      .first()
+      .waitFor({ timeout: 15000 })
+    await ctx.shot(shot, { of: page.getByTestId(testId) })
+    const problems = differences(before, after, new Set([field, "updated_at"])).map(
       (c) =>
         `saving changed ${c.field}, which was not edited: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`
     )
     if (JSON.stringify(after[field]) === JSON.stringify(before[field])) {
       problems.push(`${field} was not saved`)
+    }
+    const others = Object.keys(sent ?? {}).filter((k) => k !== field)
+    if (others.length) {
+      problems.push(`the save sent ${others.join(", ")} besides ${field}`)
     }
     if (problems.length) {
       failures.push(`${label}:\n    ${problems.join("\n    ")}`)
@@ -62,46 +83,52 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
       say(`settings edit (${label}): ${field} saved, every other setting kept`)
     }
   }
-  const clawback = (label) => async (before) => {
-    await page.goto(`${base}/app/loyalty/cashback-rules`)
-    await page.getByTestId("clawback-strategy").waitFor({ timeout: 60000 })
-    await settled(page)
-    const other = before.clawback_strategy === "skip" ? "partial" : "skip"
-    await page.getByTestId(`clawback-${other}`).click()
-    await saveAndWait(page, "settings-save", URL)
-    await page.getByTestId("loyalty-settings").screenshot({
-      path: path.join(out, `settings-edit-${label}.png`),
-    })
+
+  const clawback = async (stored) => {
+    const panel = await openPanel("/app/loyalty/cashback-rules", "loyalty-settings")
+    const other = stored.clawback_strategy === "skip" ? "partial" : "skip"
+    await panel.getByTestId(`clawback-${other}`).click()
   }
   try {
     await round(
       "no minimums stored as {}",
       { min_redeem_balance: {}, max_credit_share: null },
       "clawback_strategy",
-      clawback("empty-minimums")
+      "loyalty-settings",
+      "settings-edit-empty-minimums",
+      clawback
     )
     await round(
       "a minimum and a share",
       { min_redeem_balance: { irr: "1000000" }, max_credit_share: 50 },
       "clawback_strategy",
-      clawback("minimums")
+      "loyalty-settings",
+      "settings-edit-minimums",
+      clawback
     )
     await round(
       "SMS events at their defaults",
       { sms_events: null },
       "store_name",
-      async (before) => {
-        await page.goto(`${base}/app/loyalty/messages`)
-        await page.locator("#sms-store-name").waitFor({ timeout: 60000 })
-        await settled(page)
-        await page.fill(
-          "#sms-store-name",
-          `${before.store_name ?? "Check shop"} (edited)`
-        )
-        await saveAndWait(page, "sms-settings-save", URL)
-        await page.getByTestId("sms-settings").screenshot({
-          path: path.join(out, "settings-edit-sms.png"),
-        })
+      "sms-settings",
+      "settings-edit-sms",
+      async (stored) => {
+        const panel = await openPanel("/app/loyalty/messages", "sms-settings")
+        await panel
+          .locator("#sms-store-name")
+          .fill(`${stored.store_name ?? "Check shop"} (edited)`)
+      }
+    )
+    await round(
+      "the tiers' grace period",
+      null,
+      "tier_grace_days",
+      "tier-settings",
+      "settings-edit-tiers",
+      async (stored) => {
+        const panel = await openPanel("/app/loyalty/tiers", "tier-settings")
+        const grace = stored.tier_grace_days === 45 ? 30 : 45
+        await panel.locator("#tier-grace-days").fill(typed(lang, grace))
       }
     )
   } finally {
@@ -111,6 +138,7 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
       "max_credit_share",
       "sms_events",
       "store_name",
+      "tier_grace_days",
     ]
     await api(
       "POST",
@@ -126,5 +154,5 @@ async function checkSettingsEdit(page, { base, out, say = defaultSay }) {
 module.exports = { checkSettingsEdit }
 
 if (require.main === module) {
-  runAlone(checkSettingsEdit)
+  runAlone(checkSettingsEdit, "settings edit")
 }
