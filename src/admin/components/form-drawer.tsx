@@ -64,10 +64,9 @@ export const FormDrawer = ({
             <Heading>{title}</Heading>
           </Drawer.Title>
           {description && (
-            <Drawer.Description asChild>
-              <Text size="small" className="text-ui-fg-subtle">
-                {description}
-              </Text>
+            // Medusa's Drawer.Description is a Text already.
+            <Drawer.Description className="text-ui-fg-subtle txt-small">
+              {description}
             </Drawer.Description>
           )}
         </Drawer.Header>

@@ -1,69 +1,97 @@
-import { LoyaltySettings, MessageEvent, MessageLocale, MessageStatus } from "./client"
+// The SMS messages' admin data: the events, languages, statuses and
+// variables (as translation keys, written out so the i18n test finds each),
+// the queries of the templates and a customer's log, and the sample
+// rendering the template editor previews.
+import { useQuery } from "@tanstack/react-query"
+import { api } from "./api"
+import {
+  LoyaltyMessage,
+  LoyaltySettings,
+  MessageEvent,
+  MessageLocale,
+  MessageStatus,
+  MessageTemplate,
+  SmsPreference,
+} from "./client"
+import { shiftDecimal } from "./format"
+import { INTL_LOCALE } from "./i18n"
+import { loyaltyKeys } from "./query"
 
-export const MESSAGE_EVENTS: {
-  value: MessageEvent
-  label: string
-  description: string
-}[] = [
-  {
-    value: "cashback_credited",
-    label: "Cashback credited",
-    description: "When an order's cashback lands in the wallet.",
-  },
-  {
-    value: "credit_redeemed",
-    label: "Credit redeemed",
-    description: "When an order is paid partly with wallet credit.",
-  },
-  {
-    value: "expiry_reminder",
-    label: "Expiry reminder",
-    description: "Some days before credit expires (see reminder days).",
-  },
-  {
-    value: "tier_upgraded",
-    label: "Tier upgraded",
-    description: "When a customer reaches a higher tier.",
-  },
-  {
-    value: "balance_statement",
-    label: "Balance statement",
-    description: "Sent on request from a customer's page.",
-  },
-  {
-    value: "win_back",
-    label: "Win-back",
-    description: "Once, to customers with no order for the win-back days.",
-  },
-  {
-    value: "welcome",
-    label: "Welcome",
-    description: "When a visitor joins the club at the kiosk.",
-  },
+/** The events in the order the page lists them. */
+export const MESSAGE_EVENTS: MessageEvent[] = [
+  "cashback_credited",
+  "credit_redeemed",
+  "expiry_reminder",
+  "tier_upgraded",
+  "balance_statement",
+  "win_back",
+  "welcome",
 ]
 
-export const EVENT_LABELS = Object.fromEntries(
-  MESSAGE_EVENTS.map((e) => [e.value, e.label])
-) as Record<MessageEvent, string>
+export const MESSAGE_LOCALES: MessageLocale[] = ["fa", "en"]
 
-export const LOCALES: {
-  value: MessageLocale
-  label: string
-  native: string
-  dir: "rtl" | "ltr"
-}[] = [
-  { value: "fa", label: "Persian", native: "فارسی", dir: "rtl" },
-  { value: "en", label: "English", native: "English", dir: "ltr" },
-]
+export const EVENT_LABEL = {
+  cashback_credited: "messages.events.cashback_credited.label",
+  credit_redeemed: "messages.events.credit_redeemed.label",
+  expiry_reminder: "messages.events.expiry_reminder.label",
+  tier_upgraded: "messages.events.tier_upgraded.label",
+  balance_statement: "messages.events.balance_statement.label",
+  win_back: "messages.events.win_back.label",
+  welcome: "messages.events.welcome.label",
+} as const satisfies Record<MessageEvent, string>
 
-export const LOCALE_LABELS: Record<MessageLocale, string> = {
-  fa: "Persian",
-  en: "English",
+export const EVENT_DESCRIPTION = {
+  cashback_credited: "messages.events.cashback_credited.description",
+  credit_redeemed: "messages.events.credit_redeemed.description",
+  expiry_reminder: "messages.events.expiry_reminder.description",
+  tier_upgraded: "messages.events.tier_upgraded.description",
+  balance_statement: "messages.events.balance_statement.description",
+  win_back: "messages.events.win_back.description",
+  welcome: "messages.events.welcome.description",
+} as const satisfies Record<MessageEvent, string>
+
+export const LOCALE_LABEL = {
+  fa: "messages.locales.fa",
+  en: "messages.locales.en",
+} as const satisfies Record<MessageLocale, string>
+
+/** What each variable stands for; a variable the admin does not know shows as itself. */
+export const VARIABLE_LABEL: Record<string, string> = {
+  first_name: "messages.variables.first_name",
+  amount: "messages.variables.amount",
+  balance: "messages.variables.balance",
+  expires_at: "messages.variables.expires_at",
+  tier: "messages.variables.tier",
+  store_name: "messages.variables.store_name",
+}
+
+export const STATUS_LABEL = {
+  queued: "messages.statuses.queued",
+  sending: "messages.statuses.sending",
+  sent: "messages.statuses.sent",
+  failed: "messages.statuses.failed",
+  skipped: "messages.statuses.skipped",
+} as const satisfies Record<MessageStatus, string>
+
+export const STATUS_COLOR: Record<MessageStatus, "green" | "grey" | "red" | "orange"> = {
+  sent: "green",
+  queued: "grey",
+  sending: "grey",
+  failed: "red",
+  skipped: "orange",
+}
+
+/** Why a message was skipped; any other reason is a gateway's own error, shown as it came. */
+export const REASON_LABEL: Record<string, string> = {
+  opted_out: "messages.reasons.opted_out",
+  no_phone: "messages.reasons.no_phone",
+  no_customer: "messages.reasons.no_customer",
+  disabled: "messages.reasons.disabled",
 }
 
 export const dirOf = (locale: string) => (locale === "fa" ? "rtl" : "ltr")
 
-/** Sent unless the shop turns them off; win-back is opt-in. */
+/** Sent unless the shop turns them off; win-back is opt-in (as the server's defaults). */
 export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   cashback_credited: true,
   credit_redeemed: true,
@@ -82,124 +110,166 @@ export const smsEvents = (settings: Pick<LoyaltySettings, "sms_events">) => ({
   ...(settings.sms_events ?? {}),
 })
 
-export const VARIABLE_LABELS: Record<string, string> = {
-  first_name: "The customer's first name",
-  amount: "The amount of this message",
-  balance: "The wallet balance",
-  expires_at: "The expiry date",
-  tier: "The tier's name",
-  store_name: "The store's name",
+/** Every message in every language, the shop's wording or the shipped one. */
+export function useMessageTemplates() {
+  return useQuery({
+    queryKey: loyaltyKeys.messageTemplates(),
+    queryFn: () =>
+      api<{ message_templates: MessageTemplate[] }>("/admin/loyalty/message-templates"),
+    select: (data) => data.message_templates,
+  })
 }
 
-export const STATUS_COLORS: Record<
-  MessageStatus,
-  "green" | "grey" | "red" | "orange"
-> = {
-  sent: "green",
-  queued: "grey",
-  sending: "grey",
-  failed: "red",
-  skipped: "orange",
+/**
+ * The Medusa store's name: what `{store_name}` reads when the settings name
+ * none. Kept under the settings' key, since it plays the part of a setting.
+ */
+export function useStoreName() {
+  return useQuery({
+    queryKey: [...loyaltyKeys.settings(), "store-name"],
+    queryFn: () =>
+      api<{ stores: { name: string }[] }>("/admin/stores", { query: { fields: "id,name" } }),
+    select: (data) => data.stores[0]?.name ?? "",
+    staleTime: 300_000,
+  })
 }
 
-export const STATUS_LABELS: Record<MessageStatus, string> = {
-  sent: "Sent",
-  queued: "Queued",
-  sending: "Sending",
-  failed: "Failed",
-  skipped: "Skipped",
+export type CustomerMessageLog = { messages: LoyaltyMessage[]; sms_preference: SmsPreference }
+
+/** A customer's message log (newest first) and SMS preference. */
+export function useCustomerMessages(customerId: string) {
+  return useQuery({
+    queryKey: loyaltyKeys.customerMessages(customerId),
+    queryFn: () =>
+      api<CustomerMessageLog>(`/admin/loyalty/customers/${customerId}/messages`),
+  })
 }
 
-const REASONS: Record<string, string> = {
-  opted_out: "Opted out",
-  no_phone: "No usable phone number",
-  no_customer: "Customer not found",
-  disabled: "Turned off in the settings",
+// `{first_name}`: the server's variable syntax (src/utils/sms-messages.ts).
+const VARIABLE = /\{([a-z_]+)\}/g
+
+export type TemplatePart =
+  | { text: string }
+  | { variable: string; known: boolean; value?: string }
+
+/**
+ * A wording cut into text and variables, so each variable (or its sample
+ * value) sits in its own bidi isolate: `{amount}` inside Persian never
+ * scrambles.
+ */
+export function templateParts(
+  body: string,
+  variables: string[],
+  values?: Record<string, string>
+): TemplatePart[] {
+  const parts: TemplatePart[] = []
+  let at = 0
+  for (const match of body.matchAll(VARIABLE)) {
+    const index = match.index ?? 0
+    if (index > at) parts.push({ text: body.slice(at, index) })
+    const known = variables.includes(match[1])
+    parts.push({
+      variable: match[1],
+      known,
+      ...(values && known ? { value: values[match[1]] ?? "" } : {}),
+    })
+    at = index + match[0].length
+  }
+  if (at < body.length) parts.push({ text: body.slice(at) })
+  return parts
 }
 
-/** Why a message was skipped or failed, in words; a gateway's error as it came. */
-export const reasonLabel = (reason: string) => REASONS[reason] ?? reason
+/** The variables a wording uses that its message does not have. */
+export const unknownVariables = (body: string, variables: string[]) =>
+  Array.from(body.matchAll(VARIABLE), (m) => m[1]).filter((v) => !variables.includes(v))
 
-type PreviewFormat = {
+export type SampleFormat = {
   money_display: LoyaltySettings["money_display"]
   time_zone: string
   store_name: string
 }
 
+// The sample customer, in each message language.
 const SAMPLE = {
   fa: { first_name: "سارا", tier: "طلایی" },
   en: { first_name: "Sara", tier: "Gold" },
 }
-
-// Sample amounts in Rial (IRR): 185,000 and 1,240,000 Toman.
-const SAMPLE_AMOUNT = 1850000
-const SAMPLE_BALANCE = 12400000
-
-function sampleMoney(rial: number, locale: MessageLocale, display: string) {
-  const numbers = new Intl.NumberFormat(locale === "fa" ? "fa-IR" : "en-US")
-  if (display === "rial") {
-    return `${numbers.format(rial)} ${locale === "fa" ? "ریال" : "Rial"}`
-  }
-  return `${numbers.format(rial / 10)} ${locale === "fa" ? "تومان" : "Toman"}`
-}
-
-function sampleDate(locale: MessageLocale, timeZone: string) {
-  const inAWeek = new Date(Date.now() + 7 * 86400000)
-  const options: Intl.DateTimeFormatOptions = {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  }
-  const tag = locale === "fa" ? "fa-IR-u-ca-persian" : "en-GB"
-  try {
-    return new Intl.DateTimeFormat(tag, { ...options, timeZone }).format(inAWeek)
-  } catch {
-    // A time zone being typed is not valid yet.
-    return new Intl.DateTimeFormat(tag, options).format(inAWeek)
-  }
-}
+// Sample amounts in rial (IRR): 185,000 and 1,240,000 Toman.
+const SAMPLE_AMOUNT = "1850000"
+const SAMPLE_BALANCE = "12400000"
+const SAMPLE_EXPIRY_DAYS = 7
 
 /**
- * The wording with sample values, the way the server renders it (Persian
- * digits, Toman or Rial, the Jalali calendar). A variable the message does
- * not have stays as typed, so it stands out.
+ * The sample values as the SMS writes them: in the message's language (not
+ * the admin's), so a Persian message reads Persian digits, Toman or Rial and
+ * a Jalali date even in an English admin. Mirrors formatMoney and formatDate
+ * in src/utils/sms-messages.ts, which is why it formats with Intl here
+ * instead of the admin's useFormat.
  */
-export function previewMessage(
-  body: string,
-  locale: MessageLocale,
-  variables: string[],
-  format: PreviewFormat
-) {
-  const values: Record<string, string> = {
+export function sampleValues(locale: MessageLocale, format: SampleFormat): Record<string, string> {
+  const numbers = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 })
+  const unit =
+    format.money_display === "rial"
+      ? { fa: "ریال", en: "Rial" }[locale]
+      : { fa: "تومان", en: "Toman" }[locale]
+  const money = (rial: string) =>
+    `${numbers.format(
+      (format.money_display === "rial" ? rial : shiftDecimal(rial, -1)) as unknown as number
+    )} ${unit}`
+  const expiry = new Date(Date.now() + SAMPLE_EXPIRY_DAYS * 86_400_000)
+  const dateOptions: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" }
+  let date: string
+  try {
+    date = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      ...dateOptions,
+      timeZone: format.time_zone,
+    }).format(expiry)
+  } catch {
+    // A time zone the shop is still typing.
+    date = new Intl.DateTimeFormat(INTL_LOCALE[locale], dateOptions).format(expiry)
+  }
+  return {
     first_name: SAMPLE[locale].first_name,
-    amount: sampleMoney(SAMPLE_AMOUNT, locale, format.money_display),
-    balance: sampleMoney(SAMPLE_BALANCE, locale, format.money_display),
-    expires_at: sampleDate(locale, format.time_zone),
+    amount: money(SAMPLE_AMOUNT),
+    balance: money(SAMPLE_BALANCE),
+    expires_at: date,
     tier: SAMPLE[locale].tier,
     store_name: format.store_name,
   }
-  return body
-    .replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-      variables.includes(name) ? values[name] ?? "" : whole
-    )
-    .replace(/ {2,}/g, " ")
-    .trim()
 }
 
+/** The text the SMS would carry: variables replaced, double spaces closed (as the server does). */
+export const renderSample = (parts: TemplatePart[]) =>
+  parts
+    .map((p) => ("text" in p ? p.text : p.known ? p.value ?? "" : `{${p.variable}}`))
+    .join("")
+    .replace(/ {2,}/g, " ")
+    .trim()
+
 // The GSM 03.38 basic set: texts in it take 160 characters an SMS, others
-// (Persian) are sent as UCS-2 with 70.
+// (Persian) go as UCS-2 with 70.
 const GSM =
   "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 const GSM_EXTENDED = "^{}\\[~]|€"
 
-/** "92 characters, 2 SMS": how many parts a text is sent in. */
+/** How long a text is as the gateway counts it, and in how many SMS it goes. */
 export function smsLength(text: string) {
   const chars = Array.from(text)
   const gsm = chars.every((c) => GSM.includes(c) || GSM_EXTENDED.includes(c))
-  const length = gsm
+  const characters = gsm
     ? chars.reduce((n, c) => n + (GSM_EXTENDED.includes(c) ? 2 : 1), 0)
     : chars.length
   const [single, part] = gsm ? [160, 153] : [70, 67]
-  const parts = length <= single ? 1 : Math.ceil(length / part)
-  return `${length} characters, ${parts} SMS${gsm ? "" : " (Unicode)"}`
+  const parts = characters <= single ? 1 : Math.ceil(characters / part)
+  return { characters, parts, unicode: !gsm }
+}
+
+/** An IANA time zone the browser (and so the server's Intl) knows. */
+export function isTimeZone(value: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
 }

@@ -3,271 +3,269 @@ import { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import {
   Button,
   Container,
+  createDataTableColumnHelper,
+  DataTable,
+  DataTablePaginationState,
   Heading,
   StatusBadge,
-  Table,
   Text,
   toast,
+  useDataTable,
 } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
+import { ReactNode, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import {
-  errorMessage,
-  LoyaltyMessage,
-  LoyaltySettings,
-  sdk,
-  SmsPreference,
-} from "../lib/client"
+import { Data, Ltr } from "../components/ltr"
+import { api, useErrorText } from "../lib/api"
+import { LoyaltyMessage } from "../lib/client"
+import { useFormat } from "../lib/format"
+import { useLoyaltyTranslation } from "../lib/i18n"
 import {
   dirOf,
-  EVENT_LABELS,
-  LOCALE_LABELS,
-  reasonLabel,
-  smsEvents,
-  STATUS_COLORS,
-  STATUS_LABELS,
+  EVENT_LABEL,
+  LOCALE_LABEL,
+  REASON_LABEL,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  useCustomerMessages,
 } from "../lib/messages"
+import { useLoyaltyMutation } from "../lib/mutation"
+import { loyaltyKeys, useLoyaltySettings } from "../lib/query"
 
-type Log = { messages: LoyaltyMessage[]; sms_preference: SmsPreference }
+// The API returns the newest 50; the widget pages through them.
+const PAGE_SIZE = 10
 
-// The log shows this many until "Show all".
-const FIRST = 10
+const column = createDataTableColumnHelper<LoyaltyMessage>()
 
-const dateTime = (value: string) =>
-  new Date(value).toLocaleString(undefined, {
-    dateStyle: "medium",
-    timeStyle: "short",
+type Statement = { queued: boolean; message: LoyaltyMessage | null }
+
+const CustomerMessagesWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useLoyaltyTranslation()
+  const { dateTime, number } = useFormat()
+  const log = useCustomerMessages(customer.id)
+  const { data: settings } = useLoyaltySettings()
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
   })
 
-const CustomerMessagesWidget = ({
-  data: customer,
-}: DetailWidgetProps<AdminCustomer>) => {
-  const [log, setLog] = useState<Log | null>(null)
-  const [settings, setSettings] = useState<LoyaltySettings | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [all, setAll] = useState(false)
-  const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    setLog(
-      await sdk.client.fetch<Log>(
-        `/admin/loyalty/customers/${customer.id}/messages`
-      )
-    )
-    setError(null)
-  }, [customer.id])
-
-  useEffect(() => {
-    load().catch((e) => setError(errorMessage(e)))
-    sdk.client
-      .fetch<{ settings: LoyaltySettings }>("/admin/loyalty/settings")
-      .then(({ settings }) => setSettings(settings))
-      .catch(() => {})
-  }, [load])
-
-  const who =
-    [customer.first_name, customer.last_name].filter(Boolean).join(" ") ||
-    customer.email
-
-  const sendStatement = async () => {
-    setBusy(true)
-    try {
-      const { queued, message } = await sdk.client.fetch<{
-        queued: boolean
-        message: LoyaltyMessage | null
-      }>(`/admin/loyalty/customers/${customer.id}/balance-statement`, {
+  const statement = useLoyaltyMutation({
+    mutationFn: () =>
+      api<Statement>(`/admin/loyalty/customers/${customer.id}/balance-statement`, {
         method: "POST",
         body: {},
-      })
+      }),
+    invalidate: () => [loyaltyKeys.customerMessages(customer.id)],
+    // The toast says what happened to the message: queued, skipped or already there.
+    onSuccess: ({ queued, message }) => {
       if (queued && message?.status === "skipped") {
-        toast.warning(
-          `Balance statement not sent: ${reasonLabel(message.reason ?? "")}`
-        )
+        toast.warning(t("messages.customer.statementSkipped", {
+            reason: message.reason && REASON_LABEL[message.reason] ? t(REASON_LABEL[message.reason]) : message.reason ?? "",
+          }))
       } else if (queued) {
         toast.success(
           message && new Date(message.send_after) > new Date()
-            ? `Balance statement queued: it goes after ${dateTime(message.send_after)} (quiet hours)`
-            : "Balance statement queued: it goes out within a minute"
-        )
-      } else if (settings && !smsEvents(settings).balance_statement) {
-        toast.warning(
-          "Balance statements are turned off in the Loyalty messages settings"
+            ? t("messages.customer.statementQueuedLater", { time: dateTime(message.send_after) })
+            : t("messages.customer.statementQueued")
         )
       } else {
         toast.info(
           message?.status === "sent"
-            ? "A balance statement was already sent today"
-            : "A balance statement is already queued today"
+            ? t("messages.customer.statementSentToday")
+            : t("messages.customer.statementQueuedToday")
         )
       }
-      await load()
-    } catch (e) {
-      // "Customer cus_123 has no wallet": name the customer, not the id.
-      toast.error(errorMessage(e).split(customer.id).join(who))
-    } finally {
-      setBusy(false)
-    }
-  }
+      setPagination((p) => ({ ...p, pageIndex: 0 }))
+    },
+  })
 
-  const preference = log?.sms_preference
-  const locale = preference?.locale ?? settings?.default_locale ?? null
-  const messages = log?.messages ?? []
-  const shown = all ? messages : messages.slice(0, FIRST)
+  const columns = useMemo(
+    () => [
+      column.accessor("event", {
+        header: t("messages.customer.columns.event"),
+        size: 130,
+        truncateTooltip: false,
+        cell: ({ row: { original: m } }) => (
+          <div className="flex flex-col gap-y-0.5 whitespace-normal py-2.5">
+            <Text size="small" weight="plus">
+              {t(EVENT_LABEL[m.event])}
+            </Text>
+            <Text size="xsmall" className="text-ui-fg-subtle" data-testid="customer-message-time">
+              {dateTime(m.created_at)}
+            </Text>
+          </div>
+        ),
+      }),
+      column.accessor("body", {
+        header: t("messages.customer.columns.text"),
+        truncateTooltip: false,
+        cell: ({ row: { original: m } }) => (
+          <div className="flex min-w-[240px] flex-col gap-y-0.5 whitespace-normal py-2.5">
+            <Text
+              size="small"
+              dir={dirOf(m.locale)}
+              lang={m.locale}
+              className="text-start leading-6 [overflow-wrap:anywhere]"
+              data-testid="customer-message-body"
+            >
+              <bdi dir={dirOf(m.locale)}>{m.body}</bdi>
+            </Text>
+            {m.phone && (
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {t("messages.customer.to")} <Ltr>{m.phone}</Ltr>
+              </Text>
+            )}
+          </div>
+        ),
+      }),
+      column.accessor("status", {
+        header: t("messages.customer.columns.status"),
+        size: 140,
+        truncateTooltip: false,
+        cell: ({ row: { original: m } }) => <Status message={m} />,
+      }),
+    ],
+    [dateTime, t]
+  )
+
+  const messages = log.data?.messages ?? []
+  const { pageIndex, pageSize } = pagination
+  const table = useDataTable({
+    data: messages.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
+    columns,
+    getRowId: (m) => m.id,
+    rowCount: messages.length,
+    isLoading: log.isPending,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+
+  const preference = log.data?.sms_preference
+  const language = preference?.locale ?? settings?.default_locale
+  const pages = Math.max(1, Math.ceil(messages.length / pageSize))
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-messages">
+    <Container className="divide-y p-0" data-testid="customer-messages" data-loyalty-widget="customer-messages">
       <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div className="min-w-0">
-          <Heading level="h2">Loyalty messages</Heading>
-          <div
-            className="flex flex-wrap items-center gap-x-2 gap-y-1"
-            data-testid="customer-messages-preference"
-          >
+        <div className="flex min-w-0 flex-col gap-y-1">
+          <Heading level="h2">{t("messages.customer.title")}</Heading>
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="customer-messages-preference">
             {preference?.opted_out && (
               <StatusBadge color="orange" data-testid="customer-messages-opted-out">
-                Opted out of SMS
+                {t("messages.customer.optedOut")}
               </StatusBadge>
             )}
-            <Text size="small" className="text-ui-fg-subtle">
-              {locale
-                ? `Language: ${LOCALE_LABELS[locale] ?? locale}${preference?.locale ? "" : " (the store's default)"}`
-                : "SMS the loyalty club sent this customer."}
-            </Text>
+            {language && (
+              <Text size="small" className="text-ui-fg-subtle">
+                {preference?.locale
+                  ? t("messages.customer.language", { language: t(LOCALE_LABEL[language]) })
+                  : t("messages.customer.languageDefault", { language: t(LOCALE_LABEL[language]) })}
+              </Text>
+            )}
           </div>
         </div>
         <Button
           size="small"
           variant="secondary"
-          onClick={sendStatement}
-          isLoading={busy}
-          disabled={!log}
+          onClick={() => statement.mutate(undefined)}
+          isLoading={statement.isPending}
+          disabled={!log.data}
           data-testid="customer-messages-statement"
         >
-          Send balance statement
+          {t("messages.customer.statement")}
         </Button>
       </div>
 
-      {error ? (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-error">
-            {error}
-          </Text>
-        </div>
-      ) : !log ? (
-        <div className="px-6 py-4">
-          <Text size="small">Loading…</Text>
-        </div>
-      ) : messages.length === 0 ? (
-        <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            No messages yet. They are written in{" "}
-            <Link
-              to="/loyalty/messages"
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
-              Loyalty messages
-            </Link>
-            .
-          </Text>
-        </div>
+      {log.isError ? (
+        <Text size="small" className="text-ui-fg-error px-6 py-4">
+          <ErrorText error={log.error} />
+        </Text>
       ) : (
-        <div className="overflow-x-auto">
-          <Table data-testid="customer-messages-table">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>When</Table.HeaderCell>
-                <Table.HeaderCell>Message</Table.HeaderCell>
-                <Table.HeaderCell>Text</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {shown.map((m) => (
-                <Table.Row
-                  key={m.id}
-                  data-testid="customer-message-row"
-                  data-status={m.status}
-                  className="[&_td]:py-2.5 [&_td]:align-top"
-                >
-                  <Table.Cell className="whitespace-nowrap">
-                    {dateTime(m.created_at)}
-                  </Table.Cell>
-                  <Table.Cell className="whitespace-nowrap">
-                    {EVENT_LABELS[m.event] ?? m.event}
-                  </Table.Cell>
-                  <Table.Cell className="min-w-[240px] max-w-[420px] whitespace-normal">
-                    <Text
-                      size="small"
-                      dir={dirOf(m.locale)}
-                      lang={m.locale}
-                      className="leading-6 [overflow-wrap:anywhere]"
-                      data-testid="customer-message-body"
-                    >
-                      {m.body}
+        <DataTable instance={table} className="[&_th]:text-start">
+          <DataTable.Table
+            emptyState={{
+              empty: {
+                custom: (
+                  <div className="flex flex-col items-center gap-y-1 text-center" data-testid="customer-messages-empty">
+                    <Text size="small" weight="plus">
+                      {t("messages.customer.empty")}
                     </Text>
-                    {m.phone && (
-                      <Text
-                        size="xsmall"
-                        dir="ltr"
-                        className={`text-ui-fg-subtle ${dirOf(m.locale) === "rtl" ? "text-right" : ""}`}
-                      >
-                        To {m.phone}
-                      </Text>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell className="min-w-[140px] max-w-[220px] whitespace-normal">
-                    <Status message={m} />
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          {messages.length > FIRST && (
-            <div className="px-6 py-3">
-              <Button
-                size="small"
-                variant="transparent"
-                onClick={() => setAll(!all)}
-              >
-                {all ? "Show fewer" : `Show all ${messages.length}`}
-              </Button>
+                    <Text size="small" className="text-ui-fg-subtle">
+                      {t("messages.customer.emptyHint")}
+                    </Text>
+                    <Link
+                      to="/loyalty/messages"
+                      className="txt-compact-small text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                    >
+                      {t("messages.customer.emptyLink")}
+                    </Link>
+                  </div>
+                ),
+              },
+            }}
+          />
+          {messages.length > pageSize && (
+            <div className="flex items-center justify-between gap-x-2 px-6 py-3" data-testid="customer-messages-pager">
+              <Text size="small" className="text-ui-fg-subtle">
+                {t("common.table.page", { page: number(pageIndex + 1), pages: number(pages) })}
+              </Text>
+              <div className="flex gap-x-1">
+                <Button
+                  size="small"
+                  variant="transparent"
+                  onClick={() => table.previousPage()}
+                  disabled={!table.getCanPreviousPage()}
+                  data-testid="customer-messages-previous"
+                >
+                  {t("common.table.previous")}
+                </Button>
+                <Button
+                  size="small"
+                  variant="transparent"
+                  onClick={() => table.nextPage()}
+                  disabled={!table.getCanNextPage()}
+                  data-testid="customer-messages-next"
+                >
+                  {t("common.table.next")}
+                </Button>
+              </div>
             </div>
           )}
-        </div>
+        </DataTable>
       )}
     </Container>
   )
 }
 
+const ErrorText = ({ error }: { error: unknown }) => {
+  const errorText = useErrorText()
+  return <>{errorText(error)}</>
+}
+
+/** The status, and when it went (or goes), or why it did not. */
 const Status = ({ message: m }: { message: LoyaltyMessage }) => {
-  let detail: string | null = null
+  const { t } = useLoyaltyTranslation()
+  const { dateTime, number } = useFormat()
+  let detail: ReactNode = null
   if (m.status === "sent" && m.sent_at) {
     detail = dateTime(m.sent_at)
-  } else if (
-    (m.status === "queued" || m.status === "sending") &&
-    new Date(m.send_after) > new Date()
-  ) {
-    detail = `After ${dateTime(m.send_after)}`
+  } else if ((m.status === "queued" || m.status === "sending") && new Date(m.send_after) > new Date()) {
+    detail = t("messages.customer.after", { time: dateTime(m.send_after) })
   } else if ((m.status === "skipped" || m.status === "failed") && m.reason) {
-    detail = reasonLabel(m.reason)
+    // A gateway's own error comes as the gateway wrote it.
+    detail = REASON_LABEL[m.reason] ? t(REASON_LABEL[m.reason]) : <Data>{m.reason}</Data>
   }
   return (
-    <div className="flex flex-col items-start gap-y-0.5">
-      <StatusBadge color={STATUS_COLORS[m.status]} data-testid="customer-message-status">
-        {STATUS_LABELS[m.status] ?? m.status}
+    <div className="flex flex-col items-start gap-y-0.5 whitespace-normal py-2.5">
+      <StatusBadge color={STATUS_COLOR[m.status]} data-testid="customer-message-status" data-status={m.status}>
+        {t(STATUS_LABEL[m.status])}
       </StatusBadge>
       {detail && (
-        <Text
-          size="xsmall"
-          className="text-ui-fg-subtle [overflow-wrap:anywhere]"
-          data-testid="customer-message-status-detail"
-        >
+        <Text size="xsmall" className="text-ui-fg-subtle [overflow-wrap:anywhere]" data-testid="customer-message-status-detail">
           {detail}
         </Text>
       )}
       {m.status === "failed" && m.attempts > 1 && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          {m.attempts} attempts
+          {t("messages.customer.attempts", { n: number(m.attempts) })}
         </Text>
       )}
     </div>

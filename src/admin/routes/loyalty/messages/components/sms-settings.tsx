@@ -1,463 +1,311 @@
+import { Text } from "@medusajs/ui"
+import { useMemo } from "react"
+import { Trans } from "react-i18next"
+import { Control, useWatch } from "react-hook-form"
+import { z } from "zod"
 import {
-  Button,
-  Container,
-  Heading,
-  Input,
-  Label,
-  RadioGroup,
-  Select,
-  Text,
-  toast,
-} from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
-import {
-  errorMessage,
-  LoyaltySettings,
-  MessageEvent,
-  MessageLocale,
-} from "../../../../lib/client"
+  NumberField,
+  SelectField,
+  SwitchField,
+  TextField,
+} from "../../../../components/fields"
+import { SettingsCard } from "../../../../components/settings-card"
+import { latinDigits } from "../../../../lib/amounts"
+import { LoyaltySettings, MessageEvent, MessageLocale } from "../../../../lib/client"
+import { useFormat } from "../../../../lib/format"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
 import {
   DEFAULT_REMINDER_DAYS,
+  EVENT_DESCRIPTION,
+  EVENT_LABEL,
+  isTimeZone,
+  LOCALE_LABEL,
   MESSAGE_EVENTS,
   smsEvents,
 } from "../../../../lib/messages"
-import {
-  changedFields,
-  FieldError,
-  fieldInMessage,
-  saveSettings,
-  SettingField,
-  SettingSwitch,
-} from "../../../../lib/settings-form"
+import { textSchema, wholeNumberSchema } from "../../../../lib/schema"
 
-/** What the form edits, as typed. */
-type Draft = {
+/** What the panel edits, as typed. */
+type Values = {
   events: Record<MessageEvent, boolean>
   reminder_days: string
+  win_back_days: string
   quiet_hours_start: string
   quiet_hours_end: string
   time_zone: string
-  sender_line: string
   store_name: string
+  sender_line: string
   default_locale: MessageLocale
   money_display: LoyaltySettings["money_display"]
-  win_back_days: string
 }
 
-const FIELDS = [
-  "sms_events",
-  "reminder_days",
-  "quiet_hours_start",
-  "quiet_hours_end",
-  "time_zone",
-  "sender_line",
-  "store_name",
-  "default_locale",
-  "money_display",
-  "win_back_days",
-] as const
-type Field = (typeof FIELDS)[number]
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+const clock = (typed: string | undefined) => latinDigits(typed ?? "").trim()
 
-const toDraft = (s: LoyaltySettings): Draft => ({
+// The API's limits (src/api/admin/loyalty/settings/validators.ts).
+const REMINDER_DAYS_MAX = 10
+const SENDER_LINE_MAX = 50
+const STORE_NAME_MAX = 100
+
+/** "7, 3, 1" (or "۷، ۳، ۱") as days, each once, most first; empty: none typed. */
+function reminderDays(typed: string): number[] | null {
+  const parts = latinDigits(typed)
+    .split(/[\s,،]+/)
+    .filter(Boolean)
+  if (!parts.length) return null
+  if (!parts.every((p) => /^\d{1,3}$/.test(p))) return [NaN]
+  return Array.from(new Set(parts.map(Number))).sort((a, b) => b - a)
+}
+
+const toValues = (s: LoyaltySettings): Values => ({
   events: smsEvents(s),
   reminder_days: (s.reminder_days ?? []).join(", "),
+  win_back_days: String(s.win_back_days),
   quiet_hours_start: s.quiet_hours_start,
   quiet_hours_end: s.quiet_hours_end,
   time_zone: s.time_zone,
-  sender_line: s.sender_line ?? "",
   store_name: s.store_name ?? "",
+  sender_line: s.sender_line ?? "",
   default_locale: s.default_locale,
   money_display: s.money_display,
-  win_back_days: String(s.win_back_days),
-})
-
-// Numbers are sent as numbers when they look like one and as typed
-// otherwise: the API checks them and names the field that is wrong.
-const number = (text: string) =>
-  /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : text.trim()
-
-/** "7, 3, 1" -> [7, 3, 1], largest first and once each; empty -> null (the default). */
-function reminderDays(text: string) {
-  const parts = text
-    .split(/[\s,،]+/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  if (!parts.length) return null
-  const values = parts.map(number)
-  if (values.every((v) => typeof v === "number")) {
-    return Array.from(new Set(values as number[])).sort((a, b) => b - a)
-  }
-  return values
-}
-
-const toBody = (d: Draft) => ({
-  sms_events: d.events,
-  reminder_days: reminderDays(d.reminder_days),
-  quiet_hours_start: d.quiet_hours_start,
-  quiet_hours_end: d.quiet_hours_end,
-  time_zone: d.time_zone.trim(),
-  sender_line: d.sender_line.trim() || null,
-  store_name: d.store_name.trim() || null,
-  default_locale: d.default_locale,
-  money_display: d.money_display,
-  win_back_days: number(d.win_back_days),
 })
 
 /**
- * Only the fields the form changed. The form shows some stored values in a
- * way that does not read back the same (events left at their defaults are
- * stored as none, [] reminder days shows as empty): a save sends only what
- * was edited, so those stay as stored.
+ * The API body. SettingsCard sends only what differs from the stored
+ * settings' body: events left at their defaults stay stored as none, and []
+ * reminder days stay [] (both read back as the defaults).
  */
-const changedBody = (draft: Draft, settings: LoyaltySettings) =>
-  changedFields(toBody(draft), toBody(toDraft(settings)))
+const toBody = (v: Values) => ({
+  sms_events: v.events,
+  reminder_days: reminderDays(v.reminder_days),
+  win_back_days: Number(v.win_back_days),
+  quiet_hours_start: clock(v.quiet_hours_start),
+  quiet_hours_end: clock(v.quiet_hours_end),
+  time_zone: v.time_zone.trim(),
+  store_name: v.store_name.trim() || null,
+  sender_line: v.sender_line.trim() || null,
+  default_locale: v.default_locale,
+  money_display: v.money_display,
+})
 
-// Persian inside English text, isolated (RLI ... PDI) so its words and
-// digits keep their order.
-const rtl = (text: string) => `\u2067${text}\u2069`
+// Sample amounts for the money display choice, in rial.
+const EXAMPLE_RIAL = "1850000"
+const EXAMPLE_TOMAN = "185000"
 
-function timeZones(): string[] {
-  const intl = Intl as unknown as {
-    supportedValuesOf?: (key: string) => string[]
-  }
-  try {
-    return intl.supportedValuesOf?.("timeZone") ?? []
-  } catch {
-    return []
-  }
-}
+/** When and how messages go out: events, reminders, quiet hours, the sender, amounts. */
+export const SmsSettings = ({ storeName }: { storeName: string }) => {
+  const { t } = useLoyaltyTranslation()
+  const { number } = useFormat()
 
-type Props = {
-  settings: LoyaltySettings | null
-  loadError: string | null
-  /** The Medusa store's name: what messages use when the settings name none. */
-  storeName: string
-  onSaved: (settings: LoyaltySettings) => void
-}
-
-/** When and how messages go out: events, reminders, quiet hours, the sender. */
-export const SmsSettings = ({ settings, loadError, storeName, onSaved }: Props) => {
-  const [draft, setDraft] = useState<Draft | null>(null)
-  const [errors, setErrors] = useState<Partial<Record<Field | "general", string>>>({})
-  const [busy, setBusy] = useState(false)
-  const zones = useMemo(timeZones, [])
-
-  useEffect(() => {
-    if (settings) setDraft(toDraft(settings))
-  }, [settings])
-
-  const dirty =
-    !!settings &&
-    !!draft &&
-    Object.keys(changedBody(draft, settings)).length > 0
-
-  const change = (patch: Partial<Draft>, ...fields: Field[]) => {
-    if (!draft) return
-    setDraft({ ...draft, ...patch })
-    if (fields.some((f) => errors[f]) || errors.general) {
-      const next = { ...errors }
-      fields.forEach((f) => delete next[f])
-      delete next.general
-      setErrors(next)
-    }
-  }
-
-  const save = async () => {
-    if (!draft || !settings) return
-    setBusy(true)
-    setErrors({})
-    try {
-      const saved = await saveSettings(changedBody(draft, settings))
-      onSaved(saved)
-      toast.success("SMS settings saved")
-    } catch (e) {
-      const message = errorMessage(e)
-      setErrors({ [fieldInMessage(message, FIELDS)]: message })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const quiet =
-    draft && draft.quiet_hours_start && draft.quiet_hours_start === draft.quiet_hours_end
-      ? "Same start and end: no quiet hours, messages go at once."
-      : `Messages queued in these hours wait until ${draft?.quiet_hours_end || "the end"}, shop time.`
+  const schema = useMemo(
+    () =>
+      z.object({
+        events: z.object(
+          Object.fromEntries(MESSAGE_EVENTS.map((e) => [e, z.boolean()])) as Record<
+            MessageEvent,
+            z.ZodBoolean
+          >
+        ),
+        reminder_days: z.string().superRefine((v, ctx) => {
+          const days = reminderDays(v)
+          if (days && days.some((d) => !(d >= 1 && d <= 365))) {
+            ctx.addIssue({ code: "custom", message: t("messages.settings.reminderDaysInvalid") })
+          } else if (days && days.length > REMINDER_DAYS_MAX) {
+            ctx.addIssue({ code: "custom", message: t("messages.settings.reminderDaysTooMany") })
+          }
+        }),
+        win_back_days: wholeNumberSchema(t, { min: 1, max: 3650, format: number }),
+        quiet_hours_start: z
+          .string()
+          .refine((v) => CLOCK.test(clock(v)), t("messages.settings.quietInvalid")),
+        quiet_hours_end: z
+          .string()
+          .refine((v) => CLOCK.test(clock(v)), t("messages.settings.quietInvalid")),
+        time_zone: z
+          .string()
+          .refine((v) => v.trim() !== "" && isTimeZone(v.trim()), t("messages.settings.timeZoneInvalid")),
+        store_name: textSchema(t, { optional: true, max: STORE_NAME_MAX }),
+        sender_line: textSchema(t, { optional: true, max: SENDER_LINE_MAX }),
+        default_locale: z.enum(["fa", "en"]),
+        money_display: z.enum(["toman", "rial"]),
+      }),
+    [number, t]
+  )
 
   return (
-    <Container className="divide-y p-0" data-testid="sms-settings">
-      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">SMS settings</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Which messages go out, when, and how they write names, amounts and
-            dates.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={save}
-          disabled={!dirty}
-          isLoading={busy}
-          data-testid="sms-settings-save"
-        >
-          Save settings
-        </Button>
-      </div>
-      {!draft ? (
-        <div className="px-6 py-4">
-          <Text
-            size="small"
-            className={loadError ? "text-ui-fg-error" : "text-ui-fg-subtle"}
-          >
-            {loadError ?? "Loading…"}
-          </Text>
-        </div>
-      ) : (
-        <>
-          <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="sms-events">
-            <div>
-              <Label size="small" weight="plus">
-                Messages sent
-              </Label>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                Off: the event sends nothing and leaves nothing in the
-                customers' message logs.
-              </Text>
-            </div>
-            <div className="grid grid-cols-1 gap-x-8 gap-y-3 md:grid-cols-2">
-              {MESSAGE_EVENTS.map((e) => (
-                <SettingSwitch
-                  key={e.value}
-                  id={`sms-event-${e.value}`}
-                  label={e.label}
-                  hint={e.description}
-                  checked={draft.events[e.value]}
-                  onCheckedChange={(v) =>
-                    change(
-                      { events: { ...draft.events, [e.value]: v } },
-                      "sms_events"
-                    )
-                  }
-                />
-              ))}
-            </div>
-            <FieldError
-              error={errors.sms_events}
-              testId="sms-settings-error-sms_events"
-            />
-          </div>
-
-          <div className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-4 md:grid-cols-3">
-            <SettingField
-              id="sms-reminder-days"
-              label="Reminder days"
-              hint={`Days before credit expires; the customer gets one reminder on each. Empty: ${DEFAULT_REMINDER_DAYS.join(", ")}.`}
-              error={errors.reminder_days}
-              errorTestId="sms-settings-error-reminder_days"
-            >
-              <Input
-                id="sms-reminder-days"
-                size="small"
-                placeholder={DEFAULT_REMINDER_DAYS.join(", ")}
-                value={draft.reminder_days}
-                onChange={(e) =>
-                  change({ reminder_days: e.target.value }, "reminder_days")
-                }
-                aria-invalid={!!errors.reminder_days || undefined}
-              />
-            </SettingField>
-            <SettingField
-              id="sms-win-back-days"
-              label="Win-back after (days)"
-              hint="Customers whose last order is this old get one win-back message, if it is on."
-              error={errors.win_back_days}
-              errorTestId="sms-settings-error-win_back_days"
-            >
-              <Input
-                id="sms-win-back-days"
-                size="small"
-                inputMode="numeric"
-                value={draft.win_back_days}
-                onChange={(e) =>
-                  change({ win_back_days: e.target.value }, "win_back_days")
-                }
-                aria-invalid={!!errors.win_back_days || undefined}
-              />
-            </SettingField>
-            <div />
-            <SettingField
-              id="sms-quiet-start"
-              label="Quiet hours from"
-              hint={quiet}
-              error={errors.quiet_hours_start}
-              errorTestId="sms-settings-error-quiet_hours_start"
-            >
-              <Input
-                id="sms-quiet-start"
-                type="time"
-                size="small"
-                value={draft.quiet_hours_start}
-                onChange={(e) =>
-                  change(
-                    { quiet_hours_start: e.target.value },
-                    "quiet_hours_start"
-                  )
-                }
-                aria-invalid={!!errors.quiet_hours_start || undefined}
-              />
-            </SettingField>
-            <SettingField
-              id="sms-quiet-end"
-              label="Quiet hours until"
-              error={errors.quiet_hours_end}
-              errorTestId="sms-settings-error-quiet_hours_end"
-            >
-              <Input
-                id="sms-quiet-end"
-                type="time"
-                size="small"
-                value={draft.quiet_hours_end}
-                onChange={(e) =>
-                  change({ quiet_hours_end: e.target.value }, "quiet_hours_end")
-                }
-                aria-invalid={!!errors.quiet_hours_end || undefined}
-              />
-            </SettingField>
-            <SettingField
-              id="sms-time-zone"
-              label="Time zone"
-              hint="The shop's clock: quiet hours, reminder days and dates in messages."
-              error={errors.time_zone}
-              errorTestId="sms-settings-error-time_zone"
-            >
-              <Input
-                id="sms-time-zone"
-                size="small"
-                list="sms-time-zones"
-                placeholder="Asia/Tehran"
-                value={draft.time_zone}
-                onChange={(e) => change({ time_zone: e.target.value }, "time_zone")}
-                aria-invalid={!!errors.time_zone || undefined}
-              />
-              <datalist id="sms-time-zones">
-                {zones.map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
-            </SettingField>
-          </div>
-
-          <div className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-4 md:grid-cols-3">
-            <SettingField
-              id="sms-store-name"
-              label="Store name in messages"
-              hint={`The {store_name} variable. Empty: the store's name${storeName ? ` (${storeName})` : ""}.`}
-              error={errors.store_name}
-              errorTestId="sms-settings-error-store_name"
-            >
-              <Input
-                id="sms-store-name"
-                size="small"
-                placeholder={storeName || "The store's name"}
-                value={draft.store_name}
-                onChange={(e) => change({ store_name: e.target.value }, "store_name")}
-                aria-invalid={!!errors.store_name || undefined}
-              />
-            </SettingField>
-            <SettingField
-              id="sms-sender-line"
-              label="Sender line"
-              hint="The number or line messages come from, when the gateway lets the shop choose. Empty: the gateway's default."
-              error={errors.sender_line}
-              errorTestId="sms-settings-error-sender_line"
-            >
-              <Input
-                id="sms-sender-line"
-                size="small"
-                dir="ltr"
-                placeholder="e.g. 10004346"
-                value={draft.sender_line}
-                onChange={(e) =>
-                  change({ sender_line: e.target.value }, "sender_line")
-                }
-                aria-invalid={!!errors.sender_line || undefined}
-              />
-            </SettingField>
-            <SettingField
-              id="sms-default-locale"
-              label="Default language"
-              hint="For customers who did not choose one."
-              error={errors.default_locale}
-              errorTestId="sms-settings-error-default_locale"
-            >
-              <Select
-                value={draft.default_locale}
-                onValueChange={(v) =>
-                  change({ default_locale: v as MessageLocale }, "default_locale")
-                }
-              >
-                <Select.Trigger id="sms-default-locale">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="fa">Persian (فارسی)</Select.Item>
-                  <Select.Item value="en">English</Select.Item>
-                </Select.Content>
-              </Select>
-            </SettingField>
-            <div className="flex flex-col gap-y-2 md:col-span-3">
+    <SettingsCard<Values>
+      title={t("messages.settings.title")}
+      description={t("messages.settings.description")}
+      schema={schema}
+      toValues={toValues}
+      toBody={toBody}
+      testId="sms-settings"
+    >
+      {(form) => {
+        const control = form.control
+        return (
+          <>
+            <div className="flex flex-col gap-y-3" data-testid="sms-events">
               <div>
-                <Label size="small" weight="plus">
-                  Amounts in Iranian rial (IRR)
-                </Label>
+                <Text size="small" weight="plus">
+                  {t("messages.settings.events")}
+                </Text>
                 <Text size="xsmall" className="text-ui-fg-subtle">
-                  How messages write them; the wallet keeps the exact amount.
-                  Other currencies are written with their code.
+                  {t("messages.settings.eventsHint")}
                 </Text>
               </div>
-              <RadioGroup
-                className="grid grid-cols-1 gap-3 md:grid-cols-2"
-                value={draft.money_display}
-                onValueChange={(v) =>
-                  change(
-                    { money_display: v as Draft["money_display"] },
-                    "money_display"
-                  )
+              <div className="grid grid-cols-1 gap-x-8 gap-y-3 md:grid-cols-2">
+                {MESSAGE_EVENTS.map((e) => (
+                  <SwitchField
+                    key={e}
+                    control={control}
+                    name={`events.${e}`}
+                    id={`sms-event-${e}`}
+                    label={t(EVENT_LABEL[e])}
+                    hint={t(EVENT_DESCRIPTION[e])}
+                  />
+                ))}
+              </div>
+            </div>
+
+            <div className="grid grid-cols-1 gap-x-6 gap-y-4 border-t pt-4 md:grid-cols-2">
+              <TextField
+                control={control}
+                name="reminder_days"
+                id="sms-reminder-days"
+                dir="ltr"
+                placeholder={DEFAULT_REMINDER_DAYS.join(", ")}
+                label={t("messages.settings.reminderDays")}
+                hint={t("messages.settings.reminderDaysHint", {
+                  days: DEFAULT_REMINDER_DAYS.map((d) => number(d)).join(t("messages.settings.listSeparator")),
+                })}
+              />
+              <NumberField
+                control={control}
+                name="win_back_days"
+                id="sms-win-back-days"
+                label={t("messages.settings.winBackDays")}
+                hint={t("messages.settings.winBackDaysHint")}
+                suffix={t("messages.settings.days")}
+              />
+              <TextField
+                control={control}
+                name="quiet_hours_start"
+                id="sms-quiet-start"
+                dir="ltr"
+                placeholder="22:00"
+                label={t("messages.settings.quietStart")}
+              />
+              <TextField
+                control={control}
+                name="quiet_hours_end"
+                id="sms-quiet-end"
+                dir="ltr"
+                placeholder="08:00"
+                label={t("messages.settings.quietEnd")}
+                hint={<QuietHint control={control} />}
+              />
+              <TextField
+                control={control}
+                name="time_zone"
+                id="sms-time-zone"
+                dir="ltr"
+                placeholder="Asia/Tehran"
+                label={t("messages.settings.timeZone")}
+                hint={
+                  <Trans
+                    t={t}
+                    i18nKey="messages.settings.timeZoneHint"
+                    values={{ example: "Asia/Tehran" }}
+                    components={{ ltr: <bdi dir="ltr" /> }}
+                  />
                 }
-              >
-                <RadioGroup.ChoiceBox
-                  value="toman"
-                  label="Toman"
-                  description={`A tenth of the rial amount: 185,000 Toman, ${rtl("۱۸۵٬۰۰۰ تومان")}.`}
-                  data-testid="money-display-toman"
-                />
-                <RadioGroup.ChoiceBox
-                  value="rial"
-                  label="Rial"
-                  description={`The amount as it is: 1,850,000 Rial, ${rtl("۱٬۸۵۰٬۰۰۰ ریال")}.`}
-                  data-testid="money-display-rial"
-                />
-              </RadioGroup>
-              <FieldError
-                error={errors.money_display}
-                testId="sms-settings-error-money_display"
               />
             </div>
-          </div>
-          {errors.general && (
-            <div className="px-6 py-3">
-              <Text
-                size="small"
-                className="text-ui-fg-error"
-                data-testid="sms-settings-error"
-              >
-                {errors.general}
-              </Text>
+
+            <div className="grid grid-cols-1 gap-x-6 gap-y-4 border-t pt-4 md:grid-cols-2">
+              <TextField
+                control={control}
+                name="store_name"
+                id="sms-store-name"
+                optional
+                label={t("messages.settings.storeName")}
+                hint={
+                  storeName ? (
+                    <Trans
+                      t={t}
+                      i18nKey="messages.settings.storeNameHint"
+                      values={{ name: storeName }}
+                      components={{ data: <bdi dir="auto" /> }}
+                    />
+                  ) : (
+                    t("messages.settings.storeNameHintNone")
+                  )
+                }
+              />
+              <TextField
+                control={control}
+                name="sender_line"
+                id="sms-sender-line"
+                dir="ltr"
+                optional
+                placeholder="10004346"
+                label={t("messages.settings.senderLine")}
+                hint={t("messages.settings.senderLineHint")}
+              />
+              <SelectField
+                control={control}
+                name="default_locale"
+                id="sms-default-locale"
+                label={t("messages.settings.defaultLocale")}
+                hint={t("messages.settings.defaultLocaleHint")}
+                options={[
+                  { value: "fa", label: t(LOCALE_LABEL.fa) },
+                  { value: "en", label: t(LOCALE_LABEL.en) },
+                ]}
+              />
+              <SelectField
+                control={control}
+                name="money_display"
+                id="sms-money-display"
+                label={t("messages.settings.moneyDisplay")}
+                hint={t("messages.settings.moneyDisplayHint")}
+                options={[
+                  {
+                    value: "toman",
+                    label: t("messages.settings.toman", {
+                      example: `${number(EXAMPLE_TOMAN)} ${t("common.units.toman")}`,
+                    }),
+                  },
+                  {
+                    value: "rial",
+                    label: t("messages.settings.rial", {
+                      example: `${number(EXAMPLE_RIAL)} ${t("common.units.rial")}`,
+                    }),
+                  },
+                ]}
+              />
             </div>
-          )}
-        </>
-      )}
-    </Container>
+          </>
+        )
+      }}
+    </SettingsCard>
+  )
+}
+
+/** What the quiet hours do, with the end as typed (Latin digits, isolated). */
+const QuietHint = ({ control }: { control: Control<Values> }) => {
+  const { t } = useLoyaltyTranslation()
+  const [start, end] = useWatch({ control, name: ["quiet_hours_start", "quiet_hours_end"] })
+  if (clock(start) !== "" && clock(start) === clock(end)) {
+    return <>{t("messages.settings.quietOff")}</>
+  }
+  return (
+    <Trans
+      t={t}
+      i18nKey="messages.settings.quietHint"
+      values={{ end: clock(end) || "—" }}
+      components={{ ltr: <bdi dir="ltr" /> }}
+    />
   )
 }
