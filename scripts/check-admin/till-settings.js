@@ -1,271 +1,206 @@
 #!/usr/bin/env node
-// The till and kiosk settings on the Till keys page, as a shop owner uses
-// them. Every setting changed through the card in one save (amounts typed
-// with thousands separators and in Persian digits, country codes in lower
-// case): the save sends those six fields and no other, the page reloaded
-// shows each one kept, and the settings read through the API hold them
-// with every other setting unchanged. Then a refused value for each typed
-// setting (hourly cap 0, per-device limit 20000, a country "Iran", a
-// largest purchase of 0): the save sends that field alone, the API's 400
-// shows under that field and nowhere else, and the stored value stays. The
-// settings are put back as they were.
+// The till and kiosk settings on the Till keys page, in the admin's language
+// (ctx.lang), as a shop owner uses them. The "At the till" panel: the SMS
+// code switch and the largest purchase per currency (typed grouped, in the
+// admin's digits, in the shop's unit: Toman or Rial) saved together, the
+// save sending those two settings alone. The "Joining at the kiosk" panel:
+// two countries picked by search, both limits typed in the admin's digits,
+// the proxy switch and a welcome credit, saved together. The page reloaded
+// shows each one kept and the API holds them; each save sent its panel's
+// changed settings and no other. Then refused values: a limit of 0 and one
+// over the maximum at once, each said at its field and nothing sent; a
+// largest purchase of 0 likewise. The settings are put back as they were.
 //
-// Runs on its own against a running store:
-//   node scripts/check-admin/till-settings.js [http://localhost:9000]
-// and as the "till settings" step of `npm run check:admin`.
-const path = require("path")
-const {
-  adminApi,
-  defaultSay,
-  differences,
-  runAlone,
-  saveAndWait,
-  submitAndWait,
-} = require("./lib")
+// Runs as the "till settings" step of `npm run check:admin`.
+const { adminApi, BASE, expect } = require("./lib")
+const { grouped, number, typed } = require("./pos")
 
 const URL = "/admin/loyalty/settings"
-const FIELDS = [
-  "pos_redeem_requires_code",
-  "pos_max_purchase",
+const TILL_FIELDS = ["pos_redeem_requires_code", "pos_max_purchase"]
+const KIOSK_FIELDS = [
   "signup_countries",
   "signup_hourly_cap",
   "signup_per_address_limit",
   "signup_behind_proxy",
+  "signup_bonus",
 ]
+const FIELDS = [...TILL_FIELDS, ...KIOSK_FIELDS]
 
-const PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
-const persian = (text) => text.replace(/\d/g, (d) => PERSIAN[Number(d)])
-const grouped = (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+const sortedKeys = (o) => Object.keys(o).sort().join(", ")
 
-/**
- * @param page a logged-in Playwright page
- * @param base the store's URL
- * @param out the screenshots folder
- * @param say prints one line
- */
-async function checkTillSettings(page, { base, out, say = defaultSay }) {
+async function checkTillSettings(page, ctx) {
+  const { tr, say, shot, lang } = ctx
+  const base = ctx.base ?? BASE
   const api = adminApi(page, base)
   const read = async () => (await api("GET", URL)).settings
   const original = await read()
+  const display = original.money_display
+  // An amount typed in the shop's unit, as the API keeps it (IRR in rial).
+  const apiAmount = (currency, shown) => (currency === "irr" && display === "toman" ? `${shown}0` : shown)
   const failures = []
-  const card = page.getByTestId("till-settings")
-  const shot = (name) =>
-    card.screenshot({ path: path.join(out, `till-settings-${name}.png`) })
+  const till = page.getByTestId("till-settings")
+  const kiosk = page.getByTestId("kiosk-settings")
+
   const open = async () => {
     await page.goto(`${base}/app/loyalty/pos-keys`)
     await page.locator("#till-signup-hourly-cap").waitFor({ timeout: 60000 })
   }
-  const checked = async (id) =>
-    (await page.locator(`#${id}`).getAttribute("aria-checked")) === "true"
+  const checked = async (id) => (await page.locator(`#${id}`).getAttribute("aria-checked")) === "true"
   const setSwitch = async (id, on) => {
     if ((await checked(id)) !== on) await page.locator(`#${id}`).click()
   }
   const value = (id) => page.locator(`#${id}`).inputValue()
+  /** Clicks a panel's save; the body it sent, or null when nothing was sent. */
+  const save = async (testId) => {
+    const answered = page
+      .waitForResponse((res) => res.url().endsWith(URL) && res.request().method() === "POST", { timeout: 3000 })
+      .catch(() => null)
+    await page.getByTestId(testId).click()
+    const res = await answered
+    if (!res) return null
+    expect(res.status() < 400, `${testId}: the API answered ${res.status()}`)
+    return res.request().postDataJSON()
+  }
+  /** Picks a country in the countries picker by its code. */
+  const pickCountry = async (code) => {
+    await page.locator("#till-signup-countries").click()
+    await page.getByPlaceholder(tr("common.picker.search")).fill(code)
+    await page.getByRole("option").filter({ hasText: `(${code})` }).click()
+    await page.keyboard.press("Escape")
+    await page.getByRole("listbox").waitFor({ state: "hidden" })
+  }
 
   try {
     await open()
-    await card.scrollIntoViewIfNeeded()
-    await shot("before")
     const currencies = (
-      await card
-        .locator('input[id^="till-max-purchase-"]')
-        .evaluateAll((inputs) => inputs.map((i) => i.id))
+      await till.locator('input[id^="till-max-purchase-"]').evaluateAll((inputs) => inputs.map((i) => i.id))
     ).map((id) => id.replace("till-max-purchase-", ""))
-    if (!currencies.length) {
-      throw new Error("The card shows no currency for the largest purchase")
-    }
+    expect(currencies.length > 0, "The till panel shows no currency for the largest purchase")
 
-    // New values, each different from what is stored.
-    const stored = original.pos_max_purchase ?? {}
-    const amounts = currencies.map((c, i) => {
+    // New values, each different from what is stored; amounts as shown.
+    const shownMax = currencies.map((c, i) => {
       const digits = i === 0 ? "50000000000" : "250000"
-      return stored[c] === digits ? `${digits.slice(0, -1)}1` : digits
+      return original.pos_max_purchase?.[c] === apiAmount(c, digits) ? `${digits.slice(0, -1)}1` : digits
     })
+    const shownBonus = original.signup_bonus?.irr === apiAmount("irr", "50000") ? "60000" : "50000"
     const want = {
       pos_redeem_requires_code: !original.pos_redeem_requires_code,
-      pos_max_purchase: Object.fromEntries(
-        currencies.map((c, i) => [c, amounts[i]]).sort()
-      ),
-      signup_countries:
-        JSON.stringify(original.signup_countries) === '["IR","AE"]'
-          ? ["IR", "TR"]
-          : ["IR", "AE"],
+      pos_max_purchase: Object.fromEntries(currencies.map((c, i) => [c, apiAmount(c, shownMax[i])]).sort()),
+      signup_countries: same(original.signup_countries, ["AE", "IR"]) ? ["IR", "TR"] : ["AE", "IR"],
       signup_hourly_cap: original.signup_hourly_cap === 1200 ? 1300 : 1200,
-      signup_per_address_limit:
-        original.signup_per_address_limit === 25 ? 26 : 25,
+      signup_per_address_limit: original.signup_per_address_limit === 25 ? 26 : 25,
       signup_behind_proxy: !original.signup_behind_proxy,
+      signup_bonus: currencies.includes("irr") ? { irr: apiAmount("irr", shownBonus) } : original.signup_bonus,
     }
-    // Typed as a shop owner reads them: "50,000,000,000", "۲۵۰٬۰۰۰", "۲۵".
-    const typed = {
-      amounts: amounts.map((a, i) =>
-        i === 0 ? grouped(a) : persian(grouped(a)).replace(/,/g, "٬")
-      ),
-      countries: want.signup_countries.join(", ").toLowerCase(),
-      hourly: grouped(String(want.signup_hourly_cap)),
-      perAddress: persian(String(want.signup_per_address_limit)),
-    }
+
+    // At the till: typed grouped, in the admin's digits.
     await setSwitch("till-redeem-requires-code", want.pos_redeem_requires_code)
     for (const [i, c] of currencies.entries()) {
-      await page.fill(`#till-max-purchase-${c}`, typed.amounts[i])
+      await page.fill(`#till-max-purchase-${c}`, typed(lang, grouped(shownMax[i])))
     }
-    await page.fill("#till-signup-countries", typed.countries)
-    await page.fill("#till-signup-hourly-cap", typed.hourly)
-    await page.fill("#till-signup-per-address", typed.perAddress)
+    await till.scrollIntoViewIfNeeded()
+    await shot("till-settings-edited")
+    const saved = page
+      .locator("[data-sonner-toast]")
+      .filter({ hasText: tr("common.states.saved") })
+      .first()
+      .waitFor({ timeout: 30000 })
+    const tillSent = await save("till-settings-save")
+    expect(tillSent, "Saving the till panel sent nothing")
+    if (sortedKeys(tillSent) !== [...TILL_FIELDS].sort().join(", ")) {
+      failures.push(`the till panel sent ${sortedKeys(tillSent)}`)
+    }
+    for (const f of TILL_FIELDS) {
+      if (!same(tillSent[f], want[f])) failures.push(`the till panel sent ${f} ${JSON.stringify(tillSent[f])}, not ${JSON.stringify(want[f])}`)
+    }
+    await saved
+
+    // At the kiosk: countries by search, limits in the admin's digits.
+    for (const code of want.signup_countries) await pickCountry(code)
+    await page.fill("#till-signup-hourly-cap", typed(lang, String(want.signup_hourly_cap)))
+    await page.fill("#till-signup-per-address", typed(lang, String(want.signup_per_address_limit)))
     await setSwitch("till-signup-behind-proxy", want.signup_behind_proxy)
-    await shot("edited")
-    const { sent } = await saveAndWait(page, "till-settings-save", URL)
-    const sentKeys = Object.keys(sent).sort()
-    if (JSON.stringify(sentKeys) !== JSON.stringify([...FIELDS].sort())) {
-      failures.push(
-        `the save sent ${sentKeys.join(", ")}, not the six edited settings`
-      )
+    if (currencies.includes("irr")) await page.fill("#till-signup-bonus-irr", typed(lang, grouped(shownBonus)))
+    await kiosk.scrollIntoViewIfNeeded()
+    await shot("kiosk-settings-edited")
+    const kioskSent = await save("kiosk-settings-save")
+    expect(kioskSent, "Saving the kiosk panel sent nothing")
+    const kioskChanged = KIOSK_FIELDS.filter((f) => !same(want[f], original[f]))
+    if (sortedKeys(kioskSent) !== [...kioskChanged].sort().join(", ")) {
+      failures.push(`the kiosk panel sent ${sortedKeys(kioskSent)}, not ${kioskChanged.join(", ")}`)
     }
-    for (const field of FIELDS) {
-      if (JSON.stringify(sent[field]) !== JSON.stringify(want[field])) {
-        failures.push(
-          `the save sent ${field} ${JSON.stringify(sent[field])}, typed as ${JSON.stringify(want[field])}`
-        )
-      }
+    for (const f of kioskChanged) {
+      if (!same(kioskSent[f], want[f])) failures.push(`the kiosk panel sent ${f} ${JSON.stringify(kioskSent[f])}, not ${JSON.stringify(want[f])}`)
     }
 
     // Kept: on the page after a reload, and through the API.
     await open()
     const shown = {
-      pos_redeem_requires_code: await checked("till-redeem-requires-code"),
-      amounts: await Promise.all(
-        currencies.map((c) => value(`till-max-purchase-${c}`))
-      ),
-      countries: await value("till-signup-countries"),
+      requiresCode: await checked("till-redeem-requires-code"),
+      max: await Promise.all(currencies.map((c) => value(`till-max-purchase-${c}`))),
+      countries: await page.locator('[data-field="till-signup-countries"]').innerText(),
       hourly: await value("till-signup-hourly-cap"),
       perAddress: await value("till-signup-per-address"),
-      signup_behind_proxy: await checked("till-signup-behind-proxy"),
+      proxy: await checked("till-signup-behind-proxy"),
+      bonus: currencies.includes("irr") ? await value("till-signup-bonus-irr") : null,
     }
-    const expectedShown = {
-      pos_redeem_requires_code: want.pos_redeem_requires_code,
-      amounts: amounts.map(grouped),
-      countries: want.signup_countries.join(", "),
-      hourly: grouped(String(want.signup_hourly_cap)),
-      perAddress: String(want.signup_per_address_limit),
-      signup_behind_proxy: want.signup_behind_proxy,
+    // Inputs show digits in the admin's language, grouped amounts.
+    const expected = {
+      requiresCode: want.pos_redeem_requires_code,
+      max: shownMax.map((a) => typed(lang, grouped(a))),
+      hourly: typed(lang, String(want.signup_hourly_cap)),
+      perAddress: typed(lang, String(want.signup_per_address_limit)),
+      proxy: want.signup_behind_proxy,
+      bonus: currencies.includes("irr") ? typed(lang, grouped(shownBonus)) : null,
     }
-    for (const key of Object.keys(expectedShown)) {
-      if (JSON.stringify(shown[key]) !== JSON.stringify(expectedShown[key])) {
-        failures.push(
-          `after a reload the card shows ${key} ${JSON.stringify(shown[key])}, saved as ${JSON.stringify(expectedShown[key])}`
-        )
-      }
+    for (const k of Object.keys(expected)) {
+      if (!same(shown[k], expected[k])) failures.push(`after a reload ${k} shows ${JSON.stringify(shown[k])}, saved as ${JSON.stringify(expected[k])}`)
+    }
+    for (const code of want.signup_countries) {
+      if (!shown.countries.includes(`(${code})`)) failures.push(`after a reload the countries do not show ${code}: ${shown.countries}`)
     }
     const after = await read()
-    for (const field of FIELDS) {
-      if (JSON.stringify(after[field]) !== JSON.stringify(want[field])) {
-        failures.push(
-          `stored ${field} is ${JSON.stringify(after[field])}, not ${JSON.stringify(want[field])}`
-        )
-      }
+    for (const f of FIELDS) {
+      if (!same(after[f], want[f])) failures.push(`stored ${f} is ${JSON.stringify(after[f])}, not ${JSON.stringify(want[f])}`)
     }
-    for (const c of differences(
-      original,
-      after,
-      new Set([...FIELDS, "updated_at"])
-    )) {
-      failures.push(
-        `saving changed ${c.field}, which is not on the card: ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`
-      )
-    }
-    await card.scrollIntoViewIfNeeded()
-    await shot("saved")
+    await till.scrollIntoViewIfNeeded()
+    await shot("till-settings-saved")
     if (!failures.length) {
-      say(
-        `till settings: all six changed on the card (${typed.amounts.join(" / ")}, "${typed.countries}", ${typed.hourly}, ${typed.perAddress}), kept after a reload`
-      )
+      say(`till and kiosk settings changed by clicks and typing, kept after a reload (${shownMax.map((a) => typed(lang, grouped(a))).join(" / ")} ${tr(`common.units.${display}`)})`)
     }
 
-    // Refused values: the API's 400 under the field, nothing stored.
-    const refusals = [
-      {
-        field: "signup_hourly_cap",
-        input: "#till-signup-hourly-cap",
-        text: "0",
-      },
-      {
-        field: "signup_per_address_limit",
-        input: "#till-signup-per-address",
-        text: "20,000",
-      },
-      {
-        field: "signup_countries",
-        input: "#till-signup-countries",
-        text: "Iran",
-      },
-      {
-        field: "pos_max_purchase",
-        input: `#till-max-purchase-${currencies[0]}`,
-        text: "0",
-      },
-    ]
-    for (const r of refusals) {
-      await open()
-      await page.fill(r.input, r.text)
-      const { status, sent, answer } = await submitAndWait(
-        page,
-        "till-settings-save",
-        URL
-      )
-      const problems = []
-      if (status !== 400) problems.push(`the API answered ${status}`)
-      if (JSON.stringify(Object.keys(sent)) !== JSON.stringify([r.field])) {
-        problems.push(`the save sent ${Object.keys(sent).join(", ")}`)
-      }
-      const error = page.getByTestId(`till-settings-error-${r.field}`)
-      await error.waitFor({ timeout: 10000 }).catch(() => {})
-      const message = (await error.count()) ? await error.innerText() : ""
-      if (!message || message !== answer.message) {
-        problems.push(
-          `the field shows "${message}", the API said "${answer.message}"`
-        )
-      }
-      const elsewhere = await card.locator('[role="alert"]').count()
-      if (elsewhere !== 1) {
-        problems.push(`${elsewhere} messages on the card, not one`)
-      }
-      const input = page.locator(r.input)
-      if ((await input.getAttribute("aria-invalid")) !== "true") {
-        problems.push("the input is not marked invalid")
-      }
-      await card.scrollIntoViewIfNeeded()
-      await shot(`refused-${r.field}`)
-      const stored = (await read())[r.field]
-      if (JSON.stringify(stored) !== JSON.stringify(want[r.field])) {
-        problems.push(`stored ${r.field} became ${JSON.stringify(stored)}`)
-      }
-      // Editing the field clears its message.
-      await page.fill(r.input, "1")
-      if (await error.count()) problems.push("the message stays after an edit")
-      if (problems.length) {
-        failures.push(`${r.field} "${r.text}": ${problems.join("; ")}`)
-      } else {
-        say(`till settings: ${r.field} "${r.text}" refused at its field: ${message}`)
-      }
+    // Refused at their fields, all at once, and nothing sent.
+    await page.fill("#till-signup-hourly-cap", typed(lang, "0"))
+    await page.fill("#till-signup-per-address", typed(lang, "20000"))
+    const kioskRefused = await save("kiosk-settings-save")
+    const kioskErrors = {
+      "till-signup-hourly-cap": tr("common.validation.numberMin", { min: number(lang, 1) }),
+      "till-signup-per-address": tr("common.validation.numberMax", { max: number(lang, 10000) }),
     }
+    await page.fill(`#till-max-purchase-${currencies[0]}`, typed(lang, "0"))
+    const tillRefused = await save("till-settings-save")
+    const tillErrors = { [`till-max-purchase-${currencies[0]}`]: tr("common.validation.amountPositive") }
+    if (kioskRefused || tillRefused) failures.push("a refused value was sent to the API")
+    for (const [id, message] of Object.entries({ ...kioskErrors, ...tillErrors })) {
+      const error = page.locator(`#${id}-error`)
+      const text = (await error.count()) ? (await error.innerText()).trim() : ""
+      if (text !== message) failures.push(`#${id} says "${text}", not "${message}"`)
+      if ((await page.locator(`#${id}`).getAttribute("aria-invalid")) !== "true") failures.push(`#${id} is not marked invalid`)
+    }
+    await kiosk.scrollIntoViewIfNeeded()
+    await shot("till-settings-refused")
+    if (!same((await read()).signup_hourly_cap, want.signup_hourly_cap)) failures.push("a refused limit was stored")
+    say(`refused at their fields, nothing sent: ${Object.values({ ...kioskErrors, ...tillErrors }).join(" | ")}`)
   } finally {
-    await api(
-      "POST",
-      URL,
-      Object.fromEntries(FIELDS.map((k) => [k, original[k]]))
-    )
+    await api("POST", URL, Object.fromEntries(FIELDS.map((k) => [k, original[k]])))
   }
   const restored = await read()
-  const left = FIELDS.filter(
-    (k) => JSON.stringify(restored[k]) !== JSON.stringify(original[k])
-  )
+  const left = FIELDS.filter((k) => !same(restored[k], original[k]))
   if (left.length) failures.push(`not put back: ${left.join(", ")}`)
   if (failures.length) {
-    throw new Error(`till settings:\n  ${failures.join("\n  ")}`)
+    throw new Error(`till settings (${lang}):\n  ${failures.join("\n  ")}`)
   }
 }
 
 module.exports = { checkTillSettings }
-
-if (require.main === module) {
-  runAlone(checkTillSettings)
-}

@@ -1,202 +1,95 @@
-import { Button, Checkbox, Drawer, Label, Text } from "@medusajs/ui"
-import { FormEvent, useEffect, useState } from "react"
-import { InputField } from "../../../../components/form-field"
-import { errorMessage, PosKey, PosScope, sdk } from "../../../../lib/client"
-import { fieldInMessage } from "../../../../lib/settings-form"
-
-/** Short names for the table's badges. */
-export const SCOPE_LABELS: Record<PosScope, string> = {
-  lookup: "Look up",
-  earn: "Earn",
-  redeem: "Redeem",
-}
-
-const SCOPES: { scope: PosScope; label: string; description: string }[] = [
-  {
-    scope: "lookup",
-    label: "Look up members",
-    description: "Find a member by phone: name, tier and balance.",
-  },
-  {
-    scope: "earn",
-    label: "Register purchases (earn)",
-    description: "Send each sale so the member earns cashback.",
-  },
-  {
-    scope: "redeem",
-    label: "Redeem credit",
-    description: "Let a member pay with their wallet balance.",
-  },
-]
-
-type FormState = { name: string; location: string; scopes: PosScope[] }
-
-const INITIAL: FormState = {
-  name: "",
-  location: "",
-  scopes: ["lookup", "earn"],
-}
-
-// Field names as the API spells them in its messages.
-const MESSAGE_FIELDS = ["location", "scopes", "name"] as const
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useEffect, useMemo } from "react"
+import { useForm } from "react-hook-form"
+import { z } from "zod"
+import { PickerField, TextField } from "../../../../components/fields"
+import { FormDrawer } from "../../../../components/form-drawer"
+import { api } from "../../../../lib/api"
+import { PosScope } from "../../../../lib/client"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
+import { useLoyaltyMutation } from "../../../../lib/mutation"
+import { loyaltyKeys } from "../../../../lib/query"
+import { textSchema } from "../../../../lib/schema"
+import { CreatedPosKey } from "./created-key-dialog"
+import { isolate } from "./isolate"
+import { SCOPES, SCOPE_LABEL } from "./scopes"
 
 type Props = {
   open: boolean
   onOpenChange: (open: boolean) => void
-  onCreated: (key: PosKey & { key: string }) => void
+  onCreated: (key: CreatedPosKey) => void
 }
 
+const EMPTY = { name: "", location: "", scopes: ["lookup", "earn"] as PosScope[] }
+
+/** Creates a till key: its name, where the till stands, what it may do. */
 export const PosKeyForm = ({ open, onOpenChange, onCreated }: Props) => {
-  const [state, setState] = useState<FormState>(INITIAL)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { t } = useLoyaltyTranslation()
+  const schema = useMemo(
+    () =>
+      z.object({
+        name: textSchema(t, { max: 100 }),
+        location: textSchema(t, { max: 200 }),
+        scopes: z.array(z.enum(["lookup", "earn", "redeem"])).min(1, t("till.form.scopes.required")),
+      }),
+    [t]
+  )
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY,
+  })
 
   useEffect(() => {
-    if (open) {
-      setState(INITIAL)
-      setError(null)
-    }
-  }, [open])
+    if (open) form.reset(EMPTY)
+  }, [form, open])
 
-  const badField = error ? fieldInMessage(error, MESSAGE_FIELDS) : null
-  const invalid = (field: string) => badField === field || undefined
+  const create = useLoyaltyMutation({
+    mutationFn: (body: z.output<typeof schema>) =>
+      api<{ pos_key: CreatedPosKey }>("/admin/loyalty/pos-keys", { method: "POST", body }),
+    invalidate: () => [loyaltyKeys.posKeys()],
+    success: ({ pos_key }) => t("till.form.toast", { name: isolate(pos_key.name) }),
+    onSuccess: ({ pos_key }) => onCreated(pos_key),
+  })
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setState((s) => ({ ...s, [key]: value }))
-    if (badField && badField === key) {
-      setError(null)
-    }
-  }
-
-  const toggle = (scope: PosScope, on: boolean) =>
-    set(
-      "scopes",
-      SCOPES.map((s) => s.scope).filter((s) =>
-        s === scope ? on : state.scopes.includes(s)
-      )
-    )
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(null)
-    if (!state.scopes.length) {
-      setError("scopes: choose at least one thing the till may do")
-      return
-    }
-    setBusy(true)
-    try {
-      const { pos_key } = await sdk.client.fetch<{
-        pos_key: PosKey & { key: string }
-      }>("/admin/loyalty/pos-keys", {
-        method: "POST",
-        body: {
-          name: state.name.trim(),
-          location: state.location.trim(),
-          scopes: state.scopes,
-        },
-      })
-      onCreated(pos_key)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const options = SCOPES.map((s) => ({ value: s, label: t(SCOPE_LABEL[s]) }))
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <form
-          onSubmit={submit}
-          className="flex h-full flex-col overflow-hidden"
-          data-testid="pos-key-form"
-        >
-          <Drawer.Header>
-            <Drawer.Title asChild>
-              <h2 className="txt-large-plus text-ui-fg-base">Create till key</h2>
-            </Drawer.Title>
-            <Text size="small" className="text-ui-fg-subtle">
-              One key per till. The key is shown once, right after it is
-              created.
-            </Text>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-            <InputField
-              id="pos-key-name"
-              label="Name"
-              hint="Which till, e.g. Till 1 or Front counter."
-              value={state.name}
-              onChange={(v) => set("name", v)}
-              placeholder="Till 1"
-              invalid={invalid("name")}
-            />
-            <InputField
-              id="pos-key-location"
-              label="Location"
-              hint="The shop the till stands in."
-              value={state.location}
-              onChange={(v) => set("location", v)}
-              placeholder="Tehran, Valiasr St"
-              invalid={invalid("location")}
-            />
-            <div className="flex flex-col gap-y-3">
-              <Label size="small" weight="plus">
-                The till may
-              </Label>
-              {SCOPES.map(({ scope, label, description }) => (
-                <div key={scope} className="flex items-start gap-x-3">
-                  <Checkbox
-                    id={`pos-key-scope-${scope}`}
-                    checked={state.scopes.includes(scope)}
-                    onCheckedChange={(v) => toggle(scope, v === true)}
-                    aria-invalid={invalid("scopes")}
-                  />
-                  <div className="flex flex-col">
-                    <Label
-                      htmlFor={`pos-key-scope-${scope}`}
-                      size="small"
-                      weight="plus"
-                    >
-                      {label}
-                    </Label>
-                    <Text size="xsmall" className="text-ui-fg-subtle">
-                      {description}
-                    </Text>
-                  </div>
-                </div>
-              ))}
-            </div>
-          </Drawer.Body>
-          {error && (
-            <div className="bg-ui-bg-subtle border-t px-6 py-3">
-              <Text
-                size="small"
-                weight="plus"
-                className="text-ui-fg-error [overflow-wrap:anywhere]"
-                data-testid="pos-key-form-error"
-                role="alert"
-              >
-                {error}
-              </Text>
-            </div>
-          )}
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              type="submit"
-              isLoading={busy}
-              data-testid="pos-key-form-submit"
-            >
-              Create key
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("till.form.title")}
+      description={t("till.form.description")}
+      submitLabel={t("till.form.submit")}
+      submitting={create.isPending}
+      testId="pos-key-form"
+      onSubmit={form.handleSubmit((values) =>
+        create.mutate({ ...values, scopes: SCOPES.filter((s) => values.scopes.includes(s)) })
+      )}
+    >
+      <TextField
+        control={form.control}
+        name="name"
+        id="pos-key-name"
+        label={t("till.form.name.label")}
+        hint={t("till.form.name.hint")}
+        placeholder={t("till.form.name.placeholder")}
+      />
+      <TextField
+        control={form.control}
+        name="location"
+        id="pos-key-location"
+        label={t("till.form.location.label")}
+        hint={t("till.form.location.hint")}
+        placeholder={t("till.form.location.placeholder")}
+      />
+      <PickerField
+        control={form.control}
+        name="scopes"
+        id="pos-key-scopes"
+        label={t("till.form.scopes.label")}
+        hint={t("till.form.scopes.hint")}
+        options={options}
+      />
+    </FormDrawer>
   )
 }
