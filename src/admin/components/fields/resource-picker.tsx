@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
 import { Controller, FieldValues } from "react-hook-form"
 import { api } from "../../lib/api"
+import { useFormat } from "../../lib/format"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { loyaltyKeys } from "../../lib/query"
 import { Data } from "../ltr"
@@ -68,6 +69,7 @@ export const MultiSelect = ({
   options,
 }: MultiSelectProps) => {
   const { t } = useLoyaltyTranslation()
+  const { number } = useFormat()
   const [search, setSearch] = useState("")
   const term = useDebounced(search.trim())
 
@@ -118,7 +120,7 @@ export const MultiSelect = ({
           >
             <span className={value.length ? "text-ui-fg-base" : "text-ui-fg-muted"}>
               {value.length
-                ? t("common.picker.selected", { count: value.length })
+                ? t("common.picker.selected", { count: value.length, n: number(value.length) })
                 : placeholder ?? t("common.picker.placeholder")}
             </span>
             <ChevronUpDown className="text-ui-fg-muted" />
