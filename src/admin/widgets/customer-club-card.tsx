@@ -1,45 +1,43 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { ClubCard, errorMessage, sdk } from "../lib/client"
-import { ClubCardFigures } from "../lib/club-card"
+import { Button, Container, Text } from "@medusajs/ui"
+import { WidgetHeader } from "../components/wallet"
+import { useErrorText } from "../lib/api"
+import { ClubCardFigures, useClubCard } from "../lib/club-card"
+import { useLoyaltyTranslation } from "../lib/i18n"
 
-const CustomerClubCardWidget = ({
-  data: customer,
-}: DetailWidgetProps<AdminCustomer>) => {
-  const [card, setCard] = useState<ClubCard | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    sdk.client
-      .fetch<{ club_card: ClubCard }>(
-        `/admin/loyalty/customers/${customer.id}/club-card`
-      )
-      .then(({ club_card }) => {
-        setCard(club_card)
-        setError(null)
-      })
-      .catch((e) => setError(errorMessage(e)))
-  }, [customer.id])
+/**
+ * The customer's club card beside their details. It reloads after every
+ * change to their wallet (credit, debit, freeze) or a registered purchase.
+ */
+const CustomerClubCardWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useLoyaltyTranslation()
+  const errorText = useErrorText()
+  const card = useClubCard(customer.id)
 
   return (
-    <Container className="divide-y p-0" data-testid="customer-club-card">
+    <Container
+      className="divide-y p-0"
+      data-loyalty-widget="customer-club-card"
+      data-testid="customer-club-card"
+    >
+      <WidgetHeader title={t("wallet.clubCard.title")} description={t("wallet.clubCard.description")} />
       <div className="px-6 py-4">
-        <Heading level="h2">Club card</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Online and in store together.
-        </Text>
-      </div>
-      <div className="px-6 py-4">
-        {error ? (
-          <Text size="small" className="text-ui-fg-error">
-            {error}
-          </Text>
-        ) : card ? (
-          <ClubCardFigures card={card} />
+        {card.data ? (
+          <ClubCardFigures card={card.data} />
+        ) : card.isError ? (
+          <div className="flex flex-col items-start gap-y-2">
+            <Text size="small" className="text-ui-fg-error">
+              {t("wallet.clubCard.loadError")} {errorText(card.error)}
+            </Text>
+            <Button size="small" variant="secondary" onClick={() => card.refetch()}>
+              {t("common.actions.retry")}
+            </Button>
+          </div>
         ) : (
-          <Text size="small">Loading…</Text>
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("common.states.loading")}
+          </Text>
         )}
       </div>
     </Container>
