@@ -109,9 +109,12 @@ const DEV_SERVER_NOISE = [
   /\[vite\]/,
   /createRoot\(\) on a container that has already been passed/,
 ]
+// Only a failed load of a Vite module is noise: React's own warnings are
+// also logged from /node_modules/.vite/ and are the page's fault.
 const isDevServerNoise = (e) =>
   DEV_SERVER_NOISE.some((re) => re.test(e.text)) ||
-  /\/(node_modules\/\.vite|@vite|@fs|@id)\//.test(e.where)
+  (/^Failed to load resource/.test(e.text) &&
+    /\/(node_modules\/\.vite|@vite|@fs|@id)\//.test(e.where))
 
 /**
  * A resource of another site that did not load: Medusa's own pages fetch
