@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// Editing one field of a loyalty tier in the admin leaves every other field
-// as it was. Two tiers above the shop's own, every field set (a rolling one:
-// spend, orders, 200 days, rate, multiplier, metadata; a calendar-year one,
-// which has no window length), are created through the API; the Loyalty
-// tiers page is loaded afresh and the tier opened at once (the store's
-// currencies still loading), its description edited and saved; the tier read
-// through the API again must differ only in its description and updated_at.
-// Then once more with the currencies answering late, and once saved with no
-// change at all.
+// Editing one field of a loyalty tier in the admin (in ctx.lang) leaves
+// every other field as it was. Two tiers above the shop's own, every field
+// set (a rolling one: the names shoppers read, spend, orders, 200 days,
+// rate, multiplier, metadata; a Jalali-year one, which has no window
+// length), are created through the API; the Tiers page is loaded afresh and
+// the tier opened at once (the store's currencies still loading); the form
+// must show each field as stored (the spend in the shop's unit), the
+// description is edited and saved, and the tier read through the API again
+// must differ only in its description and updated_at. Then once more with
+// the currencies answering late, and once saved with no change at all
+// (nothing is sent).
 //
 // Runs on its own against a running store:
 //   node scripts/check-admin/tier-edit.js [http://localhost:9000]
 // and as the "tier edit" step of `npm run check:admin`.
-const path = require("path")
-const { adminApi, defaultSay, differences, runAlone } = require("./lib")
+const { adminApi, BASE, defaultSay, differences, runAlone } = require("./lib")
+const { adminName, grouped, plain, shownAmount, spendAbove } = require("./tiers")
 
 // Not "Check tier": the tiers check deletes those.
 const PREFIX = "Check edit tier"
@@ -21,19 +23,29 @@ const PREFIX = "Check edit tier"
 /** Fields that may change on save: the edited one and the timestamp. */
 const CHANGING = new Set(["description", "updated_at"])
 
+/** The window labels as the form's select shows them. */
+const WINDOW_LABEL = {
+  rolling: "tiers.window.rolling",
+  calendar_year: "tiers.window.calendar_year",
+  jalali_year: "tiers.window.jalali_year",
+  lifetime: "tiers.window.lifetime",
+}
+
 /**
  * @param page a logged-in Playwright page
- * @param base the store's URL
- * @param out the screenshots folder
- * @param say prints one line
+ * @param ctx the step's context: lang, tr, say, shot (lib.js createContext)
  */
-async function checkTierEdit(page, { base, out, say = defaultSay }) {
+async function checkTierEdit(page, ctx) {
+  const base = ctx.base ?? BASE
+  const say = ctx.say ?? defaultSay
+  const { lang, tr } = ctx
   const api = adminApi(page, base)
   await deleteLeftovers(api)
   const failures = []
   const created = []
   try {
     const { tiers: shop } = await api("GET", "/admin/loyalty/tiers")
+    const { settings } = await api("GET", "/admin/loyalty/settings")
     const top = shop.reduce((max, t) => Math.max(max, t.rank), 0)
     const spend = spendAbove(shop)
     const orders = Math.max(0, ...shop.map((t) => t.min_orders ?? 0))
@@ -44,6 +56,7 @@ async function checkTierEdit(page, { base, out, say = defaultSay }) {
       {
         body: {
           name: `${PREFIX} ${stamp} rolling`,
+          names: { fa: `سطح ویرایش ${stamp}`, en: `Edit tier ${stamp}` },
           description: "Every field set",
           rank: top + 20,
           currency_code: currency,
@@ -57,10 +70,7 @@ async function checkTierEdit(page, { base, out, say = defaultSay }) {
         },
         rounds: [
           // The first open after a page load: the currencies not there yet.
-          {
-            label: "rolling tier, first open",
-            description: "Right after a load",
-          },
+          { label: "rolling tier, first open", description: "Right after a load" },
           // Currencies that answer a second and a half after the form opens.
           {
             label: "rolling tier, currencies late",
@@ -73,42 +83,34 @@ async function checkTierEdit(page, { base, out, say = defaultSay }) {
       },
       {
         body: {
-          name: `${PREFIX} ${stamp} calendar year`,
+          name: `${PREFIX} ${stamp} jalali year`,
+          names: null,
           description: "No window length",
           rank: top + 21,
           currency_code: currency,
           min_spend: `${spend}0`,
           min_orders: orders + 3,
-          qualification_window: "calendar_year",
+          qualification_window: "jalali_year",
           window_days: null,
           cashback_rate: "4",
           cashback_multiplier: null,
         },
-        rounds: [
-          {
-            label: "calendar-year tier, first open",
-            description: "Right after a load",
-          },
-        ],
+        rounds: [{ label: "Jalali-year tier, first open", description: "Right after a load" }],
       },
     ]
     for (const { body } of cases) {
       created.push((await api("POST", "/admin/loyalty/tiers", body)).tier)
     }
+    const env = { ctx, base, lang, tr, display: settings.money_display }
     for (const [i, { rounds }] of cases.entries()) {
       for (const round of rounds) {
-        const problems = await editRound(page, api, {
-          base,
-          out,
-          id: created[i].id,
-          round,
-        })
+        const problems = await editRound(page, api, { ...env, id: created[i].id, round })
         if (problems.length) {
           failures.push(`${round.label}:\n    ${problems.join("\n    ")}`)
           break // the tier is no longer as created
         }
         say(
-          `tier edit (${round.label}): ${round.description ? "description saved" : "saved as it was"}, every other field unchanged`
+          `tier edit (${round.label}): ${round.description ? "description saved" : "nothing sent"}, every other field unchanged`
         )
       }
     }
@@ -119,17 +121,17 @@ async function checkTierEdit(page, { base, out, say = defaultSay }) {
     }
   }
   if (failures.length) {
-    throw new Error(`tier edit:\n  ${failures.join("\n  ")}`)
+    throw new Error(`tier edit (${lang}):\n  ${failures.join("\n  ")}`)
   }
 }
 
 /** One open, edit and save; what the form showed wrong or the save changed. */
-async function editRound(page, api, { base, out, id, round }) {
-  const url = `/admin/loyalty/tiers/${id}`
+async function editRound(page, api, env) {
+  const url = `/admin/loyalty/tiers/${env.id}`
   const before = (await api("GET", url)).tier
-  const problems = await editInForm(page, { base, out, tier: before, round })
+  const problems = await editInForm(page, { ...env, tier: before })
   const after = (await api("GET", url)).tier
-  const expected = round.description ?? before.description
+  const expected = env.round.description ?? before.description
   if (after.description !== expected) {
     problems.push(
       `the description is ${JSON.stringify(after.description)}, not ${JSON.stringify(expected)}`
@@ -145,30 +147,18 @@ async function editRound(page, api, { base, out, id, round }) {
 
 async function deleteLeftovers(api) {
   const { tiers } = await api("GET", "/admin/loyalty/tiers")
-  const leftovers = tiers
-    .filter((t) => t.name.startsWith(PREFIX))
-    .sort((a, b) => b.rank - a.rank)
+  const leftovers = tiers.filter((t) => t.name.startsWith(PREFIX)).sort((a, b) => b.rank - a.rank)
   for (const tier of leftovers) {
     await api("DELETE", `/admin/loyalty/tiers/${tier.id}`)
   }
-}
-
-/** A round spend above every tier's: "10000000000" above IRR 1,000,000,000. */
-function spendAbove(tiers) {
-  const digits = Math.max(
-    6,
-    ...tiers
-      .filter((t) => t.min_spend != null)
-      .map((t) => t.min_spend.split(".")[0].length)
-  )
-  return `1${"0".repeat(digits + 1)}`
 }
 
 // The tiers page asks the store for its currencies.
 const OPTION_URLS = /\/admin\/stores(\?|$)/
 
 /** Opens the tier, edits its description, saves: what looked wrong. */
-async function editInForm(page, { base, out, tier, round }) {
+async function editInForm(page, env) {
+  const { ctx, base, lang, tier, round } = env
   const problems = new Set()
   const slow = round.delayOptions
   const delay = async (route) => {
@@ -178,49 +168,52 @@ async function editInForm(page, { base, out, tier, round }) {
   if (slow) {
     await page.route(OPTION_URLS, delay)
   }
+  const sent = []
+  const onRequest = (request) => {
+    if (request.method() === "POST" && request.url().endsWith(`/admin/loyalty/tiers/${tier.id}`)) {
+      sent.push(request.postDataJSON())
+    }
+  }
+  page.on("request", onRequest)
+  const shotName = `tier-edit-${round.label.replace(/\W+/g, "-")}`
   try {
     // A fresh page load, then the tier opened as soon as it is listed.
     await page.goto(`${base}/app/loyalty/tiers`)
-    const open = page.getByRole("button", { name: tier.name, exact: true })
+    const open = page
+      .getByTestId("tier-name")
+      .getByText(adminName({ lang }, tier), { exact: true })
     await open.waitFor({ timeout: 60000 })
     await open.click()
     const form = page.getByTestId("tier-form")
     await form.waitFor()
     // What a shop owner sees: the tier as it is, currencies loaded or not.
-    for (const p of await formShows(page, tier)) problems.add(p)
+    for (const p of await formShows(page, env, tier)) problems.add(p)
     if (round.description !== null) {
       await page.fill("#tier-description", round.description)
     }
     // Let late currencies arrive before saving; then the form still shows it.
     await page.waitForTimeout((slow ?? 0) + 1000)
-    const edited = {
-      ...tier,
-      description: round.description ?? tier.description,
-    }
-    for (const p of await formShows(page, edited)) problems.add(p)
-    await page.screenshot({
-      path: path.join(out, `tier-edit-${round.label.replace(/\W+/g, "-")}.png`),
-    })
+    const edited = { ...tier, description: round.description ?? tier.description }
+    for (const p of await formShows(page, env, edited)) problems.add(p)
+    await ctx.shot(shotName)
     await page.getByTestId("tier-form-submit").click()
     const closed = await form
       .waitFor({ state: "detached", timeout: 30000 })
       .then(() => true)
       .catch(() => false)
     if (!closed) {
-      const error = page.getByTestId("tier-form-error")
-      problems.add(
-        `the form did not save: ${(await error.isVisible()) ? await error.innerText() : "no error shown"}`
-      )
-      await page.screenshot({
-        path: path.join(
-          out,
-          `tier-edit-${round.label.replace(/\W+/g, "-")}-refused.png`
-        ),
-      })
-      await form.getByRole("button", { name: "Cancel" }).click()
+      const errors = await form.locator('[role="alert"]').allInnerTexts()
+      problems.add(`the form did not save: ${errors.join("; ") || "no error shown"}`)
+      await ctx.shot(`${shotName}-refused`)
+      await form.getByRole("button", { name: env.tr("common.actions.cancel") }).click()
       await form.waitFor({ state: "detached" })
     }
+    const expectedBody = round.description === null ? [] : [{ description: round.description }]
+    if (JSON.stringify(sent) !== JSON.stringify(expectedBody)) {
+      problems.add(`the form sent ${JSON.stringify(sent)}, expected ${JSON.stringify(expectedBody)}`)
+    }
   } finally {
+    page.off("request", onRequest)
     if (slow) {
       await page.unroute(OPTION_URLS, delay)
     }
@@ -229,17 +222,19 @@ async function editInForm(page, { base, out, tier, round }) {
 }
 
 /** Each field of the open form against the tier: what looks different. */
-async function formShows(page, tier) {
+async function formShows(page, { tr, display }, tier) {
   const problems = []
   const text = (n) => (n == null ? "" : String(n))
+  // Inputs show digits in the admin's language ("۲۰٬۰۰۰" in Persian).
   const see = (what, actual, expected) => {
-    if (actual !== expected) {
+    if (plain(actual) !== plain(expected)) {
       problems.push(`the form shows ${what} "${actual}", not "${expected}"`)
     }
   }
-  const input = async (id, expected) =>
-    see(id, await page.inputValue(id), expected)
+  const input = async (id, expected) => see(id, await page.inputValue(id), expected)
   await input("#tier-name", tier.name)
+  await input("#tier-name-fa", tier.names?.fa ?? "")
+  await input("#tier-name-en", tier.names?.en ?? "")
   await input("#tier-rank", text(tier.rank))
   await input("#tier-description", text(tier.description))
   see(
@@ -247,17 +242,25 @@ async function formShows(page, tier) {
     (await page.locator("#tier-currency").innerText()).trim(),
     tier.currency_code.toUpperCase()
   )
-  await input("#tier-min-spend", text(tier.min_spend))
+  // The spend in the unit the shop counts in, grouped as staff type it.
+  await input(
+    "#tier-min-spend",
+    tier.min_spend == null
+      ? ""
+      : tier.currency_code === "irr"
+        ? grouped(shownAmount(tier.min_spend, display))
+        : grouped(tier.min_spend)
+  )
   await input("#tier-min-orders", text(tier.min_orders))
   see(
     "#tier-window",
-    await page
-      .locator('#tier-window [role="radio"][aria-checked="true"]')
-      .getAttribute("value"),
-    tier.qualification_window
+    (await page.locator("#tier-window").innerText()).trim(),
+    tr(WINDOW_LABEL[tier.qualification_window])
   )
   if (tier.qualification_window === "rolling") {
     await input("#tier-window-days", text(tier.window_days))
+  } else if (await page.locator("#tier-window-days").isVisible()) {
+    problems.push(`a ${tier.qualification_window} window asks for a number of days`)
   }
   await input("#tier-rate", text(tier.cashback_rate))
   await input("#tier-multiplier", text(tier.cashback_multiplier))
@@ -267,5 +270,5 @@ async function formShows(page, tier) {
 module.exports = { checkTierEdit }
 
 if (require.main === module) {
-  runAlone(checkTierEdit)
+  runAlone(checkTierEdit, "tier edit")
 }

@@ -3,104 +3,121 @@
 import { Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { TierHistoryEntry } from "../../lib/client"
-import { HISTORY_REASONS } from "../../lib/tier-format"
+import { useFormat } from "../../lib/format"
+import { useLoyaltyTranslation } from "../../lib/i18n"
+import { AdminTier, HISTORY_REASONS, TierText, useTierName } from "../../lib/tier-format"
+import { Data, Ltr } from "../ltr"
 import { Labels } from "./labels"
-
-const dateTime = (value: string) =>
-  new Date(value).toLocaleString(undefined, {
-    dateStyle: "medium",
-    timeStyle: "short",
-  })
-
-const tierName = (id: string | null, name: string | null) =>
-  id ? (name ?? "Deleted tier") : "No tier"
 
 export const TierHistory = ({
   history,
   labels,
+  tiers,
 }: {
   history: TierHistoryEntry[]
   labels: Labels
-}) => (
-  <div className="px-6 py-4">
-    <Text size="small" weight="plus" className="mb-2">
-      History
-    </Text>
-    {history.length === 0 ? (
-      <Text size="small" className="text-ui-fg-subtle">
-        No tier changes yet.
-      </Text>
-    ) : (
-      <Table data-testid="customer-tier-history">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>When</Table.HeaderCell>
-            <Table.HeaderCell>Change</Table.HeaderCell>
-            <Table.HeaderCell>Reason</Table.HeaderCell>
-            <Table.HeaderCell>Note</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {history.map((h) => (
-            <Table.Row
-              key={h.id}
-              data-testid="customer-tier-history-row"
-              className="[&_td]:py-2 [&_td]:align-top"
-            >
-              <Table.Cell className="whitespace-nowrap">
-                {dateTime(h.created_at)}
-              </Table.Cell>
-              <Table.Cell className="whitespace-nowrap">
-                <span className={h.from_tier_id ? "" : "text-ui-fg-muted"}>
-                  {tierName(h.from_tier_id, h.from_tier_name)}
-                </span>
-                {" → "}
-                <span className={h.to_tier_id ? "" : "text-ui-fg-muted"}>
-                  {tierName(h.to_tier_id, h.to_tier_name)}
-                </span>
-              </Table.Cell>
-              <Table.Cell className="whitespace-nowrap">
-                <Reason entry={h} labels={labels} />
-              </Table.Cell>
-              <Table.Cell className="min-w-[160px] whitespace-normal [overflow-wrap:anywhere]">
-                {h.note ?? <span className="text-ui-fg-muted">—</span>}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    )}
-  </div>
-)
-
-const Reason = ({
-  entry,
-  labels,
-}: {
-  entry: TierHistoryEntry
-  labels: Labels
+  tiers: AdminTier[]
 }) => {
-  const by = entry.actor_id ? labels.users.get(entry.actor_id) : undefined
-  return (
-    <div className="flex flex-col">
-      <span>
-        {HISTORY_REASONS[entry.reason] ?? entry.reason}
-        {entry.order_id && (
-          <>
-            {" "}
-            <Link
-              to={`/orders/${entry.order_id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
-              {labels.orders.get(entry.order_id) ?? "view order"}
-            </Link>
-          </>
-        )}
+  const { t, dir } = useLoyaltyTranslation()
+  const { dateTime } = useFormat()
+  const name = useTierName()
+  // The shop's name for a tier that still exists; the name it had, else.
+  const tierName = (id: string | null, saved: string | null) => {
+    if (!id) return null
+    const tier = tiers.find((x) => x.id === id)
+    return tier ? name(tier) : saved
+  }
+  const side = (id: string | null, saved: string | null) => {
+    const shown = tierName(id, saved)
+    return shown ? (
+      <Data>{shown}</Data>
+    ) : (
+      <span className="text-ui-fg-muted">
+        {id ? t("tiers.customer.history.deletedTier") : t("tiers.customer.noTier")}
       </span>
-      {by && (
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          by {by}
+    )
+  }
+
+  return (
+    <div className="px-6 py-4">
+      <Text size="small" weight="plus" className="mb-2">
+        {t("tiers.customer.history.title")}
+      </Text>
+      {history.length === 0 ? (
+        <Text size="small" className="text-ui-fg-subtle">
+          {t("tiers.customer.history.empty")}
         </Text>
+      ) : (
+        <Table data-testid="customer-tier-history">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell className="text-start">
+                {t("tiers.customer.history.when")}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-start">
+                {t("tiers.customer.history.change")}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-start">
+                {t("tiers.customer.history.reason.title")}
+              </Table.HeaderCell>
+              <Table.HeaderCell className="text-start">
+                {t("tiers.customer.history.note")}
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {history.map((h) => {
+              const by = h.actor_id ? labels.users.get(h.actor_id) : undefined
+              return (
+                <Table.Row
+                  key={h.id}
+                  data-testid="customer-tier-history-row"
+                  data-reason={h.reason}
+                  className="[&_td]:py-2 [&_td]:align-top"
+                >
+                  <Table.Cell className="whitespace-nowrap">{dateTime(h.created_at)}</Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">
+                    {side(h.from_tier_id, h.from_tier_name)}
+                    <span aria-hidden className="text-ui-fg-muted mx-1">
+                      {dir === "rtl" ? "←" : "→"}
+                    </span>
+                    {side(h.to_tier_id, h.to_tier_name)}
+                  </Table.Cell>
+                  <Table.Cell className="whitespace-nowrap">
+                    <div className="flex flex-col">
+                      <span>
+                        {t(HISTORY_REASONS[h.reason])}
+                        {h.order_id && (
+                          <>
+                            {" "}
+                            <Link
+                              to={`/orders/${h.order_id}`}
+                              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                            >
+                              {labels.orders.get(h.order_id) ? (
+                                <Ltr>{labels.orders.get(h.order_id)}</Ltr>
+                              ) : (
+                                t("tiers.customer.history.viewOrder")
+                              )}
+                            </Link>
+                          </>
+                        )}
+                      </span>
+                      {by && (
+                        <Text size="xsmall" className="text-ui-fg-subtle">
+                          <TierText i18nKey="tiers.customer.history.by" values={{ name: by }} />
+                        </Text>
+                      )}
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell className="min-w-[160px] whitespace-normal [overflow-wrap:anywhere]">
+                    {h.note ? <Data>{h.note}</Data> : <span className="text-ui-fg-muted">—</span>}
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
       )}
     </div>
   )

@@ -1,39 +1,38 @@
-import { useCallback, useEffect, useState } from "react"
-import { CustomerTier, errorMessage, sdk, Tier } from "../../lib/client"
-import { Labels, loadLabels } from "./labels"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { api } from "../../lib/api"
+import { loyaltyKeys } from "../../lib/query"
+import { AdminCustomerTier, useTiers } from "../../lib/tier-format"
+import { loadLabels, NO_LABELS } from "./labels"
 
 /**
- * The customer's tier with its history's labels, and the shop's tiers by
- * rank; `show` puts a tier the API answered on screen.
+ * The customer's tier (loyaltyKeys.customerTier: a credit, an order or a
+ * pin invalidates it with the customer's other loyalty data), the shop's
+ * tiers by rank, and the labels of the orders and admins its history names.
  */
 export function useCustomerTier(customerId: string) {
-  const [view, setView] = useState<CustomerTier | null>(null)
-  const [tiers, setTiers] = useState<Tier[]>([])
-  const [labels, setLabels] = useState<Labels>({
-    orders: new Map(),
-    users: new Map(),
+  const view = useQuery({
+    queryKey: loyaltyKeys.customerTier(customerId),
+    queryFn: () =>
+      api<{ customer_tier: AdminCustomerTier }>(`/admin/loyalty/customers/${customerId}/tier`),
+    select: (data) => data.customer_tier,
   })
-  const [error, setError] = useState<string | null>(null)
-
-  const show = useCallback(async (next: CustomerTier) => {
-    setView(next)
-    setLabels(await loadLabels(next.history))
-  }, [])
-
-  const load = useCallback(async () => {
-    const [{ customer_tier }, { tiers }] = await Promise.all([
-      sdk.client.fetch<{ customer_tier: CustomerTier }>(
-        `/admin/loyalty/customers/${customerId}/tier`
-      ),
-      sdk.client.fetch<{ tiers: Tier[] }>("/admin/loyalty/tiers"),
-    ])
-    setTiers([...tiers].sort((a, b) => a.rank - b.rank))
-    await show(customer_tier)
-  }, [customerId, show])
-
-  useEffect(() => {
-    load().catch((e) => setError(errorMessage(e)))
-  }, [load])
-
-  return { view, tiers, labels, error, show }
+  const tiers = useTiers()
+  const history = view.data?.history ?? []
+  const ids = [
+    ...history.map((h) => h.order_id),
+    ...history.map((h) => h.actor_id),
+  ].filter(Boolean) as string[]
+  const labels = useQuery({
+    queryKey: [...loyaltyKeys.customerTier(customerId), "labels", [...new Set(ids)].sort()],
+    queryFn: () => loadLabels(history),
+    enabled: ids.length > 0,
+    placeholderData: keepPreviousData,
+  })
+  return {
+    view: view.data,
+    tiers: tiers.data ?? [],
+    labels: labels.data ?? NO_LABELS,
+    error: view.error ?? tiers.error,
+    isPending: view.isPending || tiers.isPending,
+  }
 }

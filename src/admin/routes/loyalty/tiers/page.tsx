@@ -1,23 +1,25 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { EllipsisHorizontal, Trophy } from "@medusajs/icons"
+import { Trophy } from "@medusajs/icons"
 import {
   Button,
   Container,
-  DropdownMenu,
+  DataTable,
+  DataTablePaginationState,
   Heading,
-  IconButton,
-  Table,
   Text,
-  toast,
+  useDataTable,
   usePrompt,
 } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
-import { errorMessage, sdk, Tier } from "../../../lib/client"
-import {
-  tierBenefits,
-  tierThresholds,
-  tierWindow,
-} from "../../../lib/tier-format"
+import { useQuery } from "@tanstack/react-query"
+import { useCallback, useMemo, useState } from "react"
+import { api, useErrorText } from "../../../lib/api"
+import { useFormat } from "../../../lib/format"
+import { useLoyaltyTranslation } from "../../../lib/i18n"
+import { useLoyaltyMutation } from "../../../lib/mutation"
+import { loyaltyKeys } from "../../../lib/query"
+import { AdminTier, isolate, tierName, useTiers } from "../../../lib/tier-format"
+import { TablePager } from "./components/table-pager"
+import { useTierColumns } from "./components/tier-columns"
 import { TierForm } from "./components/tier-form"
 import { TierSettings } from "./components/tier-settings"
 
@@ -28,294 +30,224 @@ type Evaluation = {
   in_grace: number
 }
 
-const customers = (n: number) =>
-  `${n.toLocaleString()} ${n === 1 ? "customer" : "customers"}`
+const PAGE_SIZE = 20
 
-async function loadCurrencies() {
-  const { stores } = await sdk.client
-    .fetch<{
-      stores: { supported_currencies?: { currency_code: string }[] }[]
-    }>("/admin/stores", { query: { fields: "id,supported_currencies.currency_code" } })
-    .catch(() => ({ stores: [] }))
-  return Array.from(
-    new Set(
-      stores.flatMap((s) =>
-        (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())
-      )
-    )
-  ).sort()
+/** The store's currencies, which spend can be counted in. */
+function useStoreCurrencies() {
+  return useQuery({
+    queryKey: [...loyaltyKeys.tiers(), "store-currencies"],
+    queryFn: () =>
+      api<{ stores: { supported_currencies?: { currency_code: string }[] }[] }>(
+        "/admin/stores",
+        { query: { fields: "id,supported_currencies.currency_code" } }
+      ),
+    select: ({ stores }) =>
+      Array.from(
+        new Set(
+          stores.flatMap((s) =>
+            (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())
+          )
+        )
+      ).sort(),
+    staleTime: 5 * 60_000,
+  })
 }
 
 const TiersPage = () => {
-  const [tiers, setTiers] = useState<Tier[]>([])
-  const [currencies, setCurrencies] = useState<string[]>([])
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [formOpen, setFormOpen] = useState(false)
-  const [editing, setEditing] = useState<Tier | null>(null)
-  const [evaluating, setEvaluating] = useState(false)
+  const { t, language } = useLoyaltyTranslation()
+  const { number, money } = useFormat()
   const prompt = usePrompt()
+  const errorText = useErrorText()
+  const { data: tiers = [], isPending, error } = useTiers()
+  const { data: currencies = [] } = useStoreCurrencies()
+  const [search, setSearch] = useState("")
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
+  })
+  // Each opening mounts a fresh form holding the tier from its first render.
+  const [form, setForm] = useState<{ open: boolean; tier: AdminTier | null; key: number }>({
+    open: false,
+    tier: null,
+    key: 0,
+  })
 
-  const load = useCallback(async () => {
-    const { tiers } = await sdk.client.fetch<{ tiers: Tier[] }>(
-      "/admin/loyalty/tiers"
+  const openForm = useCallback(
+    (tier: AdminTier | null) => setForm((f) => ({ open: true, tier, key: f.key + 1 })),
+    []
+  )
+
+  const evaluate = useLoyaltyMutation({
+    mutationFn: () =>
+      api<Evaluation>("/admin/loyalty/tiers/evaluate", { method: "POST", body: {} }),
+    // The evaluation moves customers: their tier, the club card, the counts.
+    invalidate: () => [loyaltyKeys.all],
+    success: (r) =>
+      t("tiers.toast.evaluated", {
+        count: r.evaluated,
+        n: number(r.evaluated),
+        up: number(r.upgraded),
+        down: number(r.downgraded),
+        grace: number(r.in_grace),
+      }),
+  })
+
+  const remove = useLoyaltyMutation({
+    mutationFn: (tier: AdminTier) =>
+      api<{ moved_customers: number }>(`/admin/loyalty/tiers/${tier.id}`, {
+        method: "DELETE",
+      }),
+    invalidate: () => [loyaltyKeys.all],
+    success: (r, tier) =>
+      t("tiers.toast.deleted", {
+        count: r.moved_customers,
+        n: number(r.moved_customers),
+        name: isolate(tierName(tier, language)),
+      }),
+  })
+
+  const askDelete = useCallback(
+    async (tier: AdminTier) => {
+      const name = isolate(tierName(tier, language))
+      const confirmed = await prompt({
+        title: t("tiers.delete.title", { name }),
+        description: tier.member_count
+          ? t("tiers.delete.withMembers", {
+              count: tier.member_count,
+              n: number(tier.member_count),
+            })
+          : t("tiers.delete.empty"),
+        confirmText: t("common.actions.delete"),
+        cancelText: t("common.actions.cancel"),
+      })
+      if (confirmed) {
+        remove.mutate(tier)
+      }
+    },
+    [language, number, prompt, remove, t]
+  )
+
+  const columns = useTierColumns({ onEdit: openForm, onDelete: askDelete })
+
+  const found = useMemo(() => {
+    const term = search.trim().toLowerCase()
+    if (!term) return tiers
+    return tiers.filter((tier) =>
+      [tier.name, tier.names?.fa, tier.names?.en, tier.description]
+        .filter(Boolean)
+        .some((text) => text!.toLowerCase().includes(term))
     )
-    setTiers([...tiers].sort((a, b) => a.rank - b.rank))
-    setError(null)
-  }, [])
+  }, [search, tiers])
+  const pageRows = useMemo(
+    () =>
+      found.slice(
+        pagination.pageIndex * pagination.pageSize,
+        (pagination.pageIndex + 1) * pagination.pageSize
+      ),
+    [found, pagination]
+  )
 
-  useEffect(() => {
-    load()
-      .catch((e) => setError(errorMessage(e)))
-      .finally(() => setLoading(false))
-    loadCurrencies().then(setCurrencies)
-  }, [load])
-
-  const evaluate = async () => {
-    setEvaluating(true)
-    try {
-      const result = await sdk.client.fetch<Evaluation>(
-        "/admin/loyalty/tiers/evaluate",
-        { method: "POST", body: {} }
-      )
-      toast.success(
-        `Evaluated ${customers(result.evaluated)}: ${result.upgraded} up, ${result.downgraded} down, ${result.in_grace} in grace`
-      )
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setEvaluating(false)
-    }
-  }
-
-  const remove = async (tier: Tier) => {
-    const confirmed = await prompt({
-      title: `Delete "${tier.name}"?`,
-      description: tier.member_count
-        ? `Its ${customers(tier.member_count)} move at once to the tier their orders reach, pinned ones too. Cashback rules limited to it no longer pay anyone in it.`
-        : "No customer is in it. Cashback rules limited to it no longer pay anyone in it.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (!confirmed) return
-    try {
-      const { moved_customers } = await sdk.client.fetch<{
-        moved_customers: number
-      }>(`/admin/loyalty/tiers/${tier.id}`, { method: "DELETE" })
-      toast.success(
-        `Deleted "${tier.name}": ${customers(moved_customers)} moved`
-      )
-      await load()
-    } catch (e) {
-      toast.error(errorMessage(e))
-    }
-  }
-
-  const openForm = (tier: Tier | null) => {
-    setEditing(tier)
-    setFormOpen(true)
-  }
+  const table = useDataTable({
+    data: pageRows,
+    columns,
+    getRowId: (tier) => tier.id,
+    rowCount: found.length,
+    isLoading: isPending,
+    search: { state: search, onSearchChange: setSearch },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    // Medusa's DataTable hands over its row, not the typed record.
+    onRowClick: (_, row) =>
+      openForm((row as unknown as { original?: AdminTier }).original ?? row),
+  })
 
   return (
-    <div className="flex flex-col gap-y-3">
+    <div className="flex flex-col gap-y-3" data-loyalty-page="tiers">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div>
-            <Heading level="h1">Loyalty tiers</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Levels customers reach by their orders. An order lifts a
-              customer at once; the nightly evaluation also moves them down.
+        <DataTable instance={table}>
+          <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+            <div>
+              <Heading level="h1">{t("tiers.title")}</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                {t("tiers.description")}
+              </Text>
+            </div>
+            <div className="flex shrink-0 items-center gap-x-2">
+              <DataTable.Search placeholder={t("tiers.list.search")} />
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => evaluate.mutate(undefined)}
+                isLoading={evaluate.isPending}
+                disabled={!tiers.length}
+                data-testid="tiers-evaluate"
+              >
+                {t("tiers.actions.evaluate")}
+              </Button>
+              <Button
+                size="small"
+                variant="secondary"
+                onClick={() => openForm(null)}
+                data-testid="tiers-create"
+              >
+                {t("tiers.actions.create")}
+              </Button>
+            </div>
+          </DataTable.Toolbar>
+          {error ? (
+            <Text size="small" className="text-ui-fg-error px-6 py-4">
+              {errorText(error)}
             </Text>
-          </div>
-          <div className="flex shrink-0 items-center gap-x-2">
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={evaluate}
-              isLoading={evaluating}
-              disabled={!tiers.length}
-              data-testid="tiers-evaluate"
-            >
-              Evaluate now
-            </Button>
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => openForm(null)}
-            >
-              Create tier
-            </Button>
-          </div>
-        </div>
-        {loading ? (
-          <div className="px-6 py-4">
-            <Text size="small">Loading…</Text>
-          </div>
-        ) : error ? (
-          <div className="px-6 py-4">
-            <Text size="small" className="text-ui-fg-error">
-              {error}
-            </Text>
-          </div>
-        ) : tiers.length === 0 ? (
-          <div className="flex flex-col items-center gap-y-1 px-6 py-10">
-            <Text size="small" weight="plus">
-              No tiers yet
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              Create one, e.g. Silver from 15,000,000 Toman a year, then let
-              cashback rules pay its rate.
-            </Text>
-          </div>
-        ) : (
-          <div className="overflow-x-auto">
-            <Table data-testid="tiers-table">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell className="w-16">Rank</Table.HeaderCell>
-                  <Table.HeaderCell>Name</Table.HeaderCell>
-                  <Table.HeaderCell>Qualifies with</Table.HeaderCell>
-                  <Table.HeaderCell>Window</Table.HeaderCell>
-                  <Table.HeaderCell>Benefits</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">
-                    Members
-                  </Table.HeaderCell>
-                  <Table.HeaderCell className="w-12" />
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {tiers.map((tier) => {
-                  const benefits = tierBenefits(tier)
-                  return (
-                    <Table.Row
-                      key={tier.id}
-                      data-testid="tier-row"
-                      className="[&_td]:py-2.5 [&_td]:align-top"
-                    >
-                      <Table.Cell>
-                        <Text size="small" weight="plus">
-                          {tier.rank}
-                        </Text>
-                      </Table.Cell>
-                      <Table.Cell className="min-w-[180px] max-w-[320px] whitespace-normal">
-                        <button
-                          type="button"
-                          className="txt-small-plus text-ui-fg-base hover:text-ui-fg-interactive block text-left [overflow-wrap:anywhere]"
-                          onClick={() => openForm(tier)}
-                        >
-                          {tier.name}
-                        </button>
-                        {tier.description && (
-                          <Text
-                            size="xsmall"
-                            className="text-ui-fg-subtle [overflow-wrap:anywhere]"
-                          >
-                            {tier.description}
-                          </Text>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {tierThresholds(tier).map((t) => (
-                          <Text
-                            key={t}
-                            size="small"
-                            className="whitespace-nowrap"
-                          >
-                            {t}
-                          </Text>
-                        ))}
-                      </Table.Cell>
-                      <Table.Cell className="whitespace-nowrap">
-                        {tierWindow(tier)}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {benefits.length ? (
-                          benefits.map((b) => (
-                            <Text
-                              key={b}
-                              size="small"
-                              className="whitespace-nowrap"
-                            >
-                              {b}
-                            </Text>
-                          ))
-                        ) : (
-                          <Text size="small" className="text-ui-fg-muted">
-                            None
-                          </Text>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell className="text-right">
-                        <Text
-                          size="small"
-                          className={
-                            tier.member_count ? "" : "text-ui-fg-muted"
-                          }
-                          data-testid="tier-members"
-                        >
-                          {tier.member_count.toLocaleString()}
-                        </Text>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <DropdownMenu>
-                          <DropdownMenu.Trigger asChild>
-                            <IconButton
-                              size="small"
-                              variant="transparent"
-                              aria-label={`Actions for ${tier.name}`}
-                            >
-                              <EllipsisHorizontal />
-                            </IconButton>
-                          </DropdownMenu.Trigger>
-                          <DropdownMenu.Content align="end">
-                            <DropdownMenu.Item onClick={() => openForm(tier)}>
-                              Edit
-                            </DropdownMenu.Item>
-                            <DropdownMenu.Separator />
-                            <DropdownMenu.Item
-                              onClick={() => remove(tier)}
-                              className="text-ui-fg-error"
-                            >
-                              Delete
-                            </DropdownMenu.Item>
-                          </DropdownMenu.Content>
-                        </DropdownMenu>
-                      </Table.Cell>
-                    </Table.Row>
-                  )
-                })}
-              </Table.Body>
-            </Table>
-            <Text size="xsmall" className="text-ui-fg-subtle px-6 py-3">
-              Ordered by rank. To reorder, edit the ranks: each tier must ask
-              for more than the tiers ranked below it.
-            </Text>
-          </div>
+          ) : (
+            <div data-testid="tiers-table">
+              <DataTable.Table
+                emptyState={{
+                  empty: {
+                    heading: t("tiers.list.empty.title"),
+                    description: t("tiers.list.empty.description", {
+                      amount: money("150000000", "irr"),
+                    }),
+                  },
+                  filtered: {
+                    heading: t("common.states.noMatches"),
+                  },
+                }}
+              />
+            </div>
+          )}
+          <TablePager
+            count={found.length}
+            pageIndex={pagination.pageIndex}
+            pageCount={Math.ceil(found.length / pagination.pageSize)}
+            onPrevious={() => table.previousPage()}
+            onNext={() => table.nextPage()}
+          />
+        </DataTable>
+        {tiers.length > 1 && (
+          <Text size="xsmall" className="text-ui-fg-subtle px-6 py-3">
+            {t("tiers.list.rankNote")}
+          </Text>
         )}
       </Container>
 
       <TierSettings />
 
       <TierForm
-        open={formOpen}
-        tier={editing}
+        key={form.key}
+        open={form.open}
+        onOpenChange={(open) => setForm((f) => ({ ...f, open }))}
+        tier={form.tier}
         tiers={tiers}
         currencies={currencies}
-        onOpenChange={setFormOpen}
-        onSaved={(saved) => {
-          setFormOpen(false)
-          toast.success(`Saved "${saved.name}"`)
-          load().catch((e) => setError(errorMessage(e)))
-        }}
       />
     </div>
   )
 }
 
 export const config = defineRouteConfig({
-  label: "Loyalty tiers",
+  label: "common.nav.tiers",
+  translationNs: "loyalty",
   icon: Trophy,
+  rank: 2,
 })
 
 export default TiersPage

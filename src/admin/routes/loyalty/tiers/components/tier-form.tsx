@@ -1,221 +1,159 @@
-// The tier form's shell: the drawer, the form's state and its submit. Its
-// sections and state live in tier-form/ beside this file.
-import { Button, Drawer, Text, Textarea } from "@medusajs/ui"
-import { FormEvent, useMemo, useState } from "react"
-import { FormField, InputField } from "../../../../components/form-field"
-import { errorMessage, sdk, Tier } from "../../../../lib/client"
-import { fieldInMessage } from "../../../../lib/settings-form"
+// Creating or editing a tier in a drawer: react-hook-form with the zod
+// schema of tier-form/schema.ts, the shared field components, each error
+// (the form's or the API's) at its field. Its sections live in tier-form/.
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useMemo, useState } from "react"
+import { useForm } from "react-hook-form"
+import { NumberField, TextField } from "../../../../components/fields"
+import { FormDrawer } from "../../../../components/form-drawer"
+import { api, LoyaltyApiError, useErrorText } from "../../../../lib/api"
+import { useFormat } from "../../../../lib/format"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
+import { useLoyaltyMutation } from "../../../../lib/mutation"
+import { loyaltyKeys } from "../../../../lib/query"
+import { AdminTier, AdminTierInput, isolate, tierName } from "../../../../lib/tier-format"
 import { BenefitsSection } from "./tier-form/benefits-section"
-import {
-  changedInput,
-  FormState,
-  initialState,
-  MESSAGE_FIELDS,
-  toInput,
-} from "./tier-form/form-state"
 import { QualifiesSection } from "./tier-form/qualifies-section"
+import {
+  changedBody,
+  FIELD_OF_CODE,
+  tierBody,
+  TierFormValues,
+  tierSchema,
+  tierValues,
+} from "./tier-form/schema"
 
 type Props = {
   open: boolean
+  onOpenChange: (open: boolean) => void
   /** The tier to edit; null to create one. */
-  tier: Tier | null
+  tier: AdminTier | null
   /** All of the shop's tiers, for the defaults (next rank, the currency). */
-  tiers: Tier[]
+  tiers: AdminTier[]
   /** The store's currencies. */
   currencies: string[]
-  onOpenChange: (open: boolean) => void
-  onSaved: (tier: Tier) => void
 }
 
-export const TierForm = ({
-  open,
-  tier,
-  tiers,
-  currencies,
-  onOpenChange,
-  onSaved,
-}: Props) => {
-  // Each opening mounts a fresh form whose first render already holds the
-  // tier. Filled in by an effect instead, the form first rendered the tier
-  // opened before (or none) and then changed the currency under its select;
-  // when the store's currencies had not loaded yet, Radix answered that with
-  // "" and the save was refused, the currency locked empty.
-  const [opening, setOpening] = useState(0)
-  const [wasOpen, setWasOpen] = useState(open)
-  if (open !== wasOpen) {
-    setWasOpen(open)
-    if (open) {
-      setOpening((n) => n + 1)
-    }
-  }
+/**
+ * Mounted afresh at each opening (the page keys it), so its first render
+ * already holds the tier: a reload of the list or currencies arriving late
+ * never reset what is being typed.
+ */
+export const TierForm = ({ open, onOpenChange, tier, tiers, currencies }: Props) => {
+  const { t, language } = useLoyaltyTranslation()
+  const { number } = useFormat()
+  const errorText = useErrorText()
+  const others = useMemo(() => tiers.filter((o) => o.id !== tier?.id), [tiers, tier])
+  const schema = useMemo(() => tierSchema(t, number), [t, number])
+  // Read once: see above.
+  const [initial] = useState(() => tierValues(tier, others, currencies))
+  const form = useForm<TierFormValues>({
+    resolver: zodResolver(schema as never),
+    defaultValues: initial,
+  })
 
-  return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <TierFormBody
-          key={opening}
-          tier={tier}
-          tiers={tiers}
-          currencies={currencies}
-          onSaved={onSaved}
-        />
-      </Drawer.Content>
-    </Drawer>
-  )
-}
-
-const TierFormBody = ({
-  tier,
-  tiers,
-  currencies,
-  onSaved,
-}: Omit<Props, "open" | "onOpenChange">) => {
-  const others = useMemo(
-    () => tiers.filter((t) => t.id !== tier?.id),
-    [tiers, tier]
-  )
-  // Read once: a reload of the list or late currencies must not reset typing.
-  const [state, setState] = useState<FormState>(() =>
-    initialState(tier, others, currencies)
-  )
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  // The field a message names first ("min_spend of Gold must be...").
-  const badField = error ? fieldInMessage(error, MESSAGE_FIELDS) : null
-  const invalid = (field: string) => badField === field || undefined
-
-  // Editing the field the API complained about clears its message.
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setState((s) => ({ ...s, [key]: value }))
-    if (badField && badField === key) {
-      setError(null)
-    }
-  }
-
-  // All tiers count spend in one currency: it is fixed once a tier exists.
-  const currencyLocked = others.length > 0
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(null)
-    let body
-    try {
-      // An edit sends only what changed: nothing else can be rewritten.
-      body = tier
-        ? changedInput(state, tier, others, currencies)
-        : toInput(state)
-    } catch (e) {
-      setError(errorMessage(e))
-      return
-    }
-    setBusy(true)
-    try {
-      const { tier: saved } = await sdk.client.fetch<{ tier: Tier }>(
+  const save = useLoyaltyMutation({
+    mutationFn: (body: Partial<AdminTierInput>) =>
+      api<{ tier: AdminTier }>(
         tier ? `/admin/loyalty/tiers/${tier.id}` : "/admin/loyalty/tiers",
         { method: "POST", body }
-      )
-      onSaved(saved)
-    } catch (e) {
-      // The API names the field and the tier it clashes with: keep the
-      // form open to fix it.
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
+      ),
+    // A tier moves customers (their tier, the next one) and limits rules.
+    invalidate: () => [loyaltyKeys.all],
+    success: ({ tier: saved }) =>
+      t("tiers.toast.saved", { name: isolate(tierName(saved, language)) }),
+    onSuccess: () => onOpenChange(false),
+    onError: (e) => {
+      const field = e instanceof LoyaltyApiError && e.code ? FIELD_OF_CODE[e.code] : undefined
+      if (field) {
+        form.setError(field, { message: errorText(e) }, { shouldFocus: true })
+        return true
+      }
+    },
+  })
+
+  const submit = form.handleSubmit((values) => {
+    // An edit sends only what changed: nothing else can be rewritten.
+    const body = tier ? changedBody(values, initial) : tierBody(values)
+    if (tier && Object.keys(body).length === 0) {
+      onOpenChange(false)
+      return
     }
-  }
+    save.mutate(body)
+  })
 
   return (
-    <form
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title={
+        tier
+          ? t("tiers.form.editTitle", { name: isolate(tierName(tier, language)) })
+          : t("tiers.form.createTitle")
+      }
+      description={
+        tier ? t("tiers.form.editDescription") : t("tiers.form.createDescription")
+      }
       onSubmit={submit}
-      className="flex h-full flex-col overflow-hidden"
-      data-testid="tier-form"
+      submitting={save.isPending}
+      submitLabel={tier ? t("tiers.form.submitEdit") : t("tiers.form.submitCreate")}
+      testId="tier-form"
     >
-      <Drawer.Header>
-        <Drawer.Title asChild>
-          <h2 className="txt-large-plus text-ui-fg-base">
-            {tier ? `Edit tier "${tier.name}"` : "Create tier"}
-          </h2>
-        </Drawer.Title>
-        <Text size="small" className="text-ui-fg-subtle">
-          {tier
-            ? "Customers move at their next order or the next evaluation."
-            : "A level customers reach by their orders. Cashback rules can pay its rate."}
-        </Text>
-      </Drawer.Header>
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        <div className="grid grid-cols-[1fr_120px] gap-4">
-          <InputField
-            id="tier-name"
-            label="Name"
-            hint="What customers and your team call it, e.g. Gold."
-            value={state.name}
-            onChange={(v) => set("name", v)}
-            placeholder="Gold"
-            invalid={invalid("name")}
-          />
-          <InputField
-            id="tier-rank"
-            label="Rank"
-            hint="Higher is better; one tier per rank."
-            inputMode="numeric"
-            value={state.rank}
-            onChange={(v) => set("rank", v)}
-            invalid={invalid("rank")}
-          />
-        </div>
-        <FormField
-          id="tier-description"
-          label="Description (optional)"
-          hint="What it takes and gives, in your words."
-        >
-          <Textarea
-            id="tier-description"
-            value={state.description}
-            onChange={(e) => set("description", e.target.value)}
-            rows={2}
-            placeholder="30,000,000 Toman and 2 orders in a year"
-          />
-        </FormField>
-
-        <QualifiesSection
-          state={state}
-          set={set}
-          invalid={invalid}
-          currencies={currencies}
-          currencyLocked={currencyLocked}
+      <div className="grid grid-cols-[1fr_120px] gap-4">
+        <TextField
+          control={form.control}
+          name="name"
+          id="tier-name"
+          label={t("tiers.form.name.label")}
+          hint={t("tiers.form.name.hint")}
+          placeholder={t("tiers.form.name.placeholder")}
         />
-
-        <BenefitsSection state={state} set={set} invalid={invalid} />
-      </Drawer.Body>
-      {error && (
-        <div className="bg-ui-bg-subtle border-t px-6 py-3">
-          <Text
-            size="small"
-            weight="plus"
-            className="text-ui-fg-error [overflow-wrap:anywhere]"
-            data-testid="tier-form-error"
-            role="alert"
-          >
-            {error}
-          </Text>
-        </div>
-      )}
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          isLoading={busy}
-          data-testid="tier-form-submit"
-        >
-          {tier ? "Save tier" : "Create tier"}
-        </Button>
-      </Drawer.Footer>
-    </form>
+        <NumberField
+          control={form.control}
+          name="rank"
+          id="tier-rank"
+          label={t("tiers.form.rank.label")}
+          hint={t("tiers.form.rank.hint")}
+        />
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <TextField
+          control={form.control}
+          name="names_fa"
+          id="tier-name-fa"
+          dir="rtl"
+          label={t("tiers.form.namesFa.label")}
+          hint={t("tiers.form.namesFa.hint")}
+          placeholder={t("tiers.form.namesFa.placeholder")}
+          optional
+        />
+        <TextField
+          control={form.control}
+          name="names_en"
+          id="tier-name-en"
+          dir="ltr"
+          label={t("tiers.form.namesEn.label")}
+          hint={t("tiers.form.namesEn.hint")}
+          placeholder={t("tiers.form.namesEn.placeholder")}
+          optional
+        />
+      </div>
+      <TextField
+        control={form.control}
+        name="description"
+        id="tier-description"
+        rows={2}
+        label={t("tiers.form.description.label")}
+        hint={t("tiers.form.description.hint")}
+        placeholder={t("tiers.form.description.placeholder")}
+        optional
+      />
+      <QualifiesSection
+        form={form}
+        currencies={currencies}
+        currencyLocked={others.length > 0}
+      />
+      <BenefitsSection form={form} />
+    </FormDrawer>
   )
 }

@@ -1,114 +1,56 @@
-import {
-  Button,
-  Container,
-  Heading,
-  Input,
-  Label,
-  Text,
-  toast,
-} from "@medusajs/ui"
-import { FormEvent, useEffect, useState } from "react"
-import { errorMessage, LoyaltySettings, sdk } from "../../../../lib/client"
+import { useMemo } from "react"
+import { NumberField } from "../../../../components/fields"
+import { SettingsCard } from "../../../../components/settings-card"
+import { LoyaltySettings } from "../../../../lib/client"
+import { useFormat } from "../../../../lib/format"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
+import { wholeNumberSchema } from "../../../../lib/schema"
+import { z } from "zod"
+
+type Values = { tier_grace_days: string }
+
+const toValues = (settings: LoyaltySettings): Values => ({
+  tier_grace_days: String(settings.tier_grace_days),
+})
+
+const toBody = (values: Values) => ({ tier_grace_days: Number(values.tier_grace_days) })
+
+// The card has one field: a refused request is about it.
+const fieldOfCode = () => "tier_grace_days" as const
 
 /** The shop settings that belong to tiers: the grace period. */
 export const TierSettings = () => {
-  const [saved, setSaved] = useState<number | null>(null)
-  const [graceDays, setGraceDays] = useState("")
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    sdk.client
-      .fetch<{ settings: LoyaltySettings }>("/admin/loyalty/settings")
-      .then(({ settings }) => {
-        setSaved(settings.tier_grace_days)
-        setGraceDays(String(settings.tier_grace_days))
-      })
-      .catch((e) => setError(errorMessage(e)))
-  }, [])
-
-  const dirty = saved !== null && graceDays.trim() !== String(saved)
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    setError(null)
-    const value = graceDays.trim()
-    if (!/^\d+$/.test(value)) {
-      setError(`tier_grace_days must be a whole number of days, got "${value}"`)
-      return
-    }
-    setBusy(true)
-    try {
-      const { settings } = await sdk.client.fetch<{
-        settings: LoyaltySettings
-      }>("/admin/loyalty/settings", {
-        method: "POST",
-        body: { tier_grace_days: parseInt(value, 10) },
-      })
-      setSaved(settings.tier_grace_days)
-      setGraceDays(String(settings.tier_grace_days))
-      toast.success("Grace period saved")
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-
+  const { t } = useLoyaltyTranslation()
+  const { number } = useFormat()
+  const schema = useMemo(
+    () =>
+      z.object({
+        tier_grace_days: wholeNumberSchema(t, { min: 0, max: 3650, format: number }),
+      }),
+    [t, number]
+  )
   return (
-    <Container className="divide-y p-0" data-testid="tier-settings">
-      <form onSubmit={save}>
-        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-          <div>
-            <Heading level="h2">Settings</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              How the nightly evaluation treats customers whose orders no
-              longer reach their tier.
-            </Text>
-          </div>
-          <Button
-            size="small"
-            variant="secondary"
-            type="submit"
-            disabled={!dirty}
-            isLoading={busy}
-            data-testid="tier-settings-save"
-          >
-            Save settings
-          </Button>
-        </div>
-        <div className="flex flex-col gap-y-1.5 border-t px-6 py-4">
-          <Label size="small" weight="plus" htmlFor="tier-grace-days">
-            Grace period (days)
-          </Label>
-          <Input
+    <SettingsCard<Values>
+      title={t("tiers.settings.title")}
+      description={t("tiers.settings.description")}
+      schema={schema}
+      toValues={toValues}
+      toBody={toBody}
+      fieldOfCode={fieldOfCode}
+      testId="tier-settings"
+    >
+      {(form) => (
+        <div className="max-w-sm">
+          <NumberField
+            control={form.control}
+            name="tier_grace_days"
             id="tier-grace-days"
-            size="small"
-            inputMode="numeric"
-            className="w-32"
-            value={graceDays}
-            onChange={(e) => {
-              setGraceDays(e.target.value)
-              setError(null)
-            }}
-            disabled={saved === null}
-            aria-invalid={!!error || undefined}
+            label={t("tiers.settings.graceDays.label")}
+            hint={t("tiers.settings.graceDays.hint", { max: number(3650) })}
+            suffix={t("tiers.units.days")}
           />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            Days a customer keeps a tier after falling below it; 0 moves them
-            down at the next evaluation. Up to 3650.
-          </Text>
-          {error && (
-            <Text
-              size="small"
-              className="text-ui-fg-error"
-              data-testid="tier-settings-error"
-            >
-              {error}
-            </Text>
-          )}
         </div>
-      </form>
-    </Container>
+      )}
+    </SettingsCard>
   )
 }

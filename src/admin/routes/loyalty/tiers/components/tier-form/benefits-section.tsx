@@ -1,34 +1,38 @@
-import { InputField } from "../../../../../components/form-field"
-import { SectionProps } from "./form-state"
+import { UseFormReturn } from "react-hook-form"
+import { NumberField, PercentField } from "../../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../../lib/i18n"
 import { Group } from "./group"
+import { TierFormValues } from "./schema"
 
 /** What the tier pays: its cashback rate and multiplier. */
-export const BenefitsSection = ({ state, set, invalid }: SectionProps) => (
-  <Group
-    title="Benefits"
-    description="Paid by the cashback rules that opt in to the tier's rate or multiplier."
-  >
-    <div className="grid grid-cols-2 gap-4">
-      <InputField
-        id="tier-rate"
-        label="Cashback rate (%)"
-        hint="Replaces the rate of rules that use the tier rate. Empty: the rule's own rate."
-        inputMode="decimal"
-        value={state.cashback_rate}
-        onChange={(v) => set("cashback_rate", v)}
-        placeholder="Rule's rate"
-        invalid={invalid("cashback_rate")}
-      />
-      <InputField
-        id="tier-multiplier"
-        label="Multiplier (×)"
-        hint="1.5 pays half as much again on rules that use it. Empty: ×1."
-        inputMode="decimal"
-        value={state.cashback_multiplier}
-        onChange={(v) => set("cashback_multiplier", v)}
-        placeholder="×1"
-        invalid={invalid("cashback_multiplier")}
-      />
-    </div>
-  </Group>
-)
+export const BenefitsSection = ({ form }: { form: UseFormReturn<TierFormValues> }) => {
+  const { t } = useLoyaltyTranslation()
+  return (
+    <Group
+      title={t("tiers.form.benefits.title")}
+      description={t("tiers.form.benefits.description")}
+    >
+      <div className="grid grid-cols-2 gap-4">
+        <PercentField
+          control={form.control}
+          name="cashback_rate"
+          id="tier-rate"
+          label={t("tiers.form.rate.label")}
+          hint={t("tiers.form.rate.hint")}
+          placeholder={t("tiers.form.rate.placeholder")}
+          optional
+        />
+        <NumberField
+          control={form.control}
+          name="cashback_multiplier"
+          id="tier-multiplier"
+          label={t("tiers.form.multiplier.label")}
+          hint={t("tiers.form.multiplier.hint")}
+          placeholder={t("tiers.form.multiplier.placeholder")}
+          suffix={t("tiers.form.multiplier.suffix")}
+          optional
+        />
+      </div>
+    </Group>
+  )
+}

@@ -1,147 +1,110 @@
-import { RadioGroup, Select } from "@medusajs/ui"
 import { useMemo } from "react"
-import { FormField, InputField } from "../../../../../components/form-field"
-import { formatMoney, TierWindow } from "../../../../../lib/client"
-import { WINDOW_DESCRIPTIONS } from "../../../../../lib/tier-format"
-import { decimal, SectionProps } from "./form-state"
+import { UseFormReturn, useWatch } from "react-hook-form"
+import {
+  MoneyField,
+  NumberField,
+  SelectField,
+} from "../../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import {
+  TIER_WINDOWS,
+  WINDOW_HINTS,
+  WINDOW_LABELS,
+} from "../../../../../lib/tier-format"
 import { Group } from "./group"
+import { TierFormValues } from "./schema"
 
 /** What reaches the tier: the currency, spend and orders, and the window. */
 export const QualifiesSection = ({
-  state,
-  set,
-  invalid,
+  form,
   currencies,
   currencyLocked,
-}: SectionProps & {
+}: {
+  form: UseFormReturn<TierFormValues>
   /** The store's currencies. */
   currencies: string[]
   /** All tiers count spend in one currency: fixed once a tier exists. */
   currencyLocked: boolean
 }) => {
+  const { t } = useLoyaltyTranslation()
+  const [currency, windowKind] = useWatch({
+    control: form.control,
+    name: ["currency_code", "qualification_window"],
+  })
+  // The tier's own currency is always a choice, also before (or without)
+  // the store's list: a select whose value is not among its items reports
+  // "" and would empty it.
   const currencyOptions = useMemo(() => {
     const list = [...currencies]
-    if (state.currency_code && !list.includes(state.currency_code)) {
-      list.push(state.currency_code)
+    const saved = form.formState.defaultValues?.currency_code
+    if (saved && !list.includes(saved)) {
+      list.push(saved)
     }
-    return list
-  }, [currencies, state.currency_code])
-  const currency = state.currency_code
-    ? state.currency_code.toUpperCase()
-    : "the tier currency"
-  // Big amounts are hard to read as typed: echo them grouped.
-  const spend = decimal(state.min_spend)
-  const spendShown =
-    spend && state.currency_code && /^\d+(\.\d+)?$/.test(spend)
-      ? `${formatMoney(spend, state.currency_code)}: order totals`
-      : "Order totals"
+    return list.map((c) => ({ value: c, label: c.toUpperCase() }))
+  }, [currencies, form.formState.defaultValues?.currency_code])
 
   return (
     <Group
-      title="Qualifies with"
-      description="A customer reaches the tier when they meet every threshold set. A higher rank must ask for more than the tiers below it."
+      title={t("tiers.form.qualifies.title")}
+      description={t("tiers.form.qualifies.description")}
     >
       <div className="grid grid-cols-2 gap-4">
-        <FormField
+        <SelectField
+          control={form.control}
+          name="currency_code"
           id="tier-currency"
-          label="Currency"
+          label={t("tiers.form.currency.label")}
           hint={
             currencyLocked
-              ? "Fixed: all tiers count spend in one currency."
-              : "Spend is counted in orders of this currency."
+              ? t("tiers.form.currency.locked")
+              : t("tiers.form.currency.hint")
           }
-        >
-          <Select
-            value={state.currency_code}
-            onValueChange={(v) => {
-              // Inside a form, Radix keeps a hidden <select>; when
-              // the value changes before its option is rendered
-              // there, it reports "" as if chosen. Only the items
-              // are choices.
-              if (currencyOptions.includes(v)) {
-                set("currency_code", v)
-              }
-            }}
-            disabled={currencyLocked}
-          >
-            <Select.Trigger
-              id="tier-currency"
-              aria-invalid={invalid("currency_code")}
-            >
-              <Select.Value placeholder="Choose" />
-            </Select.Trigger>
-            <Select.Content>
-              {currencyOptions.map((c) => (
-                <Select.Item key={c} value={c}>
-                  {c.toUpperCase()}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
-        <div />
-        <InputField
-          id="tier-min-spend"
-          label={`Minimum spend (${currency})`}
-          hint={`${spendShown} in the window, with tax and shipping, after returns. Empty: no spend needed.`}
-          inputMode="decimal"
-          value={state.min_spend}
-          onChange={(v) => set("min_spend", v)}
-          placeholder="No minimum"
-          invalid={invalid("min_spend")}
-        />
-        <InputField
-          id="tier-min-orders"
-          label="Minimum orders"
-          hint="Orders placed in the window. Empty: any number."
-          inputMode="numeric"
-          value={state.min_orders}
-          onChange={(v) => set("min_orders", v)}
-          placeholder="No minimum"
-          invalid={invalid("min_orders")}
+          placeholder={t("common.picker.placeholder")}
+          disabled={currencyLocked}
+          options={currencyOptions}
         />
       </div>
-      <FormField
-        id="tier-window"
-        label="Window"
-        hint="Which orders count towards the thresholds."
-      >
-        <RadioGroup
+      <MoneyField
+        control={form.control}
+        name="min_spend"
+        id="tier-min-spend"
+        currency={currency || "irr"}
+        label={t("tiers.form.minSpend.label")}
+        hint={t("tiers.form.minSpend.hint")}
+        placeholder={t("tiers.form.noMinimum")}
+        optional
+      />
+      <div className="grid grid-cols-2 gap-4">
+        <NumberField
+          control={form.control}
+          name="min_orders"
+          id="tier-min-orders"
+          label={t("tiers.form.minOrders.label")}
+          hint={t("tiers.form.minOrders.hint")}
+          placeholder={t("tiers.form.noMinimum")}
+          optional
+        />
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <SelectField
+          control={form.control}
+          name="qualification_window"
           id="tier-window"
-          className="grid grid-cols-3 gap-3"
-          value={state.qualification_window}
-          onValueChange={(v) => set("qualification_window", v as TierWindow)}
-        >
-          <RadioGroup.ChoiceBox
-            value="rolling"
-            label="Rolling"
-            description={WINDOW_DESCRIPTIONS.rolling}
-          />
-          <RadioGroup.ChoiceBox
-            value="calendar_year"
-            label="Calendar year"
-            description={WINDOW_DESCRIPTIONS.calendar_year}
-          />
-          <RadioGroup.ChoiceBox
-            value="lifetime"
-            label="Lifetime"
-            description={WINDOW_DESCRIPTIONS.lifetime}
-          />
-        </RadioGroup>
-      </FormField>
-      {state.qualification_window === "rolling" && (
-        <div className="grid grid-cols-2 gap-4">
-          <InputField
+          label={t("tiers.form.window.label")}
+          hint={t(WINDOW_HINTS[windowKind ?? "rolling"])}
+          options={TIER_WINDOWS.map((w) => ({ value: w, label: t(WINDOW_LABELS[w]) }))}
+        />
+        {windowKind === "rolling" && (
+          <NumberField
+            control={form.control}
+            name="window_days"
             id="tier-window-days"
-            label="Window length (days)"
-            hint="E.g. 365: orders of the last year count."
-            inputMode="numeric"
-            value={state.window_days}
-            onChange={(v) => set("window_days", v)}
-            invalid={invalid("window_days")}
+            label={t("tiers.form.windowDays.label")}
+            hint={t("tiers.form.windowDays.hint")}
+            suffix={t("tiers.units.days")}
           />
-        </div>
-      )}
+        )}
+      </div>
     </Group>
   )
 }
