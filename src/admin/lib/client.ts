@@ -198,11 +198,15 @@ export type SmsPreference = {
   locale: MessageLocale | null
 }
 
-export type TierWindow = "rolling" | "calendar_year" | "lifetime"
+export type TierWindow = "rolling" | "calendar_year" | "jalali_year" | "lifetime"
+
+/** The names shoppers read, per language; `name` when one is missing. */
+export type TierNames = { fa?: string; en?: string } | null
 
 export type Tier = {
   id: string
   name: string
+  names: TierNames
   description: string | null
   rank: number
   currency_code: string
@@ -224,6 +228,7 @@ export type Tier = {
 export type TierInput = Pick<
   Tier,
   | "name"
+  | "names"
   | "description"
   | "rank"
   | "currency_code"
@@ -238,7 +243,8 @@ export type TierInput = Pick<
 export type TierBrief = Pick<
   Tier,
   "id" | "name" | "rank" | "cashback_rate" | "cashback_multiplier"
->
+> &
+  Partial<Pick<Tier, "names">>
 
 export type TierProgress = {
   tier_id: string

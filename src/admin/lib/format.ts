@@ -71,6 +71,17 @@ export function displayPrecision(currency: string, display: MoneyDisplay) {
 
 const asNumber = (value: string | number) => value as unknown as number
 
+/** The shop's IANA time zone if this browser knows it; else the browser's. */
+function validTimeZone(zone: string | undefined) {
+  if (!zone) return undefined
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return zone
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Formatters in the admin's language: `money("12500000", "irr")` reads
  * "۱٬۲۵۰٬۰۰۰ تومان" in Persian with Toman, `date(iso)` reads "۸ آذر ۱۴۰۵".
@@ -108,13 +119,17 @@ export function useFormat() {
     [display, locale, number, t]
   )
 
+  // Dates as the shop's clock reads them (a Jalali year starts at Nowruz
+  // 00:00 in the shop's time zone, whatever the browser's zone).
+  const timeZone = validTimeZone(settings?.time_zone)
   const dateFormat = useMemo(
-    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }),
-    [locale]
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }),
+    [locale, timeZone]
   )
   const dateTimeFormat = useMemo(
-    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
-    [locale]
+    () =>
+      new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }),
+    [locale, timeZone]
   )
   const date = useCallback(
     (value: string | Date | null | undefined) =>
