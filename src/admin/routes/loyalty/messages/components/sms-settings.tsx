@@ -123,7 +123,7 @@ export const SmsSettings = ({ storeName }: { storeName: string }) => {
           .refine((v) => CLOCK.test(clock(v)), t("messages.settings.quietInvalid")),
         time_zone: z
           .string()
-          .refine((v) => v.trim() !== "" && isTimeZone(v.trim()), t("messages.settings.timeZoneInvalid")),
+          .refine((v) => v.trim() !== "" && isTimeZone(v.trim()), t("messages.settings.timeZoneInvalid", { example: "\u2066Asia/Tehran\u2069" })),
         store_name: textSchema(t, { optional: true, max: STORE_NAME_MAX }),
         sender_line: textSchema(t, { optional: true, max: SENDER_LINE_MAX }),
         default_locale: z.enum(["fa", "en"]),
