@@ -1,301 +1,183 @@
-import {
-  Button,
-  Container,
-  Heading,
-  Input,
-  Label,
-  RadioGroup,
-  Text,
-  toast,
-} from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { plainDecimal } from "../../../../lib/amounts"
-import {
-  ClawbackStrategy,
-  errorMessage,
-  LoyaltySettings as Settings,
-  sdk,
-} from "../../../../lib/client"
-import {
-  changedFields,
-  saveSettings,
-  SettingSwitch,
-} from "../../../../lib/settings-form"
+// The club's checkout settings beside its rules: how cashback is taken back
+// on a return, whether credit-paid parts earn, and how wallet credit pays at
+// checkout (its largest share of an order, the balance it needs first).
+import { Text } from "@medusajs/ui"
+import { useCallback, useMemo, useRef } from "react"
+import { Path, UseFormReturn } from "react-hook-form"
+import { z } from "zod"
+import { MoneyField, PercentField, SwitchField } from "../../../../components/fields"
+import { SettingsCard } from "../../../../components/settings-card"
+import { ClawbackStrategy, LoyaltySettings as Settings } from "../../../../lib/client"
+import { useFormat } from "../../../../lib/format"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
+import { amountSchema, wholeNumberSchema } from "../../../../lib/schema"
+import { ChoiceField } from "./choice-field"
+import { useStoreCurrencies } from "./rule-form/options"
 
-const STRATEGIES: {
-  value: ClawbackStrategy
-  label: string
-  description: string
-}[] = [
-  {
-    value: "partial",
-    label: "Partial",
-    description: "Take what the wallet has and record the shortfall.",
-  },
-  {
-    value: "force_negative",
-    label: "Force negative",
-    description: "The balance may go below zero; later credit pays it off.",
-  },
-  {
-    value: "skip",
-    label: "Skip",
-    description:
-      "Take only what is left of that cashback; what was spent stays spent.",
-  },
-]
-
-/** "irr: 1000000, usd: 10" -> { irr: "1000000", usd: "10" }; empty -> null. */
-function parseMinimums(text: string): Record<string, string> | null {
-  const entries = text
-    .split(",")
-    .map((part) => part.split(":").map((s) => s.trim()))
-    .filter(([currency]) => !!currency)
-  if (!entries.length) return null
-  return Object.fromEntries(
-    entries.map(([currency, amount]) => [
-      currency.toLowerCase(),
-      plainDecimal(amount ?? ""),
-    ])
-  )
+type Values = {
+  clawback_strategy: ClawbackStrategy
+  include_credit_paid: boolean
+  credit_pays_shipping: boolean
+  auto_apply: boolean
+  /** Whole percent as typed; "" for no limit. */
+  max_credit_share: string
+  /** API amount per currency; "" or missing for none. */
+  min_redeem_balance: Record<string, string>
 }
 
-// Checkout limits are edited as text: "50" (percent) and "irr: 1000000".
-const shareText = (s: Settings) =>
-  s.max_credit_share == null ? "" : String(s.max_credit_share)
-const minimumsText = (s: Settings) =>
-  Object.entries(s.min_redeem_balance ?? {})
-    .map(([currency, amount]) => `${currency}: ${amount}`)
-    .join(", ")
-
-/** The API body for what the panel shows. */
-const toBody = (draft: Settings, share: string, minimums: string) => ({
-  clawback_strategy: draft.clawback_strategy,
-  include_credit_paid: draft.include_credit_paid,
-  credit_pays_shipping: draft.credit_pays_shipping,
-  auto_apply: draft.auto_apply,
-  // The API checks the numbers and names the field when one is wrong.
-  max_credit_share:
-    share.trim() === ""
-      ? null
-      : /^\d+$/.test(share.trim())
-        ? Number(share)
-        : share,
-  min_redeem_balance: parseMinimums(minimums),
+const toValues = (s: Settings): Values => ({
+  clawback_strategy: s.clawback_strategy,
+  include_credit_paid: s.include_credit_paid,
+  credit_pays_shipping: s.credit_pays_shipping,
+  auto_apply: s.auto_apply,
+  max_credit_share: s.max_credit_share == null ? "" : String(s.max_credit_share),
+  min_redeem_balance: { ...(s.min_redeem_balance ?? {}) },
 })
 
-/**
- * Only the fields the panel changed: a stored value the panel shows in a way
- * that does not read back the same (no minimums stored as {}, shown empty,
- * read back as null) stays as stored when another setting is saved.
- */
-const changedBody = (
-  draft: Settings,
-  share: string,
-  minimums: string,
-  saved: Settings
-) =>
-  changedFields(
-    toBody(draft, share, minimums),
-    toBody(saved, shareText(saved), minimumsText(saved))
+// No minimums read back as null: a stored {} stays as stored when another
+// setting is saved (the card sends only what differs).
+const toBody = (v: Values) => {
+  const minimums = Object.entries(v.min_redeem_balance).filter(([, amount]) => !!amount)
+  return {
+    clawback_strategy: v.clawback_strategy,
+    include_credit_paid: v.include_credit_paid,
+    credit_pays_shipping: v.credit_pays_shipping,
+    auto_apply: v.auto_apply,
+    max_credit_share: v.max_credit_share === "" ? null : Number(v.max_credit_share),
+    min_redeem_balance: minimums.length ? Object.fromEntries(minimums) : null,
+  }
+}
+
+export const LoyaltySettings = () => {
+  const { t } = useLoyaltyTranslation()
+  const { number } = useFormat()
+  const storeCurrencies = useStoreCurrencies()
+  const form = useRef<UseFormReturn<Values> | null>(null)
+
+  const schema = useMemo(
+    () =>
+      z.object({
+        clawback_strategy: z.enum(["partial", "force_negative", "skip"]),
+        include_credit_paid: z.boolean(),
+        credit_pays_shipping: z.boolean(),
+        auto_apply: z.boolean(),
+        max_credit_share: wholeNumberSchema(t, { optional: true, min: 1, max: 100, format: number }),
+        // A currency whose field was never typed in has no value at all.
+        min_redeem_balance: z.record(z.string(), amountSchema(t, { optional: true }).optional()),
+      }),
+    [number, t]
   )
 
-/** The shop's loyalty settings: clawback on returns, and checkout credit limits. */
-export const LoyaltySettings = () => {
-  const [saved, setSaved] = useState<Settings | null>(null)
-  const [draft, setDraft] = useState<Settings | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    // A load that answers after the panel was left (or, in development,
-    // mounted twice) must not overwrite what is being edited.
-    let current = true
-    sdk.client
-      .fetch<{ settings: Settings }>("/admin/loyalty/settings")
-      .then(({ settings }) => current && showSettings(settings))
-      .catch((e) => current && setError(errorMessage(e)))
-    return () => {
-      current = false
+  // The API's complaint about a minimum: at the first currency that has one.
+  const fieldOfCode = useCallback((code: string): Path<Values> | undefined => {
+    if (code !== "loyalty_min_redeem_balance_invalid") {
+      return undefined
     }
+    const set = Object.entries(form.current?.getValues("min_redeem_balance") ?? {}).find(
+      ([, amount]) => amount
+    )
+    return set ? (`min_redeem_balance.${set[0]}` as Path<Values>) : undefined
   }, [])
 
-  const [share, setShare] = useState("")
-  const [minimums, setMinimums] = useState("")
-  const showSettings = (settings: Settings) => {
-    setSaved(settings)
-    setDraft(settings)
-    setShare(shareText(settings))
-    setMinimums(minimumsText(settings))
-  }
-
-  const dirty =
-    !!saved &&
-    !!draft &&
-    Object.keys(changedBody(draft, share, minimums, saved)).length > 0
-
-  const save = async () => {
-    if (!draft || !saved) return
-    setBusy(true)
-    setError(null)
-    try {
-      showSettings(
-        await saveSettings(changedBody(draft, share, minimums, saved))
-      )
-      toast.success("Loyalty settings saved")
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
-    <Container className="divide-y p-0" data-testid="loyalty-settings">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Settings</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            How cashback is taken back when an order is returned or canceled,
-            what earns it, and how wallet credit pays at checkout.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={save}
-          disabled={!dirty}
-          isLoading={busy}
-          data-testid="settings-save"
-        >
-          Save settings
-        </Button>
-      </div>
-      {!draft ? (
-        <div className="px-6 py-4">
-          <Text
-            size="small"
-            className={error ? "text-ui-fg-error" : "text-ui-fg-subtle"}
-          >
-            {error ?? "Loading…"}
-          </Text>
-        </div>
-      ) : (
-        <>
-          <div className="flex flex-col gap-y-3 px-6 py-4">
-            <div>
-              <Label size="small" weight="plus">
-                Clawback when the cashback was already spent
-              </Label>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                A return or cancelation takes back the cashback the order
-                earned. If the shopper has spent some of it:
-              </Text>
-            </div>
-            <RadioGroup
-              className="grid grid-cols-3 gap-3"
-              value={draft.clawback_strategy}
-              onValueChange={(v) =>
-                setDraft({ ...draft, clawback_strategy: v as ClawbackStrategy })
-              }
-              data-testid="clawback-strategy"
-            >
-              {STRATEGIES.map((s) => (
-                <RadioGroup.ChoiceBox
-                  key={s.value}
-                  value={s.value}
-                  label={s.label}
-                  description={s.description}
-                  data-testid={`clawback-${s.value}`}
-                />
-              ))}
-            </RadioGroup>
-          </div>
-          <div className="px-6 py-4">
-            <SettingSwitch
+    <SettingsCard<Values>
+      title={t("rules.settings.title")}
+      description={t("rules.settings.description")}
+      schema={schema as z.ZodType<Values, any>}
+      toValues={toValues}
+      toBody={toBody}
+      fieldOfCode={fieldOfCode}
+      testId="loyalty-settings"
+    >
+      {(f) => {
+        form.current = f
+        const stored = Object.keys(f.getValues("min_redeem_balance") ?? {})
+        const currencies = Array.from(new Set([...storeCurrencies, ...stored])).sort()
+        return (
+          <>
+            <ChoiceField
+              control={f.control}
+              name="clawback_strategy"
+              id="clawback-strategy"
+              testId="clawback"
+              label={t("rules.settings.clawback.label")}
+              hint={t("rules.settings.clawback.hint")}
+              choices={[
+                {
+                  value: "partial",
+                  label: t("rules.settings.clawback.partial"),
+                  description: t("rules.settings.clawback.partialHint"),
+                },
+                {
+                  value: "force_negative",
+                  label: t("rules.settings.clawback.forceNegative"),
+                  description: t("rules.settings.clawback.forceNegativeHint"),
+                },
+                {
+                  value: "skip",
+                  label: t("rules.settings.clawback.skip"),
+                  description: t("rules.settings.clawback.skipHint"),
+                },
+              ]}
+            />
+            <SwitchField
+              control={f.control}
+              name="include_credit_paid"
               id="include-credit-paid"
-              weight="plus"
-              label="Cashback on what was paid with wallet credit"
-              hint="On: the part of an order the shopper paid with wallet credit earns cashback too. Off: only what they paid with money earns."
-              checked={draft.include_credit_paid}
-              onCheckedChange={(v) =>
-                setDraft({ ...draft, include_credit_paid: v })
-              }
+              label={t("rules.settings.includeCreditPaid.label")}
+              hint={t("rules.settings.includeCreditPaid.hint")}
             />
-          </div>
-          <div className="flex flex-col gap-y-4 px-6 py-4" data-testid="checkout-settings">
-            <div>
-              <Label size="small" weight="plus">
-                Paying with wallet credit at checkout
-              </Label>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                Shoppers put their balance on the cart; these limits decide how
-                much of an order it may pay.
-              </Text>
-            </div>
-            <SettingSwitch
-              id="credit-pays-shipping"
-              label="Credit pays for shipping"
-              hint="Off: credit pays for items only; shipping is paid with money."
-              checked={draft.credit_pays_shipping}
-              onCheckedChange={(v) =>
-                setDraft({ ...draft, credit_pays_shipping: v })
-              }
-            />
-            <SettingSwitch
-              id="auto-apply"
-              label="Apply credit automatically"
-              hint={`On: a logged-in shopper's cart gets the most credit allowed without asking ("deduct from the invoice").`}
-              checked={draft.auto_apply}
-              onCheckedChange={(v) => setDraft({ ...draft, auto_apply: v })}
-            />
-            <div className="grid grid-cols-2 gap-x-6">
-              <div className="flex flex-col gap-y-1">
-                <Label size="small" htmlFor="max-credit-share">
-                  Largest share of an order (%)
-                </Label>
-                <Input
+            <div className="flex flex-col gap-y-4 border-t pt-4" data-testid="checkout-settings">
+              <div>
+                <Text size="small" weight="plus">
+                  {t("rules.settings.checkout.title")}
+                </Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {t("rules.settings.checkout.hint")}
+                </Text>
+              </div>
+              <SwitchField
+                control={f.control}
+                name="credit_pays_shipping"
+                id="credit-pays-shipping"
+                label={t("rules.settings.checkout.shipping")}
+                hint={t("rules.settings.checkout.shippingHint")}
+              />
+              <SwitchField
+                control={f.control}
+                name="auto_apply"
+                id="auto-apply"
+                label={t("rules.settings.checkout.autoApply")}
+                hint={t("rules.settings.checkout.autoApplyHint")}
+              />
+              <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <PercentField
+                  control={f.control}
+                  name="max_credit_share"
                   id="max-credit-share"
-                  size="small"
-                  inputMode="numeric"
-                  placeholder="No limit"
-                  value={share}
-                  onChange={(e) => setShare(e.target.value)}
+                  label={t("rules.settings.checkout.share")}
+                  hint={t("rules.settings.checkout.shareHint")}
+                  placeholder={t("rules.settings.checkout.sharePlaceholder")}
+                  optional
                 />
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  E.g. 50: credit pays at most half of an order. Empty: all of it.
-                </Text>
-              </div>
-              <div className="flex flex-col gap-y-1">
-                <Label size="small" htmlFor="min-redeem-balance">
-                  Minimum balance before credit can be used
-                </Label>
-                <Input
-                  id="min-redeem-balance"
-                  size="small"
-                  placeholder="irr: 1000000, usd: 10"
-                  value={minimums}
-                  onChange={(e) => setMinimums(e.target.value)}
-                />
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  Per currency. Empty: any balance can be used.
-                </Text>
+                {currencies.map((currency) => (
+                  <MoneyField
+                    key={currency}
+                    control={f.control}
+                    name={`min_redeem_balance.${currency}` as Path<Values>}
+                    id={`min-redeem-balance-${currency}`}
+                    currency={currency}
+                    label={t("rules.settings.checkout.minimum")}
+                    hint={t("rules.settings.checkout.minimumHint")}
+                    placeholder={t("rules.settings.checkout.minimumPlaceholder")}
+                    optional
+                  />
+                ))}
               </div>
             </div>
-          </div>
-          {error && (
-            <div className="px-6 py-3">
-              <Text
-                size="small"
-                className="text-ui-fg-error"
-                data-testid="settings-error"
-              >
-                {error}
-              </Text>
-            </div>
-          )}
-        </>
-      )}
-    </Container>
+          </>
+        )
+      }}
+    </SettingsCard>
   )
 }

@@ -1,153 +1,46 @@
+// What a rule's fields say, before any words: which items it is limited to
+// or excludes, and the body that recreates it (Duplicate). The words are in
+// rule-text.tsx, in the admin's language.
 import {
   CashbackRule,
   CashbackRuleInput,
-  formatDate,
-  formatDecimal,
-  formatMoney,
+  CashbackRuleScope,
 } from "../../../../lib/client"
+import type { ResourceKind } from "../../../../components/fields"
 
-/** "2%" or "IRR 500,000": the rule's rate or amount, exact. */
-export function ruleAmount(
-  rule: Pick<CashbackRule, "type" | "value" | "currency_code">
-) {
-  if (rule.type === "percent") {
-    return `${formatDecimal(rule.value)}%`
-  }
-  return rule.currency_code
-    ? formatMoney(rule.value, rule.currency_code)
-    : formatDecimal(rule.value)
-}
+export type ScopeKind = Extract<ResourceKind, "product" | "category" | "collection" | "type" | "tag">
 
-/** The conditions on the amount: currency, minimum order, cap, multiplier. */
-export function ruleAmountDetails(rule: CashbackRule) {
-  const details: string[] = []
-  if (rule.use_tier_rate && rule.type === "percent") {
-    details.push("or the tier's rate")
-  }
-  if (rule.type === "fixed") {
-    details.push("once per order")
-  } else if (rule.currency_code) {
-    details.push(`${rule.currency_code.toUpperCase()} orders only`)
-  }
-  if (rule.min_subtotal && rule.currency_code) {
-    details.push(
-      `orders from ${formatMoney(rule.min_subtotal, rule.currency_code)}`
-    )
-  }
-  if (rule.max_amount && rule.currency_code) {
-    details.push(`max ${formatMoney(rule.max_amount, rule.currency_code)}`)
-  }
-  if (rule.multiplier) {
-    const { value, starts_at, ends_at } = rule.multiplier
-    details.push(
-      `x${formatDecimal(String(value))} ${dateWindow(starts_at, ends_at)}`
-    )
-  }
-  if (rule.use_tier_multiplier) {
-    details.push("× the tier's multiplier")
-  }
-  return details
-}
+/** The scope's lists by the kind of record they hold, in the order a summary names them. */
+export const SCOPE_LISTS: {
+  kind: ScopeKind
+  include: keyof CashbackRuleScope
+  exclude: keyof CashbackRuleScope
+}[] = [
+  { kind: "product", include: "product_ids", exclude: "exclude_product_ids" },
+  { kind: "category", include: "category_ids", exclude: "exclude_category_ids" },
+  { kind: "collection", include: "collection_ids", exclude: "exclude_collection_ids" },
+  { kind: "type", include: "type_ids", exclude: "exclude_type_ids" },
+  { kind: "tag", include: "tag_ids", exclude: "exclude_tag_ids" },
+]
 
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`
+/** A list of records a rule names: the first one (by kind) and how many in all. */
+export type ScopeRef = { kind: ScopeKind; id: string; count: number }
 
-/** What the rule is limited to: "2 products · 1 category · not 3 tags · 1 group". */
-export function ruleLimits(rule: CashbackRule) {
-  const scope = rule.scope ?? {}
-  const parts: string[] = []
-  const lists: [string[] | null | undefined, string, string][] = [
-    [scope.product_ids, "product", "products"],
-    [scope.category_ids, "category", "categories"],
-    [scope.collection_ids, "collection", "collections"],
-    [scope.type_ids, "product type", "product types"],
-    [scope.tag_ids, "tag", "tags"],
-  ]
-  const excluded: [string[] | null | undefined, string, string][] = [
-    [scope.exclude_product_ids, "product", "products"],
-    [scope.exclude_category_ids, "category", "categories"],
-    [scope.exclude_collection_ids, "collection", "collections"],
-    [scope.exclude_type_ids, "product type", "product types"],
-    [scope.exclude_tag_ids, "tag", "tags"],
-  ]
-  for (const [ids, one, many] of lists) {
-    if (ids?.length) parts.push(plural(ids.length, one, many))
+/** What the rule is limited to (`exclude` false) or never pays on (true); null: nothing. */
+export function scopeRef(
+  scope: CashbackRuleScope | null | undefined,
+  exclude: boolean
+): ScopeRef | null {
+  let first: ScopeRef | null = null
+  let count = 0
+  for (const list of SCOPE_LISTS) {
+    const ids = scope?.[exclude ? list.exclude : list.include] ?? []
+    if (ids.length && !first) {
+      first = { kind: list.kind, id: ids[0], count: 0 }
+    }
+    count += ids.length
   }
-  for (const [ids, one, many] of excluded) {
-    if (ids?.length) parts.push(`not ${plural(ids.length, one, many)}`)
-  }
-  if (rule.customer_group_ids?.length) {
-    parts.push(
-      plural(
-        rule.customer_group_ids.length,
-        "customer group",
-        "customer groups"
-      )
-    )
-  }
-  if (rule.sales_channel_ids?.length) {
-    parts.push(plural(rule.sales_channel_ids.length, "channel", "channels"))
-  }
-  if (rule.tier_ids?.length) {
-    parts.push(plural(rule.tier_ids.length, "tier", "tiers"))
-  }
-  if (rule.min_previous_orders) {
-    parts.push(`after ${plural(rule.min_previous_orders, "order", "orders")}`)
-  }
-  return parts.length ? parts.join(" · ") : "Every item, every shopper"
-}
-
-/** "Always", "From 20 Mar 2027", "Until …" or "20 Mar 2027 – 27 Mar 2027". */
-export function dateWindow(from?: string | null, to?: string | null) {
-  if (from && to) {
-    return `${formatDate(from)} – ${formatDate(to)}`
-  }
-  if (from) {
-    return `from ${formatDate(from)}`
-  }
-  if (to) {
-    return `until ${formatDate(to)}`
-  }
-  return "always"
-}
-
-export function ruleWindow(rule: Pick<CashbackRule, "starts_at" | "ends_at">) {
-  const text = dateWindow(rule.starts_at, rule.ends_at)
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-export function ruleRelease(rule: Pick<CashbackRule, "release" | "hold_days">) {
-  switch (rule.release) {
-    case "fulfilled":
-      return "At fulfilment"
-    case "hold":
-      return `Hold ${rule.hold_days ?? "?"} ${rule.hold_days === 1 ? "day" : "days"}`
-    default:
-      return "At placement"
-  }
-}
-
-export function ruleExpiry(rule: Pick<CashbackRule, "expires_after_days">) {
-  if (!rule.expires_after_days) {
-    return "Never"
-  }
-  return `${rule.expires_after_days} ${rule.expires_after_days === 1 ? "day" : "days"}`
-}
-
-/** "3 orders · IRR 1,850,000" and what was taken back, per currency. */
-export function ruleUsage(rule: CashbackRule) {
-  const usage = rule.usage
-  if (!usage || !usage.orders) {
-    return { summary: "No orders yet", takenBack: [] as string[] }
-  }
-  const orders = `${usage.orders} ${usage.orders === 1 ? "order" : "orders"}`
-  const awarded = usage.amounts.map((a) =>
-    formatMoney(a.awarded, a.currency_code)
-  )
-  const takenBack = usage.amounts
-    .filter((a) => a.taken_back !== "0")
-    .map((a) => `${formatMoney(a.taken_back, a.currency_code)} taken back`)
-  return { summary: [orders, ...awarded].join(" · "), takenBack }
+  return first && { ...first, count }
 }
 
 /** The API body that recreates a rule: used by Duplicate. */

@@ -1,181 +1,131 @@
-import { Select, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useMemo } from "react"
-import { FormField, InputField } from "../../../../../components/form-field"
-import { FormSection } from "../../../../../components/form-section"
-import { SwitchRow } from "../../../../../components/switch-row"
-import { SectionProps } from "./form-state"
-import { Options } from "./options"
-
-// Radix Select items cannot have an empty value.
-const ANY_CURRENCY = "__any"
+import { useWatch } from "react-hook-form"
+import {
+  MoneyField,
+  PercentField,
+  SelectField,
+  SwitchField,
+} from "../../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import { ANY_CURRENCY } from "./form-state"
+import { Pair, Section, SectionProps } from "./section"
 
 /**
  * Percent or fixed, the currency, the rate or amount, the order minimum and
- * cap, and what the customer's tier adds.
+ * cap (in Toman or Rial for IRR, as the shop counts), what the tier adds.
  */
 export const AmountSection = ({
-  state,
-  set,
-  invalid,
-  options,
-}: SectionProps & { options: Options }) => {
-  const currencies = useMemo(() => {
-    const list = [...options.currencies]
-    if (state.currency_code && !list.includes(state.currency_code)) {
-      list.push(state.currency_code)
-    }
-    return list
-  }, [options.currencies, state.currency_code])
-
-  const currencyLabel = state.currency_code
-    ? state.currency_code.toUpperCase()
-    : "order currency"
+  control,
+  currencies,
+}: SectionProps & { currencies: string[] }) => {
+  const { t } = useLoyaltyTranslation()
+  const [type, currency, useTierRate] = useWatch({
+    control,
+    name: ["type", "currency_code", "use_tier_rate"],
+  })
+  // The rule's own currency is always a choice, also before the store's
+  // currencies load: a Radix select whose value has no item reports "".
+  const currencyOptions = useMemo(
+    () => [
+      { value: ANY_CURRENCY, label: t("rules.form.currency.any") },
+      ...Array.from(
+        new Set([...currencies, ...(currency !== ANY_CURRENCY ? [currency] : [])])
+      ).map((c) => ({ value: c, label: c.toUpperCase() })),
+    ],
+    [currencies, currency, t]
+  )
+  const code = currency === ANY_CURRENCY ? "" : currency
 
   return (
-    <FormSection title="Amount">
-      <div className="grid grid-cols-2 gap-4">
-        <FormField
+    <Section title={t("rules.form.amount.title")}>
+      <Pair>
+        <SelectField
+          control={control}
+          name="type"
           id="rule-type"
-          label="Type"
-          hint="A percentage of each item, or a fixed amount once per order."
-        >
-          <Select
-            value={state.type}
-            onValueChange={(v) => {
-              if (v === "percent" || v === "fixed") {
-                set("type", v)
-              }
-            }}
-          >
-            <Select.Trigger id="rule-type">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="percent">Percent of the items</Select.Item>
-              <Select.Item value="fixed">Fixed amount</Select.Item>
-            </Select.Content>
-          </Select>
-        </FormField>
-        <FormField
+          label={t("rules.form.type.label")}
+          hint={t("rules.form.type.hint")}
+          options={[
+            { value: "percent", label: t("rules.form.type.percent") },
+            { value: "fixed", label: t("rules.form.type.fixed") },
+          ]}
+        />
+        <SelectField
+          control={control}
+          name="currency_code"
           id="rule-currency"
-          label="Currency"
-          hint={
-            state.type === "fixed"
-              ? "Required for a fixed amount."
-              : "Empty: orders in any currency."
-          }
-        >
-          <Select
-            value={state.currency_code || ANY_CURRENCY}
-            onValueChange={(v) => {
-              // Inside a form, Radix keeps a hidden <select>; when
-              // the value changes before its option is rendered
-              // there, it reports "" as if chosen. Only the items
-              // are choices.
-              if (v === ANY_CURRENCY) {
-                set("currency_code", "")
-              } else if (currencies.includes(v)) {
-                set("currency_code", v)
-              }
-            }}
-          >
-            <Select.Trigger
-              id="rule-currency"
-              aria-invalid={invalid("currency_code") || undefined}
-            >
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ANY_CURRENCY}>Any currency</Select.Item>
-              {currencies.map((c) => (
-                <Select.Item key={c} value={c}>
-                  {c.toUpperCase()}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
-      </div>
-      <InputField
-        id="rule-value"
-        label={
-          state.type === "percent" ? "Rate (%)" : `Amount (${currencyLabel})`
-        }
-        hint={
-          state.type === "percent"
-            ? state.use_tier_rate
-              ? "Paid to customers whose tier sets no rate. Up to 100, 4 decimals."
-              : "Percent of each item's price after discounts, without tax or shipping. Up to 100, 4 decimals."
-            : "Paid once per order, shared over the items in scope."
-        }
-        inputMode="decimal"
-        value={state.value}
-        onChange={(v) => set("value", v)}
-        placeholder={state.type === "percent" ? "2.5" : "500000"}
-        invalid={invalid("value")}
-      />
-      <div className="grid grid-cols-2 gap-4">
-        <InputField
+          label={t("rules.form.currency.label")}
+          hint={type === "fixed" ? t("rules.form.currency.hintFixed") : t("rules.form.currency.hint")}
+          options={currencyOptions}
+        />
+      </Pair>
+      {type === "percent" ? (
+        <PercentField
+          control={control}
+          name="value"
+          id="rule-value"
+          label={t("rules.form.value.rate")}
+          hint={useTierRate ? t("rules.form.value.rateHintTier") : t("rules.form.value.rateHint")}
+          placeholder="2.5"
+        />
+      ) : (
+        <MoneyField
+          control={control}
+          name="value"
+          id="rule-value"
+          label={t("rules.form.value.amount")}
+          hint={t("rules.form.value.amountHint")}
+          currency={code}
+        />
+      )}
+      <Pair>
+        <MoneyField
+          control={control}
+          name="min_subtotal"
           id="rule-min-subtotal"
-          label={`Minimum order (${currencyLabel})`}
-          hint="Only orders from this subtotal earn. Needs a currency."
-          inputMode="decimal"
-          value={state.min_subtotal}
-          onChange={(v) => set("min_subtotal", v)}
-          placeholder="No minimum"
-          invalid={invalid("min_subtotal")}
+          label={t("rules.form.minSubtotal.label")}
+          hint={t("rules.form.minSubtotal.hint")}
+          placeholder={t("rules.form.minSubtotal.placeholder")}
+          optional
+          currency={code}
         />
-        <InputField
+        <MoneyField
+          control={control}
+          name="max_amount"
           id="rule-max-amount"
-          label={`Cap per order (${currencyLabel})`}
-          hint="The most this rule pays on one order. Needs a currency."
-          inputMode="decimal"
-          value={state.max_amount}
-          onChange={(v) => set("max_amount", v)}
-          placeholder="No cap"
-          invalid={invalid("max_amount")}
+          label={t("rules.form.maxAmount.label")}
+          hint={t("rules.form.maxAmount.hint")}
+          placeholder={t("rules.form.maxAmount.placeholder")}
+          optional
+          currency={code}
+        />
+      </Pair>
+      <div className="flex flex-col gap-y-4 rounded-lg border p-4" data-testid="rule-tier-benefits">
+        <div>
+          <Text size="small" weight="plus">
+            {t("rules.form.tier.title")}
+          </Text>
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {t("rules.form.tier.hint")}
+          </Text>
+        </div>
+        <SwitchField
+          control={control}
+          name="use_tier_rate"
+          id="rule-use-tier-rate"
+          label={t("rules.form.tier.rate")}
+          hint={type === "percent" ? t("rules.form.tier.rateHint") : t("rules.form.tier.rateFixed")}
+          disabled={type !== "percent"}
+        />
+        <SwitchField
+          control={control}
+          name="use_tier_multiplier"
+          id="rule-use-tier-multiplier"
+          label={t("rules.form.tier.multiplier")}
+          hint={t("rules.form.tier.multiplierHint")}
         />
       </div>
-      <TierBenefits state={state} set={set} invalid={invalid} />
-    </FormSection>
+    </Section>
   )
 }
-
-/** The tier's rate instead of the rule's, and the tier's multiplier. */
-const TierBenefits = ({ state, set, invalid }: SectionProps) => (
-  <div
-    className="flex flex-col gap-y-4 rounded-lg border p-4"
-    data-testid="rule-tier-benefits"
-  >
-    <div>
-      <Text size="small" weight="plus">
-        Tier benefits
-      </Text>
-      <Text size="xsmall" className="text-ui-fg-subtle">
-        Let the customer's loyalty tier set the rate or boost it. Customers
-        without a tier get the rule as it is.
-      </Text>
-    </div>
-    <SwitchRow
-      id="rule-use-tier-rate"
-      label="Use the tier's rate"
-      hint={
-        state.type === "percent"
-          ? "Pay the customer's tier cashback rate instead of this rate (percent rules)."
-          : "Only for percent rules: a fixed amount has no rate to replace."
-      }
-      checked={state.type === "percent" && state.use_tier_rate}
-      disabled={state.type !== "percent"}
-      onCheckedChange={(v) => set("use_tier_rate", v)}
-      invalid={invalid("use_tier_rate")}
-    />
-    <SwitchRow
-      id="rule-use-tier-multiplier"
-      label="Use the tier's multiplier"
-      hint="Multiply by the customer's tier multiplier, on top of the multiplier below."
-      checked={state.use_tier_multiplier}
-      onCheckedChange={(v) => set("use_tier_multiplier", v)}
-      invalid={invalid("use_tier_multiplier")}
-    />
-  </div>
-)

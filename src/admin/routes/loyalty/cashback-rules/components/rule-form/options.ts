@@ -1,88 +1,60 @@
-// What the pickers offer: the store's products, categories, customer groups,
-// sales channels, tiers and currencies, loaded once per page.
-import { sdk } from "../../../../../lib/client"
-import { Option } from "../id-multi-select"
+// What the form offers besides the store's records the pickers search:
+// the store's currencies, its sales channels and the club's tiers.
+import { useQuery } from "@tanstack/react-query"
+import type { PickerOption } from "../../../../../components/fields"
+import { api } from "../../../../../lib/api"
+import { Tier } from "../../../../../lib/client"
+import { loyaltyKeys } from "../../../../../lib/query"
 
-export type Options = {
-  products: Option[]
-  categories: Option[]
-  groups: Option[]
-  channels: Option[]
-  tiers: Option[]
-  currencies: string[]
-}
-
-export const EMPTY_OPTIONS: Options = {
-  products: [],
-  categories: [],
-  groups: [],
-  channels: [],
-  tiers: [],
-  currencies: [],
-}
-
-export async function loadOptions(): Promise<Options> {
-  const get = <T>(path: string, query: Record<string, unknown>) =>
-    sdk.client.fetch<T>(path, { query }).catch(() => null)
-  const [products, categories, groups, channels, tiers, stores] =
-    await Promise.all([
-      get<{ products: { id: string; title: string }[] }>("/admin/products", {
-        limit: 200,
-        fields: "id,title",
-      }),
-      get<{ product_categories: { id: string; name: string }[] }>(
-        "/admin/product-categories",
-        { limit: 200, fields: "id,name" }
-      ),
-      get<{ customer_groups: { id: string; name: string }[] }>(
-        "/admin/customer-groups",
-        {
-          limit: 200,
-          fields: "id,name",
-        }
-      ),
-      get<{ sales_channels: { id: string; name: string }[] }>(
-        "/admin/sales-channels",
-        {
-          limit: 200,
-          fields: "id,name",
-        }
-      ),
-      get<{ tiers: { id: string; name: string; rank: number }[] }>(
-        "/admin/loyalty/tiers",
-        {}
-      ),
-      get<{ stores: { supported_currencies?: { currency_code: string }[] }[] }>(
-        "/admin/stores",
-        { fields: "id,supported_currencies.currency_code" }
-      ),
-    ])
-  const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label)
-  return {
-    products: (products?.products ?? [])
-      .map((p) => ({ value: p.id, label: p.title }))
-      .sort(byLabel),
-    categories: (categories?.product_categories ?? [])
-      .map((c) => ({ value: c.id, label: c.name }))
-      .sort(byLabel),
-    groups: (groups?.customer_groups ?? [])
-      .map((g) => ({ value: g.id, label: g.name }))
-      .sort(byLabel),
-    channels: (channels?.sales_channels ?? [])
-      .map((c) => ({ value: c.id, label: c.name }))
-      .sort(byLabel),
-    // By rank, as the tiers page lists them.
-    tiers: [...(tiers?.tiers ?? [])]
-      .sort((a, b) => a.rank - b.rank)
-      .map((t) => ({ value: t.id, label: t.name })),
-    currencies: Array.from(
-      new Set(
-        (stores?.stores ?? []).flatMap((s) =>
-          (s.supported_currencies ?? []).map((c) =>
-            c.currency_code.toLowerCase()
+/** The store's currencies, lower case: what a rule or a per-currency setting can name. */
+export function useStoreCurrencies() {
+  const currencies = useQuery({
+    queryKey: loyaltyKeys.resources("currency", "store"),
+    queryFn: async () => {
+      const { stores } = await api<{
+        stores: { supported_currencies?: { currency_code: string }[] }[]
+      }>("/admin/stores", { query: { fields: "id,supported_currencies.currency_code" } })
+      return Array.from(
+        new Set(
+          stores.flatMap((s) =>
+            (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())
           )
         )
+      ).sort()
+    },
+    staleTime: 60_000,
+  })
+  return currencies.data ?? []
+}
+
+export function useRuleOptions() {
+  const currencies = useStoreCurrencies()
+  const channels = useQuery({
+    queryKey: loyaltyKeys.resources("sales_channel", "all"),
+    queryFn: async (): Promise<PickerOption[]> => {
+      const { sales_channels } = await api<{ sales_channels: { id: string; name: string }[] }>(
+        "/admin/sales-channels",
+        { query: { fields: "id,name", limit: 200 } }
       )
-    ).sort(),
+      return sales_channels
+        .map((c) => ({ value: c.id, label: c.name }))
+        .sort((a, b) => a.label.localeCompare(b.label))
+    },
+    staleTime: 60_000,
+  })
+  const tiers = useQuery({
+    queryKey: [...loyaltyKeys.tiers(), "options"],
+    queryFn: async (): Promise<PickerOption[]> => {
+      const { tiers } = await api<{ tiers: Pick<Tier, "id" | "name" | "rank">[] }>(
+        "/admin/loyalty/tiers"
+      )
+      // By rank, as the tiers page lists them.
+      return [...tiers].sort((a, b) => a.rank - b.rank).map((t) => ({ value: t.id, label: t.name }))
+    },
+  })
+  return {
+    currencies,
+    channels: channels.data ?? [],
+    tiers: tiers.data ?? [],
   }
 }

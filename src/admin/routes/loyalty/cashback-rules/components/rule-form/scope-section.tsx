@@ -1,100 +1,150 @@
-import { FormField } from "../../../../../components/form-field"
-import { FormSection } from "../../../../../components/form-section"
-import { CommaIdsInput } from "./comma-ids-input"
-import { IdListField, SectionProps } from "./form-state"
-import { Options } from "./options"
-import { PickerField } from "./picker-field"
+import { NumberField, PickerField, PickerOption } from "../../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import { ScopeKind } from "../rule-format"
+import { ScopeField } from "./form-state"
+import { Pair, Section, SectionProps } from "./section"
 
-/**
- * What earns: products and categories picked from the store, collections,
- * types and tags typed as ids, each with its exclude list.
- */
-export const ScopeSection = ({
-  state,
-  invalid,
-  options,
-  setScope,
-  badField,
-  error,
-}: Omit<SectionProps, "set"> & {
-  options: Options
-  setScope: (field: IdListField, ids: string[]) => void
-  /** The field the API's message is about. */
-  badField: string | null
-  error: string | null
-}) => (
-  <FormSection
-    title="What earns"
-    description="Empty lists mean every item. An item in an exclude list never earns from this rule."
-  >
-    <div className="grid grid-cols-2 gap-4">
-      <PickerField
-        id="rule-products"
-        label="Products"
-        hint="Only these products earn."
-        options={options.products}
-        value={state.scope.product_ids}
-        onChange={(ids) => setScope("product_ids", ids)}
-        placeholder="All products"
-        invalid={invalid("scope.")}
-      />
-      <PickerField
-        id="rule-exclude-products"
-        label="Except products"
-        hint="These products never earn."
-        options={options.products}
-        value={state.scope.exclude_product_ids}
-        onChange={(ids) => setScope("exclude_product_ids", ids)}
-        placeholder="None"
-        invalid={invalid("scope.")}
-      />
-      <PickerField
-        id="rule-categories"
-        label="Categories"
-        hint="Only products in these categories earn."
-        options={options.categories}
-        value={state.scope.category_ids}
-        onChange={(ids) => setScope("category_ids", ids)}
-        placeholder="All categories"
-        invalid={invalid("scope.")}
-      />
-      <PickerField
-        id="rule-exclude-categories"
-        label="Except categories"
-        hint="Products in these categories never earn."
-        options={options.categories}
-        value={state.scope.exclude_category_ids}
-        onChange={(ids) => setScope("exclude_category_ids", ids)}
-        placeholder="None"
-        invalid={invalid("scope.")}
-      />
-      {(
-        [
-          ["collection_ids", "Collection ids", "pcol_…"],
-          ["exclude_collection_ids", "Except collection ids", "pcol_…"],
-          ["type_ids", "Product type ids", "ptyp_…"],
-          ["exclude_type_ids", "Except product type ids", "ptyp_…"],
-          ["tag_ids", "Tag ids", "ptag_…"],
-          ["exclude_tag_ids", "Except tag ids", "ptag_…"],
-        ] as [IdListField, string, string][]
-      ).map(([field, label, placeholder]) => (
-        <FormField
-          key={field}
-          id={`rule-${field}`}
-          label={label}
-          hint="Comma-separated ids."
-        >
-          <CommaIdsInput
-            id={`rule-${field}`}
-            value={state.scope[field]}
-            onChange={(ids) => setScope(field, ids)}
-            placeholder={placeholder}
-            invalid={
-              badField === "scope." && !!error?.includes(`scope.${field}`)
-            }
-          />
-        </FormField>
-      ))}
-    </div>
-  </FormSection>
-)
+/** What earns: products, categories, collections, types and tags picked from the store, each with its exclusions. */
+export const ScopeSection = ({ control }: SectionProps) => {
+  const { t } = useLoyaltyTranslation()
+  const lists: {
+    kind: ScopeKind
+    include: ScopeField
+    exclude: ScopeField
+    id: string
+    label: string
+    all: string
+    except: string
+  }[] = [
+    {
+      kind: "product",
+      include: "product_ids",
+      exclude: "exclude_product_ids",
+      id: "products",
+      label: t("rules.form.scope.products"),
+      all: t("rules.form.scope.allProducts"),
+      except: t("rules.form.scope.exceptProducts"),
+    },
+    {
+      kind: "category",
+      include: "category_ids",
+      exclude: "exclude_category_ids",
+      id: "categories",
+      label: t("rules.form.scope.categories"),
+      all: t("rules.form.scope.allCategories"),
+      except: t("rules.form.scope.exceptCategories"),
+    },
+    {
+      kind: "collection",
+      include: "collection_ids",
+      exclude: "exclude_collection_ids",
+      id: "collections",
+      label: t("rules.form.scope.collections"),
+      all: t("rules.form.scope.allCollections"),
+      except: t("rules.form.scope.exceptCollections"),
+    },
+    {
+      kind: "type",
+      include: "type_ids",
+      exclude: "exclude_type_ids",
+      id: "types",
+      label: t("rules.form.scope.types"),
+      all: t("rules.form.scope.allTypes"),
+      except: t("rules.form.scope.exceptTypes"),
+    },
+    {
+      kind: "tag",
+      include: "tag_ids",
+      exclude: "exclude_tag_ids",
+      id: "tags",
+      label: t("rules.form.scope.tags"),
+      all: t("rules.form.scope.allTags"),
+      except: t("rules.form.scope.exceptTags"),
+    },
+  ]
+  return (
+    <Section
+      title={t("rules.form.scope.title")}
+      description={t("rules.form.scope.description")}
+      testId="rule-scope"
+    >
+      <Pair>
+        {lists.flatMap((list) => [
+          <PickerField
+            key={list.include}
+            control={control}
+            name={`scope.${list.include}`}
+            id={`rule-${list.id}`}
+            kind={list.kind}
+            label={list.label}
+            placeholder={list.all}
+          />,
+          <PickerField
+            key={list.exclude}
+            control={control}
+            name={`scope.${list.exclude}`}
+            id={`rule-exclude-${list.id}`}
+            kind={list.kind}
+            label={list.except}
+            placeholder={t("rules.form.scope.none")}
+          />,
+        ])}
+      </Pair>
+    </Section>
+  )
+}
+
+/** Who earns: customer groups, sales channels, tiers, earlier orders. */
+export const WhoSection = ({
+  control,
+  channels,
+  tiers,
+}: SectionProps & { channels: PickerOption[]; tiers: PickerOption[] }) => {
+  const { t } = useLoyaltyTranslation()
+  return (
+    <Section
+      title={t("rules.form.who.title")}
+      description={t("rules.form.who.description")}
+      testId="rule-who"
+    >
+      <Pair>
+        <PickerField
+          control={control}
+          name="customer_group_ids"
+          id="rule-groups"
+          kind="customer_group"
+          label={t("rules.form.who.groups")}
+          hint={t("rules.form.who.groupsHint")}
+          placeholder={t("rules.form.who.everyCustomer")}
+        />
+        <PickerField
+          control={control}
+          name="sales_channel_ids"
+          id="rule-channels"
+          options={channels}
+          label={t("rules.form.who.channels")}
+          hint={t("rules.form.who.channelsHint")}
+          placeholder={t("rules.form.who.everyChannel")}
+        />
+        <PickerField
+          control={control}
+          name="tier_ids"
+          id="rule-tiers"
+          options={tiers}
+          label={t("rules.form.who.tiers")}
+          hint={t("rules.form.who.tiersHint")}
+          placeholder={t("rules.form.who.everyTier")}
+        />
+        <NumberField
+          control={control}
+          name="min_previous_orders"
+          id="rule-min-orders"
+          label={t("rules.form.who.minOrders")}
+          hint={t("rules.form.who.minOrdersHint")}
+          placeholder="0"
+          optional
+        />
+      </Pair>
+    </Section>
+  )
+}

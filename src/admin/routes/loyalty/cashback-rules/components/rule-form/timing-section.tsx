@@ -1,84 +1,115 @@
-import { RadioGroup } from "@medusajs/ui"
-import { FormField, InputField } from "../../../../../components/form-field"
-import { FormSection } from "../../../../../components/form-section"
-import { FormState, SectionProps } from "./form-state"
-import { MultiplierBox } from "./multiplier-box"
+import { useWatch } from "react-hook-form"
+import { DateField, NumberField, SwitchField } from "../../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import { ChoiceField } from "../choice-field"
+import { Pair, Section, SectionProps } from "./section"
 
 /** When the cashback can be spent and lapses, when the rule runs, its boost. */
-export const TimingSection = ({ state, set, invalid }: SectionProps) => (
-  <FormSection title="Timing">
-    <FormField
-      id="rule-release"
-      label="Release"
-      hint="When the shopper can spend the cashback."
-    >
-      <RadioGroup
+export const TimingSection = ({ control }: SectionProps) => {
+  const { t } = useLoyaltyTranslation()
+  const [release, multiplierOn] = useWatch({ control, name: ["release", "multiplier_on"] })
+  return (
+    <Section title={t("rules.form.timing.title")}>
+      <ChoiceField
+        control={control}
+        name="release"
         id="rule-release"
-        className="grid grid-cols-3 gap-3"
-        value={state.release}
-        onValueChange={(v) => set("release", v as FormState["release"])}
-      >
-        <RadioGroup.ChoiceBox
-          value="placed"
-          label="At placement"
-          description="Spendable as soon as the order is placed."
-        />
-        <RadioGroup.ChoiceBox
-          value="fulfilled"
-          label="At fulfilment"
-          description="Waits until the order is fulfilled."
-        />
-        <RadioGroup.ChoiceBox
-          value="hold"
-          label="Hold"
-          description="Waits a number of days, e.g. the return period."
-        />
-      </RadioGroup>
-    </FormField>
-    <div className="grid grid-cols-2 gap-4">
-      <InputField
-        id="rule-expires"
-        label="Expires after (days)"
-        hint="Unspent cashback lapses this many days after it becomes spendable. Empty: never."
-        inputMode="numeric"
-        value={state.expires_after_days}
-        onChange={(v) => set("expires_after_days", v)}
-        placeholder="Never"
-        invalid={invalid("expires_after_days")}
+        label={t("rules.form.release.label")}
+        hint={t("rules.form.release.hint")}
+        choices={[
+          {
+            value: "placed",
+            label: t("rules.release.placed"),
+            description: t("rules.release.placedHint"),
+          },
+          {
+            value: "fulfilled",
+            label: t("rules.release.fulfilled"),
+            description: t("rules.release.fulfilledHint"),
+          },
+          {
+            value: "hold",
+            label: t("rules.release.hold"),
+            description: t("rules.release.holdHint"),
+          },
+        ]}
       />
-      {state.release === "hold" ? (
-        <InputField
-          id="rule-hold-days"
-          label="Hold days"
-          hint="Days after placement before it can be spent."
-          inputMode="numeric"
-          value={state.hold_days}
-          onChange={(v) => set("hold_days", v)}
-          placeholder="14"
-          invalid={invalid("hold_days")}
+      <Pair>
+        <NumberField
+          control={control}
+          name="expires_after_days"
+          id="rule-expires"
+          label={t("rules.form.expires.label")}
+          hint={t("rules.form.expires.hint")}
+          placeholder={t("rules.form.expires.placeholder")}
+          suffix={t("rules.form.days")}
+          optional
         />
-      ) : null}
-    </div>
-    <div className="grid grid-cols-2 gap-4">
-      <InputField
-        id="rule-starts"
-        label="Starts (optional)"
-        hint="Orders from 00:00 on this day earn. Empty: already running."
-        type="date"
-        value={state.starts_at}
-        onChange={(v) => set("starts_at", v)}
-        invalid={invalid("starts_at")}
-      />
-      <InputField
-        id="rule-ends"
-        label="Ends (optional)"
-        hint="Stops at 00:00 on this day. Empty: runs until disabled."
-        type="date"
-        value={state.ends_at}
-        onChange={(v) => set("ends_at", v)}
-        invalid={invalid("ends_at")}
-      />
-    </div>
-    <MultiplierBox state={state} set={set} invalid={invalid} />
-  </FormSection>
-)
+        {release === "hold" && (
+          <NumberField
+            control={control}
+            name="hold_days"
+            id="rule-hold-days"
+            label={t("rules.form.holdDays.label")}
+            hint={t("rules.form.holdDays.hint")}
+            suffix={t("rules.form.days")}
+          />
+        )}
+      </Pair>
+      <Pair>
+        <DateField
+          control={control}
+          name="starts_at"
+          id="rule-starts"
+          label={t("rules.form.startsAt.label")}
+          hint={t("rules.form.startsAt.hint")}
+          optional
+        />
+        <DateField
+          control={control}
+          name="ends_at"
+          id="rule-ends"
+          label={t("rules.form.endsAt.label")}
+          hint={t("rules.form.endsAt.hint")}
+          optional
+        />
+      </Pair>
+      <div className="flex flex-col gap-y-4 rounded-lg border p-4" data-testid="rule-multiplier-box">
+        <SwitchField
+          control={control}
+          name="multiplier_on"
+          id="rule-multiplier"
+          label={t("rules.form.multiplier.label")}
+          hint={t("rules.form.multiplier.hint")}
+        />
+        {multiplierOn && (
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <NumberField
+              control={control}
+              name="multiplier_value"
+              id="rule-multiplier-value"
+              label={t("rules.form.multiplier.times")}
+              hint={t("rules.form.multiplier.timesHint")}
+            />
+            <DateField
+              control={control}
+              name="multiplier_starts_at"
+              id="rule-multiplier-starts"
+              label={t("rules.form.multiplier.from")}
+              hint={t("rules.form.multiplier.fromHint")}
+              optional
+            />
+            <DateField
+              control={control}
+              name="multiplier_ends_at"
+              id="rule-multiplier-ends"
+              label={t("rules.form.multiplier.until")}
+              hint={t("rules.form.multiplier.untilHint")}
+              optional
+            />
+          </div>
+        )}
+      </div>
+    </Section>
+  )
+}

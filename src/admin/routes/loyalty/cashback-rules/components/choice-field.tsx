@@ -1,0 +1,58 @@
+import { RadioGroup } from "@medusajs/ui"
+import { Controller, FieldValues } from "react-hook-form"
+import { Field, FieldProps } from "../../../../components/fields"
+import { useLoyaltyTranslation } from "../../../../lib/i18n"
+
+export type Choice = { value: string; label: string; description: string }
+
+/**
+ * One choice among a few, each with what it means, as Medusa's choice
+ * boxes show them (release, combination, clawback). `testId` marks the
+ * group, and each box as `<testId>-<value>`.
+ */
+export function ChoiceField<T extends FieldValues>({
+  control,
+  name,
+  id,
+  label,
+  hint,
+  disabled,
+  choices,
+  testId,
+}: FieldProps<T> & { choices: Choice[]; testId?: string }) {
+  const { dir } = useLoyaltyTranslation()
+  const inputId = id ?? `loyalty-${String(name)}`
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Field id={inputId} label={label} hint={hint} error={fieldState.error?.message}>
+          <RadioGroup
+            id={inputId}
+            ref={field.ref}
+            value={field.value}
+            onValueChange={field.onChange}
+            disabled={disabled}
+            // Radix lays the group out left to right unless told the direction.
+            dir={dir}
+            className={`grid gap-3 ${choices.length === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}
+            data-testid={testId}
+          >
+            {choices.map((choice) => (
+              <RadioGroup.ChoiceBox
+                key={choice.value}
+                value={choice.value}
+                label={choice.label}
+                description={choice.description}
+                // Medusa's choice box aligns its description left in any direction.
+                className="[&_span]:!text-start"
+                data-testid={testId ? `${testId}-${choice.value}` : undefined}
+              />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+    />
+  )
+}
