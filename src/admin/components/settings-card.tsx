@@ -8,9 +8,24 @@ import { LoyaltySettings } from "../lib/client"
 import { useLoyaltyTranslation } from "../lib/i18n"
 import { useLoyaltyMutation } from "../lib/mutation"
 import { loyaltyKeys, useLoyaltySettings } from "../lib/query"
-import { changedFields } from "../lib/settings-form"
 
 type Body = Partial<Record<keyof LoyaltySettings, unknown>>
+
+/**
+ * The fields of `next` whose value differs from `saved`'s (compared as
+ * JSON). Both are API bodies: the panel's values and the stored settings put
+ * through the same conversion, so a setting the panel shows differently from
+ * how it is stored stays as stored when another one is saved.
+ */
+function changedFields(next: Body, saved: Body): Body {
+  const body: Body = {}
+  for (const key of Object.keys(next) as (keyof Body)[]) {
+    if (JSON.stringify(next[key]) !== JSON.stringify(saved[key])) {
+      body[key] = next[key]
+    }
+  }
+  return body
+}
 
 /**
  * One panel of the club's settings (checkout, SMS, till and kiosk): its

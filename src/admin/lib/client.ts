@@ -1,10 +1,5 @@
-import Medusa from "@medusajs/js-sdk"
-
-// The admin runs on the same origin as the API and is logged in by session.
-export const sdk = new Medusa({
-  baseUrl: "/",
-  auth: { type: "session" },
-})
+// The shapes of the plugin's admin API answers and bodies. Requests go
+// through lib/api.ts; formatting through lib/format.ts.
 
 export type WalletBalance = {
   available: string
@@ -30,22 +25,6 @@ export type WalletTransaction = {
   reference: string
   reference_id: string
   created_at: string
-}
-
-/**
- * Formats an exact decimal string as money. Intl.NumberFormat accepts decimal
- * strings and formats them without going through a float.
- */
-export function formatMoney(amount: string, currencyCode: string) {
-  return new Intl.NumberFormat(undefined, {
-    style: "currency",
-    currency: currencyCode.toUpperCase(),
-    currencyDisplay: "code",
-  }).format(amount as unknown as number)
-}
-
-export function errorMessage(error: unknown) {
-  return (error as { message?: string })?.message ?? "Something went wrong"
 }
 
 export type CashbackRuleScope = {
@@ -311,27 +290,6 @@ export type OrderCashback = {
   cashback: OrderCashbackEntry[]
 }
 
-/**
- * Formats an exact decimal string as a plain number with grouping ("2.5",
- * "1,850,000"), without going through a float.
- */
-export function formatDecimal(value: string) {
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 }).format(
-    value as unknown as number
-  )
-}
-
-export function formatDate(value: string | Date | null | undefined) {
-  if (!value) {
-    return "—"
-  }
-  return new Date(value).toLocaleDateString(undefined, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-  })
-}
-
 export type PosScope = "lookup" | "earn" | "redeem"
 
 export type PosKey = {
@@ -395,11 +353,3 @@ export function sumDecimals(values: string[]) {
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`
 }
 
-/** A fresh idempotency key; `randomUUID` needs a secure origin (https or localhost). */
-export function newIdempotencyKey() {
-  if (typeof crypto.randomUUID === "function") {
-    return crypto.randomUUID()
-  }
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
-}

@@ -146,5 +146,5 @@ export function useFormat() {
     [number, t]
   )
 
-  return { number, money, date, dateTime, percent, display, locale }
+  return { number, money, date, dateTime, percent, display, displayKnown: !!settings, locale }
 }

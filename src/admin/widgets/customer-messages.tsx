@@ -15,6 +15,7 @@ import {
 import { ReactNode, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { Data, Ltr } from "../components/ltr"
+import { TablePager } from "../components/table-pager"
 import { api, useErrorText } from "../lib/api"
 import { LoyaltyMessage } from "../lib/client"
 import { useFormat } from "../lib/format"
@@ -40,7 +41,7 @@ type Statement = { queued: boolean; message: LoyaltyMessage | null }
 
 const CustomerMessagesWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
   const { t } = useLoyaltyTranslation()
-  const { dateTime, number } = useFormat()
+  const { dateTime } = useFormat()
   const log = useCustomerMessages(customer.id)
   const { data: settings } = useLoyaltySettings()
   const [pagination, setPagination] = useState<DataTablePaginationState>({
@@ -203,31 +204,14 @@ const CustomerMessagesWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
             }}
           />
           {messages.length > pageSize && (
-            <div className="flex items-center justify-between gap-x-2 px-6 py-3" data-testid="customer-messages-pager">
-              <Text size="small" className="text-ui-fg-subtle">
-                {t("common.table.page", { page: number(pageIndex + 1), pages: number(pages) })}
-              </Text>
-              <div className="flex gap-x-1">
-                <Button
-                  size="small"
-                  variant="transparent"
-                  onClick={() => table.previousPage()}
-                  disabled={!table.getCanPreviousPage()}
-                  data-testid="customer-messages-previous"
-                >
-                  {t("common.table.previous")}
-                </Button>
-                <Button
-                  size="small"
-                  variant="transparent"
-                  onClick={() => table.nextPage()}
-                  disabled={!table.getCanNextPage()}
-                  data-testid="customer-messages-next"
-                >
-                  {t("common.table.next")}
-                </Button>
-              </div>
-            </div>
+            <TablePager
+              count={messages.length}
+              pageIndex={pageIndex}
+              pageCount={pages}
+              onPrevious={() => table.previousPage()}
+              onNext={() => table.nextPage()}
+              testId="customer-messages"
+            />
           )}
         </DataTable>
       )}

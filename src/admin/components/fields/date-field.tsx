@@ -3,6 +3,16 @@ import { Controller, FieldValues } from "react-hook-form"
 import { Field } from "./field"
 import { fieldId, FieldProps } from "./types"
 
+function sameAtGranularity(current: string | undefined, next: string, withTime?: boolean) {
+  if (!current || !next) return current === next || (!current && !next)
+  const a = new Date(current)
+  const b = new Date(next)
+  const day = (d: Date) => `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`
+  return withTime
+    ? Math.floor(a.getTime() / 60000) === Math.floor(b.getTime() / 60000)
+    : day(a) === day(b)
+}
+
 /**
  * A date (and time with `withTime`) kept by the form as an ISO instant ("" for
  * none). Medusa's date picker takes the admin's locale from the dashboard,
@@ -29,7 +39,15 @@ export function DateField<T extends FieldValues>({
             <DatePicker
               granularity={withTime ? "minute" : "day"}
               value={field.value ? new Date(field.value) : null}
-              onChange={(date) => field.onChange(date ? date.toISOString() : "")}
+              onChange={(date) => {
+                // The picker reports its value again when it mounts, at the
+                // start of the day (or minute): keep a stored instant unless
+                // another day (or minute) was picked.
+                const next = date ? date.toISOString() : ""
+                if (!sameAtGranularity(field.value, next, withTime)) {
+                  field.onChange(next)
+                }
+              }}
               isDisabled={disabled}
               aria-invalid={fieldState.error ? true : undefined}
             />

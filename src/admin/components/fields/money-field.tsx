@@ -143,7 +143,7 @@ export function MoneyField<T extends FieldValues>({
   placeholder,
   currency,
 }: FieldProps<T> & { currency: string }) {
-  const { display } = useFormat()
+  const { display, displayKnown } = useFormat()
   const inputId = fieldId(name, id)
   return (
     <Controller
@@ -158,7 +158,9 @@ export function MoneyField<T extends FieldValues>({
           error={fieldState.error?.message}
           below={<AmountInWords amount={field.value} currency={currency} display={display} />}
         >
+          {/* Toman or Rial decides what a typed amount means: wait for it. */}
           <MoneyInput
+            key={displayKnown ? "known" : "loading"}
             id={inputId}
             value={field.value ?? ""}
             onChange={field.onChange}
@@ -166,7 +168,7 @@ export function MoneyField<T extends FieldValues>({
             currency={currency}
             display={display}
             invalid={!!fieldState.error}
-            disabled={disabled}
+            disabled={disabled || !displayKnown}
             placeholder={placeholder}
           />
         </Field>

@@ -78,6 +78,8 @@ export const MultiSelect = ({
     queryFn: () => fetchOptions(kind!, { q: term || undefined, limit: PAGE }),
     enabled: !!kind,
     placeholderData: keepPreviousData,
+    // A record created since the last look shows without a search.
+    refetchOnMount: "always",
   })
   const chosen = useQuery({
     queryKey: loyaltyKeys.resources(kind ?? "static", `id:${[...value].sort().join(",")}`),

@@ -1,5 +1,6 @@
 import { Select } from "@medusajs/ui"
 import { Controller, FieldValues } from "react-hook-form"
+import { useLoyaltyTranslation } from "../../lib/i18n"
 import { Field } from "./field"
 import { fieldId, FieldProps } from "./types"
 
@@ -17,6 +18,7 @@ export function SelectField<T extends FieldValues>({
   placeholder,
   options,
 }: FieldProps<T> & { options: SelectOption[] }) {
+  const { dir } = useLoyaltyTranslation()
   const inputId = fieldId(name, id)
   return (
     <Controller
@@ -24,7 +26,7 @@ export function SelectField<T extends FieldValues>({
       name={name}
       render={({ field, fieldState }) => (
         <Field id={inputId} label={label} hint={hint} optional={optional} error={fieldState.error?.message}>
-          <Select value={field.value ?? ""} onValueChange={field.onChange} disabled={disabled}>
+          <Select dir={dir} value={field.value ?? ""} onValueChange={field.onChange} disabled={disabled}>
             <Select.Trigger
               id={inputId}
               ref={field.ref}

@@ -1,5 +1,4 @@
 import {
-  Button,
   createDataTableColumnHelper,
   DataTable,
   DataTablePaginationState,
@@ -8,6 +7,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useFormat } from "../../lib/format"
+import { TablePager } from "../table-pager"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { Amount } from "./amount"
 import { LedgerDescription, LedgerTypeBadge } from "./ledger-labels"
@@ -110,71 +110,16 @@ export const WalletLedger = ({
           }}
         />
         {(data?.count ?? 0) > 0 && (
-          <Pagination
-            page={page}
+          <TablePager
             count={data?.count ?? 0}
-            canPrevious={table.getCanPreviousPage()}
-            canNext={table.getCanNextPage()}
+            pageIndex={page}
+            pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / LEDGER_PAGE_SIZE))}
             onPrevious={table.previousPage}
             onNext={table.nextPage}
+            testId="wallet-ledger"
           />
         )}
       </DataTable>
-    </div>
-  )
-}
-
-/**
- * DataTable's own pagination writes its numbers in Latin digits and its
- * sentence in English order: this one speaks the admin's language.
- */
-const Pagination = ({
-  page,
-  count,
-  canPrevious,
-  canNext,
-  onPrevious,
-  onNext,
-}: {
-  page: number
-  count: number
-  canPrevious: boolean
-  canNext: boolean
-  onPrevious: () => void
-  onNext: () => void
-}) => {
-  const { t } = useLoyaltyTranslation()
-  const { number } = useFormat()
-  const pages = Math.max(1, Math.ceil(count / LEDGER_PAGE_SIZE))
-  return (
-    <div
-      className="text-ui-fg-subtle flex items-center justify-between px-6 py-3"
-      data-testid="wallet-ledger-pagination"
-    >
-      <Text size="small">
-        {t("common.table.count", { count, replace: { count: number(count) } })}
-      </Text>
-      <div className="flex items-center gap-x-2">
-        <Text size="small" data-testid="wallet-ledger-page">
-          {t("common.table.page", { page: number(page + 1), pages: number(pages) })}
-        </Text>
-        {[
-          { id: "previous", label: t("common.table.previous"), enabled: canPrevious, go: onPrevious },
-          { id: "next", label: t("common.table.next"), enabled: canNext, go: onNext },
-        ].map((b) => (
-          <Button
-            key={b.id}
-            type="button"
-            size="small"
-            variant="transparent"
-            disabled={!b.enabled}
-            onClick={b.go}
-            data-testid={`wallet-ledger-${b.id}`}
-          >
-            {b.label}
-          </Button>
-        ))}
-      </div>
     </div>
   )
 }

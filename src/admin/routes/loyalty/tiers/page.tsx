@@ -18,7 +18,7 @@ import { useLoyaltyTranslation } from "../../../lib/i18n"
 import { useLoyaltyMutation } from "../../../lib/mutation"
 import { loyaltyKeys } from "../../../lib/query"
 import { AdminTier, isolate, tierName, useTiers } from "../../../lib/tier-format"
-import { TablePager } from "./components/table-pager"
+import { TablePager } from "../../../components/table-pager"
 import { useTierColumns } from "./components/tier-columns"
 import { TierForm } from "./components/tier-form"
 import { TierSettings } from "./components/tier-settings"
@@ -216,6 +216,8 @@ const TiersPage = () => {
           )}
           <TablePager
             count={found.length}
+            countLabel={t("tiers.list.count", { count: found.length, n: number(found.length) })}
+            testId="tiers"
             pageIndex={pagination.pageIndex}
             pageCount={Math.ceil(found.length / pagination.pageSize)}
             onPrevious={() => table.previousPage()}

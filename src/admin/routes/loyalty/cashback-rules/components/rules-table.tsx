@@ -14,6 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query"
 import { useMemo, useState } from "react"
 import { Data } from "../../../../components/ltr"
+import { TablePager } from "../../../../components/table-pager"
 import { api, useErrorText } from "../../../../lib/api"
 import { CashbackRule } from "../../../../lib/client"
 import { useFormat } from "../../../../lib/format"
@@ -272,56 +273,15 @@ export const RulesTable = ({
           />
         </div>
       )}
-      <Pager
-        page={pageIndex}
-        pages={pages}
+      <TablePager
         count={found.length}
-        onPage={(page) => setPagination({ ...pagination, pageIndex: page })}
+        countLabel={t("rules.list.count", { count: found.length, n: number(found.length) })}
+        pageIndex={pageIndex}
+        pageCount={pages}
+        onPrevious={() => setPagination({ ...pagination, pageIndex: pageIndex - 1 })}
+        onNext={() => setPagination({ ...pagination, pageIndex: pageIndex + 1 })}
+        testId="cashback-rules"
       />
     </DataTable>
-  )
-}
-
-/** How many rules, which page, and the way to the others, in the admin's digits. */
-const Pager = ({
-  page,
-  pages,
-  count,
-  onPage,
-}: {
-  page: number
-  pages: number
-  count: number
-  onPage: (page: number) => void
-}) => {
-  const { t } = useLoyaltyTranslation()
-  const { number } = useFormat()
-  return (
-    <div className="txt-compact-small-plus text-ui-fg-subtle flex items-center justify-between px-6 py-4">
-      <span data-testid="cashback-rules-count">
-        {t("rules.list.count", { count, n: number(count) })}
-      </span>
-      <div className="flex items-center gap-x-2">
-        <span>{t("common.table.page", { page: number(page + 1), pages: number(pages) })}</span>
-        <Button
-          type="button"
-          size="small"
-          variant="transparent"
-          disabled={page === 0}
-          onClick={() => onPage(page - 1)}
-        >
-          {t("common.table.previous")}
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          variant="transparent"
-          disabled={page >= pages - 1}
-          onClick={() => onPage(page + 1)}
-        >
-          {t("common.table.next")}
-        </Button>
-      </div>
-    </div>
   )
 }
