@@ -32,8 +32,8 @@ const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 const persianDigits = (text) => text.replace(/\d/g, (d) => PERSIAN_DIGITS[d])
 
 /** The part of a translated sentence before its first variable. */
-const before = (ctx, key, variable) =>
-  ctx.tr(key, { [variable]: "\u0000" }).split("\u0000")[0]
+const before = (ctx, key, variable, others = {}) =>
+  ctx.tr(key, { ...others, [variable]: "\u0000" }).split("\u0000")[0]
 
 /**
  * The page and its round trips. `ctx.settings`, when the runner read them
@@ -145,7 +145,7 @@ async function checkTemplateEdit(page, ctx, card, names, original) {
   say(`unknown variable refused at the field: ${refused}`)
   expect(
     refused.includes("{foo}") &&
-      refused.startsWith(before(ctx, "messages.template.editor.unknownVariable", "variable")),
+      refused.startsWith(before(ctx, "messages.template.editor.unknownVariable", "variable", { variables: "" })),
     `The error does not name {foo} in the admin's language: ${refused}`
   )
   expect(await drawer.isVisible(), "The editor closed on a refused wording")

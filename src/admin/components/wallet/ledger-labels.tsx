@@ -40,6 +40,10 @@ const REFERENCE = {
 
 /** The rule an order's cashback came from: the ledger writes "Cashback: <rule name>". */
 const CASHBACK_NOTE = /^Cashback: (.+)$/
+
+/** The rule's name in a cashback entry's note (the rest of the note is the ledger's English). */
+export const cashbackRuleName = (note: string | null | undefined) =>
+  note?.match(CASHBACK_NOTE)?.[1] ?? note ?? null
 /** The note a refund to the wallet gets when staff wrote none. */
 const DEFAULT_REFUND_NOTE = /^Refund of order \S+ into the wallet$/
 

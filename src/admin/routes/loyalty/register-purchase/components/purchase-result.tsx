@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
 import { Data, Ltr } from "../../../../components/ltr"
 import { Amount } from "../../../../components/wallet/amount"
+import { cashbackRuleName } from "../../../../components/wallet/ledger-labels"
 import { api } from "../../../../lib/api"
 import { RegisteredPurchase, sumDecimals } from "../../../../lib/client"
 import { ClubCardFigures } from "../../../../lib/club-card"
@@ -89,7 +90,7 @@ export const PurchaseResult = ({ result, currency, phone }: PurchaseResultProps)
             <Text key={i} size="xsmall" className="text-ui-fg-subtle">
               {cashback.length > 1 && <Amount amount={c.amount} currency={currency} />}
               {cashback.length > 1 && c.note && " · "}
-              {c.note && <Data>{c.note}</Data>}
+              {c.note && <Data>{cashbackRuleName(c.note)}</Data>}
               {pending.includes(c) &&
                 ` · ${t("till.purchase.result.availableFrom", { date: date(c.available_at) })}`}
             </Text>
