@@ -1,7 +1,7 @@
 import { DatePicker } from "@medusajs/ui"
-import { Controller, FieldValues } from "react-hook-form"
-import { Field } from "./field"
-import { fieldId, FieldProps } from "./types"
+import { FieldValues } from "react-hook-form"
+import { ControlledField } from "./controlled"
+import { FieldProps } from "./types"
 
 function sameAtGranularity(current: string | undefined, next: string, withTime?: boolean) {
   if (!current || !next) return current === next || (!current && !next)
@@ -18,41 +18,29 @@ function sameAtGranularity(current: string | undefined, next: string, withTime?:
  * none). Medusa's date picker takes the admin's locale from the dashboard,
  * so in Persian it shows and picks the Jalali calendar with Persian digits.
  */
-export function DateField<T extends FieldValues>({
-  control,
-  name,
-  id,
-  label,
-  hint,
-  optional,
-  disabled,
-  withTime,
-}: FieldProps<T> & { withTime?: boolean }) {
-  const inputId = fieldId(name, id)
+export function DateField<T extends FieldValues>(props: FieldProps<T> & { withTime?: boolean }) {
+  const { withTime, disabled } = props
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Field id={inputId} label={label} hint={hint} optional={optional} error={fieldState.error?.message}>
-          <div id={inputId} data-date-field>
-            <DatePicker
-              granularity={withTime ? "minute" : "day"}
-              value={field.value ? new Date(field.value) : null}
-              onChange={(date) => {
-                // The picker reports its value again when it mounts, at the
-                // start of the day (or minute): keep a stored instant unless
-                // another day (or minute) was picked.
-                const next = date ? date.toISOString() : ""
-                if (!sameAtGranularity(field.value, next, withTime)) {
-                  field.onChange(next)
-                }
-              }}
-              isDisabled={disabled}
-              aria-invalid={fieldState.error ? true : undefined}
-            />
-          </div>
-        </Field>
+    <ControlledField
+      props={props}
+      render={({ field, a11y }) => (
+        <div id={a11y.id} data-date-field>
+          <DatePicker
+            granularity={withTime ? "minute" : "day"}
+            value={field.value ? new Date(field.value) : null}
+            onChange={(date) => {
+              // The picker reports its value again when it mounts, at the
+              // start of the day (or minute): keep a stored instant unless
+              // another day (or minute) was picked.
+              const next = date ? date.toISOString() : ""
+              if (!sameAtGranularity(field.value, next, withTime)) {
+                field.onChange(next)
+              }
+            }}
+            isDisabled={disabled}
+            aria-invalid={a11y["aria-invalid"]}
+          />
+        </div>
       )}
     />
   )

@@ -1,5 +1,8 @@
 // The one set of field components every plugin form uses (react-hook-form
 // Controllers): label, control, hint and the error at the field, in words.
+export { ChoiceField } from "./choice-field"
+export type { Choice } from "./choice-field"
+export { ControlledField } from "./controlled"
 export { DateField } from "./date-field"
 export { Field } from "./field"
 export { AmountInWords, MoneyField, MoneyInput } from "./money-field"

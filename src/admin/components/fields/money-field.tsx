@@ -1,6 +1,6 @@
 import { Input, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
-import { Controller, FieldValues } from "react-hook-form"
+import { FieldValues } from "react-hook-form"
 import { groupDigits, localDigits, plainDecimal } from "../../lib/amounts"
 import {
   irrUnit,
@@ -12,8 +12,8 @@ import {
 } from "../../lib/format"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { persianWords } from "../../lib/words"
-import { Field } from "./field"
-import { fieldId, FieldProps } from "./types"
+import { ControlledField } from "./controlled"
+import { FieldProps } from "./types"
 
 const DECIMAL = /^\d+(\.\d+)?$/
 
@@ -132,46 +132,27 @@ export const AmountInWords = ({
 }
 
 /** A money field of a form: label, amount in the shop's unit, words, error. */
-export function MoneyField<T extends FieldValues>({
-  control,
-  name,
-  id,
-  label,
-  hint,
-  optional,
-  disabled,
-  placeholder,
-  currency,
-}: FieldProps<T> & { currency: string }) {
+export function MoneyField<T extends FieldValues>(props: FieldProps<T> & { currency: string }) {
   const { display, displayKnown } = useFormat()
-  const inputId = fieldId(name, id)
+  const { currency, disabled, placeholder } = props
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Field
-          id={inputId}
-          label={label}
-          hint={hint}
-          optional={optional}
-          error={fieldState.error?.message}
-          below={<AmountInWords amount={field.value} currency={currency} display={display} />}
-        >
-          {/* Toman or Rial decides what a typed amount means: wait for it. */}
-          <MoneyInput
-            key={displayKnown ? "known" : "loading"}
-            id={inputId}
-            value={field.value ?? ""}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            currency={currency}
-            display={display}
-            invalid={!!fieldState.error}
-            disabled={disabled || !displayKnown}
-            placeholder={placeholder}
-          />
-        </Field>
+    <ControlledField
+      props={props}
+      below={(value) => <AmountInWords amount={value} currency={currency} display={display} />}
+      render={({ field, a11y, invalid }) => (
+        // Toman or Rial decides what a typed amount means: wait for it.
+        <MoneyInput
+          key={displayKnown ? "known" : "loading"}
+          id={a11y.id}
+          value={field.value ?? ""}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          currency={currency}
+          display={display}
+          invalid={invalid}
+          disabled={disabled || !displayKnown}
+          placeholder={placeholder}
+        />
       )}
     />
   )

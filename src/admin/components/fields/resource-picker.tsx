@@ -2,14 +2,14 @@ import { ChevronUpDown, XMarkMini } from "@medusajs/icons"
 import { Button, Checkbox, Input, Popover, Text } from "@medusajs/ui"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { useEffect, useMemo, useState } from "react"
-import { Controller, FieldValues } from "react-hook-form"
+import { FieldValues } from "react-hook-form"
 import { api } from "../../lib/api"
 import { useFormat } from "../../lib/format"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { loyaltyKeys } from "../../lib/query"
 import { Data } from "../ltr"
-import { Field } from "./field"
-import { fieldId, FieldProps } from "./types"
+import { ControlledField } from "./controlled"
+import { FieldProps } from "./types"
 
 export type PickerOption = { value: string; label: string }
 
@@ -188,35 +188,24 @@ export const MultiSelect = ({
 }
 
 /** A form field choosing records of the store (`kind`) or among `options`. */
-export function PickerField<T extends FieldValues>({
-  control,
-  name,
-  id,
-  label,
-  hint,
-  optional,
-  disabled,
-  placeholder,
-  kind,
-  options,
-}: FieldProps<T> & ({ kind: ResourceKind; options?: never } | { options: PickerOption[]; kind?: never })) {
-  const inputId = fieldId(name, id)
+export function PickerField<T extends FieldValues>(
+  props: FieldProps<T> &
+    ({ kind: ResourceKind; options?: never } | { options: PickerOption[]; kind?: never })
+) {
+  const { kind, options, disabled, placeholder } = props
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Field id={inputId} label={label} hint={hint} optional={optional} error={fieldState.error?.message}>
-          <MultiSelect
-            id={inputId}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            invalid={!!fieldState.error}
-            disabled={disabled}
-            placeholder={placeholder}
-            {...(kind ? { kind } : { options: options! })}
-          />
-        </Field>
+    <ControlledField
+      props={props}
+      render={({ field, a11y, invalid }) => (
+        <MultiSelect
+          id={a11y.id}
+          value={field.value ?? []}
+          onChange={field.onChange}
+          invalid={invalid}
+          disabled={disabled}
+          placeholder={placeholder}
+          {...(kind ? { kind } : { options: options! })}
+        />
       )}
     />
   )

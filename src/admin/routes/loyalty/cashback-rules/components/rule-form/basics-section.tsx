@@ -1,6 +1,5 @@
-import { NumberField, SwitchField, TextField } from "../../../../../components/fields"
+import { ChoiceField, NumberField, SwitchField, TextField } from "../../../../../components/fields"
 import { useLoyaltyTranslation } from "../../../../../lib/i18n"
-import { ChoiceField } from "../choice-field"
 import { Pair, Section, SectionProps } from "./section"
 
 /** Name, description, on or off, priority, and how it meets other rules. */

@@ -1,7 +1,6 @@
 import { useWatch } from "react-hook-form"
-import { DateField, NumberField, SwitchField } from "../../../../../components/fields"
+import { ChoiceField, DateField, NumberField, SwitchField } from "../../../../../components/fields"
 import { useLoyaltyTranslation } from "../../../../../lib/i18n"
-import { ChoiceField } from "../choice-field"
 import { Pair, Section, SectionProps } from "./section"
 
 /** When the cashback can be spent and lapses, when the rule runs, its boost. */
