@@ -44,6 +44,20 @@ describe("the admin's translations", () => {
     expect(problems.latin).toEqual([])
   })
 
+  it("should write Persian with Persian yeh and kaf, not the Arabic letters", () => {
+    const arabicLetters = fs
+      .readdirSync(path.join(LOCALES, "fa"))
+      .flatMap((file) =>
+        fs
+          .readFileSync(path.join(LOCALES, "fa", file), "utf8")
+          .split("\n")
+          .map((line, i) => ({ where: `fa/${file}:${i + 1}`, line }))
+      )
+      .filter(({ line }) => /[\u064A\u0643]/.test(line))
+      .map(({ where }) => where)
+    expect(arabicLetters).toEqual([])
+  })
+
   it("should have the same placeholders in every language", () => {
     expect(problems.placeholders).toEqual([])
   })
