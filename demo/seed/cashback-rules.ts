@@ -2,7 +2,10 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCashbackRulesWorkflow } from "../../src/workflows"
 
-/** The rules shops asked for: per-category rates, a fixed gift, a holiday x2. */
+/**
+ * The rules shops asked for: per-category rates, a fixed gift, a holiday x2;
+ * each named for shoppers in Persian and English.
+ */
 export async function seedCashbackRules({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -30,6 +33,7 @@ export async function seedCashbackRules({ container }: ExecArgs) {
       rules: [
         {
           name: "1% on vacuum cleaners",
+          names: { fa: "۱٪ کش‌بک جاروبرقی", en: "1% cashback on vacuum cleaners" },
           type: "percent",
           value: "1",
           currency_code: "irr",
@@ -39,6 +43,7 @@ export async function seedCashbackRules({ container }: ExecArgs) {
         },
         {
           name: "2% on washing machines",
+          names: { fa: "۲٪ کش‌بک ماشین لباسشویی", en: "2% cashback on washing machines" },
           type: "percent",
           value: "2",
           currency_code: "irr",
@@ -49,6 +54,7 @@ export async function seedCashbackRules({ container }: ExecArgs) {
         },
         {
           name: "3% on coffee, doubled in Nowruz week",
+          names: { fa: "۳٪ کش‌بک قهوه، دو برابر در هفتهٔ نوروز", en: "3% cashback on coffee, doubled in Nowruz week" },
           type: "percent",
           value: "3",
           expires_after_days: 15,
@@ -61,6 +67,10 @@ export async function seedCashbackRules({ container }: ExecArgs) {
         },
         {
           name: "Welcome 200,000 IRR on orders over 50,000,000",
+          names: {
+            fa: "هدیهٔ خوش‌آمد ۲۰٬۰۰۰ تومانی برای خرید بالای ۵ میلیون تومان",
+            en: "20,000 Toman welcome gift on orders over 5 million Toman",
+          },
           type: "fixed",
           value: "200000",
           currency_code: "irr",

@@ -67,6 +67,7 @@ export async function seedTiers({ container }: ExecArgs) {
       rules: [
         {
           name: "Club members: their tier's rate on top",
+          names: { fa: "کش‌بک اضافه به نرخ سطح باشگاه شما", en: "Extra cashback at your club tier's rate" },
           type: "percent",
           value: "1",
           currency_code: "irr",

@@ -31,6 +31,7 @@ export async function seedPointOfSale({ container }: ExecArgs) {
         rules: [
           {
             name: "2% at the till",
+            names: { fa: "۲٪ کش‌بک خرید حضوری", en: "2% cashback on in-store purchases" },
             type: "percent",
             value: "2",
             currency_code: "irr",

@@ -152,8 +152,9 @@ medusaIntegrationTestRunner({
           currency_code: "irr",
           total: "16800000",
           rules: [
+            // An anonymous shopper reads the shop's language: Persian.
             expect.objectContaining({
-              name: "2% on washing machines",
+              name: "۲٪ کش‌بک ماشین لباسشویی",
               amount: "16800000",
               release: "hold",
               hold_days: 14,

@@ -83,6 +83,72 @@ medusaIntegrationTestRunner({
         expect(gone.data.code).toBe("loyalty_rule_not_found")
       })
 
+      it("should keep the names shoppers read per language, trimmed, and replace them whole on update", async () => {
+        // Trimmed; an empty one is left out; the shop's name stays required.
+        const { data: created } = await create({
+          name: "3% on coffee",
+          names: { fa: "  ۳٪ کش‌بک قهوه ", en: "  " },
+          type: "percent",
+          value: 3,
+        })
+        const id = created.cashback_rule.id
+        expect([created.cashback_rule.name, created.cashback_rule.names]).toEqual(["3% on coffee", { fa: "۳٪ کش‌بک قهوه" }])
+        const { data: read } = await api.get(`/admin/loyalty/cashback-rules/${id}`, admin)
+        expect(read.cashback_rule.names).toEqual({ fa: "۳٪ کش‌بک قهوه" })
+        const { data: list } = await api.get("/admin/loyalty/cashback-rules", admin)
+        expect(list.cashback_rules.map((r: any) => [r.name, r.names])).toEqual([["3% on coffee", { fa: "۳٪ کش‌بک قهوه" }]])
+
+        const update = async (body: Record<string, unknown>) =>
+          (await api.post(`/admin/loyalty/cashback-rules/${id}`, body, admin)).data.cashback_rule.names
+        // Both languages, then English alone: the Persian name is gone.
+        expect(await update({ names: { fa: "۳٪ کش‌بک قهوه", en: "3% cashback on coffee" } })).toEqual({
+          fa: "۳٪ کش‌بک قهوه",
+          en: "3% cashback on coffee",
+        })
+        expect(await update({ names: { en: "Coffee: 3% back" } })).toEqual({ en: "Coffee: 3% back" })
+        // Another field leaves the names as they are.
+        expect(await update({ priority: 5 })).toEqual({ en: "Coffee: 3% back" })
+        // All empty, or null: none (shoppers read the shop's name).
+        expect(await update({ names: { fa: " ", en: "" } })).toBeNull()
+        expect(await update({ names: { fa: "قهوه" } })).toEqual({ fa: "قهوه" })
+        expect(await update({ names: null })).toBeNull()
+
+        // A rule created without names has none.
+        const { data: plain } = await create({ name: "Plain", type: "percent", value: 1 })
+        expect(plain.cashback_rule.names).toBeNull()
+
+        // A name over 100 characters is refused on update too, and nothing changes.
+        await update({ names: { fa: "قهوه" } })
+        const long = await failure(api.post(`/admin/loyalty/cashback-rules/${id}`, { names: { en: "x".repeat(101) } }, admin))
+        expect([long.status, long.data.message, long.data.code]).toEqual([
+          400,
+          "names.en must be at most 100 characters, got 101",
+          "loyalty_rule_names_invalid",
+        ])
+        const { data: after } = await api.get(`/admin/loyalty/cashback-rules/${id}`, admin)
+        expect(after.cashback_rule.names).toEqual({ fa: "قهوه" })
+      })
+
+      it("should replace the scope and the multiplier whole on update, as validated", async () => {
+        const { data: created } = await create({
+          name: "Washing week",
+          type: "percent",
+          value: 2,
+          scope: { category_ids: [washing] },
+          multiplier: { value: 2, starts_at: "2026-12-20T00:00:00Z", ends_at: "2026-12-27T00:00:00Z" },
+        })
+        const id = created.cashback_rule.id
+        const { data: updated } = await api.post(
+          `/admin/loyalty/cashback-rules/${id}`,
+          { scope: { exclude_category_ids: [washing] }, multiplier: { value: 3 } },
+          admin
+        )
+        expect([updated.cashback_rule.scope, updated.cashback_rule.multiplier]).toEqual([
+          { exclude_category_ids: [washing] },
+          { value: "3" },
+        ])
+      })
+
       it("should refuse bad rules with a 400 naming the field and create nothing", async () => {
         const base = { name: "Rule", type: "percent", value: 1 }
         // Each with the code the admin translates, naming the field.
@@ -113,6 +179,14 @@ medusaIntegrationTestRunner({
           [{ scope: { category_ids: ["pcat_missing"] } }, "scope.category_ids has unknown ids: pcat_missing", "loyalty_unknown_categories"],
           [{ scope: { exclude_product_ids: ["prod_missing"] } }, "scope.exclude_product_ids has unknown ids: prod_missing", "loyalty_unknown_products"],
           [{ tier_ids: ["ltier_missing"] }, "tier_ids has unknown ids: ltier_missing", "loyalty_unknown_tiers"],
+          [{ names: { fa: "ق".repeat(101) } }, "names.fa must be at most 100 characters, got 101", "loyalty_rule_names_invalid"],
+          [{ names: { de: "Kaffee" } }, "names has no language de (languages: fa, en)", "loyalty_rule_names_invalid"],
+          [{ names: { en: 3 } }, "names.en must be text, got number", "loyalty_rule_names_invalid"],
+          [
+            { names: "قهوه" },
+            'names must be an object of names per language like { "fa": "۳٪ کش‌بک قهوه", "en": "3% back on coffee" }',
+            "loyalty_rule_names_invalid",
+          ],
         ]
         for (const [over, message, code] of cases) {
           const res = await failure(create({ ...base, ...over }))

@@ -276,7 +276,8 @@ medusaIntegrationTestRunner({
         expect(fa.transactions[1].description).toBe(`پرداخت سفارش #${persianNumber}`)
         expect(JSON.stringify(fa)).not.toMatch(/Gift|Paid at checkout|actor_id|reference|note|lwtx_[A-Z0-9]+:/)
 
-        // The order's cashback: own orders only.
+        // The order's cashback: own orders only, the rule named as the
+        // shopper reads it (the shop's default language: Persian).
         const { data: mine } = await api.get(`/store/loyalty/orders/${order.id}/cashback`, sara.headers)
         expect(mine).toEqual({
           order_id: order.id,
@@ -286,7 +287,7 @@ medusaIntegrationTestRunner({
           taken_back: "0",
           cashback: [
             expect.objectContaining({
-              rule: { name: "1% on vacuum cleaners" },
+              rule: { name: "۱٪ کش‌بک جاروبرقی" },
               amount: "1840000",
               state: "available",
               waits_for_fulfilment: false,
@@ -294,6 +295,39 @@ medusaIntegrationTestRunner({
             }),
           ],
         })
+        const ruleIn = async (headers: Record<string, string>, query = "") =>
+          (await api.get(`/store/loyalty/orders/${order.id}/cashback${query}`, { headers: { ...sara.headers.headers, ...headers } }))
+            .data.cashback.map((c: any) => c.rule)
+        expect(await ruleIn({ "x-medusa-locale": "en" })).toEqual([{ name: "1% cashback on vacuum cleaners" }])
+        expect(await ruleIn({ "x-medusa-locale": "fa-IR" })).toEqual([{ name: "۱٪ کش‌بک جاروبرقی" }])
+        expect(await ruleIn({ "x-medusa-locale": "fa" }, "?locale=en")).toEqual([{ name: "1% cashback on vacuum cleaners" }])
+        // The admin reads the shop's name, with the shopper names beside it.
+        const { data: forAdmin } = await api.get(`/admin/loyalty/orders/${order.id}/cashback`, admin)
+        const vacuumRule = forAdmin.cashback[0].rule
+        expect(vacuumRule).toEqual({
+          id: expect.stringMatching(/^lcbr_/),
+          name: "1% on vacuum cleaners",
+          names: { fa: "۱٪ کش‌بک جاروبرقی", en: "1% cashback on vacuum cleaners" },
+        })
+        // The product page's preview names rules the same way.
+        const preview = async (locale: string) =>
+          (
+            await api.get(
+              `/store/loyalty/cashback-preview?variant_id=${variant("vacuum-cleaner")}&region_id=${regions[0].id}${locale}`,
+              { headers: { "x-publishable-api-key": pk } }
+            )
+          ).data.cashback.rules.map((r: any) => [r.rule_id, r.name, r.amount])
+        expect(await preview("")).toEqual([[vacuumRule.id, "۱٪ کش‌بک جاروبرقی", "1850000"]])
+        expect(await preview("&locale=en")).toEqual([[vacuumRule.id, "1% cashback on vacuum cleaners", "1850000"]])
+        // A language with no name of its own reads the shop's name; a
+        // shop whose default language is English reads the English one.
+        await api.post(`/admin/loyalty/cashback-rules/${vacuumRule.id}`, { names: { fa: "۱٪ کش‌بک جاروبرقی" } }, admin)
+        expect(await ruleIn({ "x-medusa-locale": "en" })).toEqual([{ name: "1% on vacuum cleaners" }])
+        expect(await preview("&locale=en")).toEqual([[vacuumRule.id, "1% on vacuum cleaners", "1850000"]])
+        await api.post(`/admin/loyalty/cashback-rules/${vacuumRule.id}`, { names: { en: "Vacuum cleaners: 1% back" } }, admin)
+        await api.post("/admin/loyalty/settings", { default_locale: "en" }, admin)
+        expect(await ruleIn({})).toEqual([{ name: "Vacuum cleaners: 1% back" }])
+        expect(await ruleIn({ "x-medusa-locale": "fa" })).toEqual([{ name: "1% on vacuum cleaners" }])
         const reza = await shopper(api, pk, { email: "reza-ledger@example.com" })
         const foreign = await failure(api.get(`/store/loyalty/orders/${order.id}/cashback`, reza.headers))
         expect(foreign.status).toBe(404)

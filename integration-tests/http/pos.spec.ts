@@ -139,6 +139,10 @@ medusaIntegrationTestRunner({
         expect([bought.status, replay.status]).toEqual([201, 200])
         expect(replay.data.purchase.order_id).toBe(bought.data.purchase.order_id)
         expect(bought.data.cashback.map((c: any) => c.amount).sort()).toEqual(["1000000", "1500000"])
+        // The till reads each rule's name in the member's language (the shop's Persian).
+        expect(bought.data.cashback.map((c: any) => c.rule.name).sort()).toEqual(
+          ["۲٪ کش‌بک خرید حضوری", "کش‌بک اضافه به نرخ سطح باشگاه شما"].sort()
+        )
         expect(bought.data.member.balances[0].available).toBe("3350000")
         const { data: order } = await api.get(`/admin/orders/${bought.data.purchase.order_id}?fields=id,sales_channel.name,customer_id,total`, admin)
         expect(order.order).toEqual(expect.objectContaining({ customer_id: sara.customer.id, total: 50000000 }))

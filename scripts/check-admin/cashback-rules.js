@@ -1,10 +1,12 @@
 // The Cashback rules page in the admin's language (ctx.lang), by clicks and
 // typing: the issue's rule "5% on coffee, min 1,000,000 Toman, cap 200,000
-// Toman, 30 days" created in the form (amounts typed as a shop owner types
-// them: Toman, grouped, Persian digits in Persian), with a 150% rate refused
-// at its field first; the saved rule read back through the admin API (min
-// 10,000,000 and cap 2,000,000 IRR: the form's Toman are tenfold in Rial);
-// its summary in the list; edited (a boost), duplicated, disabled, the copy
+// Toman, 30 days" created in the form with the names shoppers read in
+// Persian and English (amounts typed as a shop owner types them: Toman,
+// grouped, Persian digits in Persian), with a 150% rate refused at its field
+// first; the saved rule read back through the admin API (min 10,000,000 and
+// cap 2,000,000 IRR: the form's Toman are tenfold in Rial; the names as
+// typed); its summary and shopper names in the list; edited (a boost: the
+// names shown again, not sent back), duplicated, disabled, the copy
 // deleted after a confirmation, found by the search; the clawback setting
 // kept after a reload. The store is put back as it was. The "cashback
 // rules" step of `npm run check:admin`; rule-edit.js shares the helpers.
@@ -48,6 +50,11 @@ const shownAmount = (rial, display) =>
 /** An IRR amount as the admin writes it: "۱٬۰۰۰٬۰۰۰ تومان". */
 const irr = (ctx, rial, display) =>
   `${number(ctx.lang, shownAmount(rial, display))} ${ctx.tr(`common.units.${display}`)}`
+
+/** The same names shoppers read, whatever the keys' order. */
+const sameNames = (a, b) =>
+  ["fa", "en"].every((lang) => (a?.[lang] ?? null) === (b?.[lang] ?? null)) &&
+  Object.keys(a ?? {}).length === Object.keys(b ?? {}).length
 
 /** Text as read: spaces squashed, bidi marks dropped. */
 const squash = (text) => text.replace(/[\u2066-\u2069\u2063]/g, "").replace(/\s+/g, " ").trim()
@@ -100,7 +107,7 @@ async function typeAmount(page, ctx, id, rial, display) {
     .pressSequentially(typed(ctx.lang, grouped(shownAmount(rial, display))))
 }
 
-/** Submits the rule form; the POST's status and answer. */
+/** Submits the rule form; the POST's status, answer and the body it sent. */
 async function submitRule(page) {
   const answered = page.waitForResponse(
     (res) =>
@@ -109,7 +116,11 @@ async function submitRule(page) {
   )
   await page.getByTestId("rule-form-submit").click()
   const res = await answered
-  return { status: res.status(), answer: await res.json().catch(() => ({})) }
+  return {
+    status: res.status(),
+    answer: await res.json().catch(() => ({})),
+    sent: res.request().postDataJSON() ?? {},
+  }
 }
 
 async function deleteCheckRules(page, base) {
@@ -132,6 +143,8 @@ async function checkCashbackRules(page, ctx) {
     ctx.lang === "fa"
       ? `${CHECK_RULE} ${stamp} ۵٪ روی قهوه`
       : `${CHECK_RULE} ${stamp} 5% on coffee`
+  // The names shoppers read, typed beside the shop's own name.
+  const shopperNames = { fa: `۵٪ کش‌بک قهوه ${stamp}`, en: `5% back on coffee ${stamp}` }
   try {
     await deleteCheckRules(page, base)
     if (settings.money_display !== display) {
@@ -193,6 +206,14 @@ async function checkCashbackRules(page, ctx) {
     }
     await pick(page, "rule-categories", [coffee.name])
     await page.fill("#rule-expires", typed(ctx.lang, "30"))
+    await page.fill("#rule-name-fa", shopperNames.fa)
+    await page.fill("#rule-name-en", shopperNames.en)
+    for (const [id, dir] of [["#rule-name-fa", "rtl"], ["#rule-name-en", "ltr"]]) {
+      const got = await page.getAttribute(id, "dir")
+      expect(got === dir, `${id} is written ${got}, not ${dir}`)
+    }
+    await page.locator("#rule-name").scrollIntoViewIfNeeded()
+    await shot(page, ctx, "cashback-rule-form-names", { fullPage: false })
     await page.locator("#rule-value").scrollIntoViewIfNeeded()
     await shot(page, ctx, "cashback-rule-form", { fullPage: false })
     await page.locator("#rule-categories").scrollIntoViewIfNeeded()
@@ -228,9 +249,15 @@ async function checkCashbackRules(page, ctx) {
         `The saved rule's ${field} is ${JSON.stringify(got[field])}, not ${JSON.stringify(value)}`
       )
     }
+    // Each as typed (a JSON column need not keep the keys' order).
+    expect(
+      sameNames(saved.names, shopperNames),
+      `The saved rule's names are ${JSON.stringify(saved.names)}, not ${JSON.stringify(shopperNames)}`
+    )
     say(
       `created through the form: min ${saved.min_subtotal} IRR, cap ${saved.max_amount} IRR, ` +
-        `${saved.value}% on ${coffee.name}, expires after ${saved.expires_after_days} days`
+        `${saved.value}% on ${coffee.name}, expires after ${saved.expires_after_days} days, ` +
+        `shoppers read "${saved.names.fa}" / "${saved.names.en}"`
     )
 
     // The list says it in the admin's words.
@@ -251,15 +278,31 @@ async function checkCashbackRules(page, ctx) {
     const expiry = squash(await row.getByTestId("cashback-rule-expiry").innerText())
     const wantExpiry = tr("rules.expiry.after", { count: 30, n: number(ctx.lang, 30) })
     expect(expiry === squash(wantExpiry), `The row's expiry says "${expiry}"`)
-    say(`listed as: ${shown}; ${expiry}`)
+    // Under the rule's name, the names shoppers read: the admin's language first.
+    const inOrder = ctx.lang === "en" ? [shopperNames.en, shopperNames.fa] : [shopperNames.fa, shopperNames.en]
+    const wantNames = squash(tr("rules.list.shopperNames", { names: inOrder.join(" · ") }))
+    const listedNames = squash(await row.getByTestId("cashback-rule-shopper-names").innerText())
+    expect(listedNames === wantNames, `The row's shopper names say "${listedNames}", not "${wantNames}"`)
+    say(`listed as: ${shown}; ${expiry}; ${listedNames}`)
 
     // Edited: a x2 boost shows under the summary.
     await ruleAction(page, name, "edit")
     await form.waitFor()
+    for (const [id, value] of [["#rule-name-fa", shopperNames.fa], ["#rule-name-en", shopperNames.en]]) {
+      const got = await page.inputValue(id)
+      expect(got === value, `Editing shows ${id} "${got}", not "${value}"`)
+    }
     await page.locator("#rule-multiplier").click()
     await page.fill("#rule-multiplier-value", typed(ctx.lang, "2"))
     const edited = await submitRule(page)
     expect(edited.status === 200, `Editing answered ${edited.status}: ${edited.answer.message}`)
+    // An edit sends what changed only.
+    const sentKeys = Object.keys(edited.sent).sort().join(",")
+    expect(sentKeys === "multiplier", `The boost edit sent ${sentKeys}, not only the multiplier`)
+    expect(
+      sameNames(edited.answer.cashback_rule?.names, shopperNames),
+      `After the boost edit the names are ${JSON.stringify(edited.answer.cashback_rule?.names)}`
+    )
     await form.waitFor({ state: "detached", timeout: 30000 })
     const boost = squash(
       tr("rules.summary.multiplier", {

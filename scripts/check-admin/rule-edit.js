@@ -160,6 +160,7 @@ async function fullRuleBody(api, name, made) {
   }
   return {
     name,
+    names: { fa: "هفتهٔ ماشین لباسشویی", en: "Washing machines week" },
     description: "Washing machines week",
     is_active: false,
     priority: 7,
@@ -296,6 +297,8 @@ async function formShows(page, ctx, rule, display, { names }) {
   const currency = rule.currency_code
 
   await input("#rule-name", rule.name)
+  await input("#rule-name-fa", rule.names?.fa ?? "")
+  await input("#rule-name-en", rule.names?.en ?? "")
   await input("#rule-description", text(rule.description))
   await checked("#rule-active", rule.is_active)
   await number("#rule-priority", text(rule.priority))

@@ -1,9 +1,67 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { invalidField, LoyaltyErrorCode, LoyaltyErrorCodeValue } from "./error-codes"
 import { isKnownCurrency, parsePositiveAmount } from "./money"
+import { MESSAGE_LOCALES, MessageLocale } from "./sms-messages"
+
+/** The languages a rule has a shopper-facing name in: those a shopper reads. */
+export const RULE_NAME_LANGUAGES = MESSAGE_LOCALES
+/** A rule's name per shopper language; a missing language reads the shop's `name`. */
+export type RuleNames = Partial<Record<MessageLocale, string>>
+export const RULE_NAME_MAX = 100
+
+const invalid = (message: string, code: LoyaltyErrorCodeValue) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
+
+const badNames = (message: string) => invalid(message, LoyaltyErrorCode.RULE_NAMES_INVALID)
+
+/**
+ * The names shoppers read, per language: `{ "fa": "۳٪ کش‌بک قهوه", "en":
+ * "3% back on coffee" }`. Each is trimmed and at most 100 characters; an
+ * empty one is left out, and none at all is null (shoppers then read
+ * `name`). `undefined` stays undefined (not given). Throws INVALID_DATA
+ * (`loyalty_rule_names_invalid`) naming the language at fault.
+ */
+export function parseRuleNames(value: unknown): RuleNames | null | undefined {
+  if (value === undefined || value === null) {
+    return value
+  }
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw badNames(`names must be an object of names per language like { "fa": "۳٪ کش‌بک قهوه", "en": "3% back on coffee" }`)
+  }
+  const out: RuleNames = {}
+  for (const [language, name] of Object.entries(value as Record<string, unknown>)) {
+    if (!(RULE_NAME_LANGUAGES as readonly string[]).includes(language)) {
+      throw badNames(`names has no language ${language} (languages: ${RULE_NAME_LANGUAGES.join(", ")})`)
+    }
+    if (name === null || name === undefined) {
+      continue
+    }
+    if (typeof name !== "string") {
+      throw badNames(`names.${language} must be text, got ${typeof name}`)
+    }
+    const text = name.trim()
+    if (text.length > RULE_NAME_MAX) {
+      throw badNames(`names.${language} must be at most ${RULE_NAME_MAX} characters, got ${text.length}`)
+    }
+    if (text) {
+      out[language as MessageLocale] = text
+    }
+  }
+  return Object.keys(out).length ? out : null
+}
+
+/** The name a shopper reads in their language: `names[language]`, else the shop's `name`. */
+export function shopperRuleName(
+  rule: { name: string; names?: RuleNames | null },
+  language: string | null | undefined
+): string {
+  const localized = language ? rule.names?.[language as MessageLocale] : undefined
+  return localized?.trim() ? localized : rule.name
+}
 
 export type CashbackRuleFields = {
   name?: string
+  names?: unknown
   type?: "percent" | "fixed"
   value?: unknown
   currency_code?: string | null
@@ -19,9 +77,6 @@ export type CashbackRuleFields = {
     ends_at?: Date | string | null
   } | null
 }
-
-const invalid = (message: string, code: LoyaltyErrorCodeValue) =>
-  new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 
 export function notNegative(field: string, value: unknown, currency?: string | null) {
   if (value == null) {
@@ -80,6 +135,7 @@ function window(field: string, from?: Date | string | null, to?: Date | string |
  * throws INVALID_DATA naming the field at fault.
  */
 export function validateCashbackRuleFields(rule: CashbackRuleFields) {
+  parseRuleNames(rule.names)
   const currency = rule.currency_code?.toLowerCase() || null
   if (currency && !isKnownCurrency(currency)) {
     throw invalid(`currency_code (${rule.currency_code}) is not a known currency code`, LoyaltyErrorCode.CURRENCY_UNKNOWN)

@@ -52,6 +52,7 @@ export const LoyaltyErrorCode = {
 
   // Cashback rules
   RULE_NOT_FOUND: "loyalty_rule_not_found",
+  RULE_NAMES_INVALID: "loyalty_rule_names_invalid",
   VALUE_INVALID: "loyalty_value_invalid",
   MIN_SUBTOTAL_INVALID: "loyalty_min_subtotal_invalid",
   MAX_AMOUNT_INVALID: "loyalty_max_amount_invalid",

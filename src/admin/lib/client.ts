@@ -53,7 +53,10 @@ export type CashbackRuleUsage = {
 
 export type CashbackRule = {
   id: string
+  /** The shop's name for the rule; shoppers read it unless `names` has their language. */
   name: string
+  /** The names shoppers read per language (the store, an order's cashback). */
+  names: { fa?: string; en?: string } | null
   description: string | null
   is_active: boolean
   priority: number

@@ -3,21 +3,20 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { walletCreditPaid } from "../../workflows"
+import { ruleOnAnswer, rulesById } from "./cashback-rules"
 
 /**
  * The cashback an order earned, one entry per rule that paid: amount, state
  * (pending, available, spent, expired, partly_reversed, reversed), what is
  * left of it, what was taken back, and the rule; and what wallet credit
- * paid for the order (`credit_paid`).
+ * paid for the order (`credit_paid`). With `language` (a shopper's view)
+ * each rule is named as the shopper reads it; without (the admin) by the
+ * shop's name with the shopper names beside.
  */
-export async function fetchOrderCashback(container: MedusaContainer, orderId: string) {
+export async function fetchOrderCashback(container: MedusaContainer, orderId: string, language?: string) {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const credits = await service.listOrderCashback(orderId)
-  const ruleIds = [...new Set(credits.map((c) => c.rule_id).filter(Boolean))] as string[]
-  const rules = ruleIds.length
-    ? await service.listCashbackRules({ id: ruleIds }, { select: ["id", "name"], withDeleted: true })
-    : []
-  const names = new Map(rules.map((r) => [r.id, r.name]))
+  const rules = await rulesById(container, credits.map((c) => c.rule_id))
   const now = new Date()
   const cashback = credits.map((c) => {
     const state = MathBN.gte(c.taken_back, c.amount)
@@ -34,9 +33,7 @@ export async function fetchOrderCashback(container: MedusaContainer, orderId: st
     return {
       ...c,
       state,
-      rule: c.rule_id
-        ? { id: c.rule_id, name: names.get(c.rule_id) ?? c.note?.replace(/^Cashback: /, "") ?? null }
-        : null,
+      rule: ruleOnAnswer(c, rules, language),
       // Fulfilment rules wait with a far-future date: show "at fulfilment".
       available_at: c.available_at && c.available_at.getUTCFullYear() >= 9999 ? null : c.available_at,
       waits_for_fulfilment: !!c.available_at && c.available_at.getUTCFullYear() >= 9999,

@@ -10,7 +10,13 @@ const CashbackRule = model
     { name: "CashbackRule", tableName: "loyalty_cashback_rule" },
     {
       id: model.id({ prefix: "lcbr" }).primaryKey(),
+      /** The shop's own name for the rule (admin, reports, the ledger's note). */
       name: model.text(),
+      /**
+       * The name shoppers read, per language (`{ fa?, en? }`): store API,
+       * till. A language missing here falls back to `name`.
+       */
+      names: model.json().nullable(),
       description: model.text().nullable(),
       is_active: model.boolean().default(true),
       priority: model.number().default(0),

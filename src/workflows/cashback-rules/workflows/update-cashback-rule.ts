@@ -11,7 +11,9 @@ export const updateCashbackRuleWorkflowId = "loyalty-update-cashback-rule"
 /**
  * Updates a cashback rule. The update is merged into the stored rule and the
  * whole result is validated, so a change cannot leave the rule inconsistent
- * (a fixed rule without currency, an end before its start).
+ * (a fixed rule without currency, an end before its start). `names`,
+ * `scope` and `multiplier` given in the update replace the stored ones
+ * whole, as validated.
  *
  * @example
  * await updateCashbackRuleWorkflow(container).run({

@@ -1,6 +1,7 @@
 export const cashbackRuleFields = [
   "id",
   "name",
+  "names",
   "description",
   "is_active",
   "priority",

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { parseRuleNames } from "../../../../utils/cashback-rule-validation"
 import { decimal, findParams } from "../../../utils/validators"
 
 // Amounts and rates arrive as numbers or plain decimal strings; the workflow
@@ -25,8 +26,17 @@ const Multiplier = z.strictObject({
   ends_at: date.nullish(),
 })
 
+/**
+ * The names shoppers read, per language: `{ "fa": "۳٪ کش‌بک قهوه", "en":
+ * "3% back on coffee" }`. Each is trimmed and at most 100 characters; an
+ * empty one is left out, none at all is null (shoppers then read `name`).
+ * An update replaces the whole object.
+ */
+const names = z.unknown().transform(parseRuleNames)
+
 const RuleFields = {
   name: z.string().min(1).max(200),
+  names: names.optional(),
   description: z.string().max(2000).nullish(),
   is_active: z.boolean(),
   priority: z.number().int().min(-1000).max(1000),

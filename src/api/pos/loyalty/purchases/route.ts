@@ -2,6 +2,8 @@ import { MedusaResponse } from "@medusajs/framework/http"
 import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { registerPosPurchaseWorkflow } from "../../../../workflows"
+import { ruleOnAnswer, rulesById } from "../../../utils/cashback-rules"
+import { shopperLanguage } from "../../../utils/locale"
 import { PosRequest } from "../../../utils/pos-auth"
 import { answeringConflicts, tillMemberCard } from "../../../utils/pos"
 import { PosRegisterPurchaseType } from "../validators"
@@ -10,6 +12,9 @@ import { PosRegisterPurchaseType } from "../validators"
  * Registers an in-store purchase and awards its cashback (201); the same
  * receipt at this till's location again answers the first registration
  * (200); the same receipt with another phone or amount is a 409 naming it.
+ * Each cashback names its rule in the member's language (the till's
+ * `x-medusa-locale`, else the one they chose for SMS, else the shop's);
+ * `note` is the ledger's own (English) note.
  */
 export const POST = async (req: PosRequest, res: MedusaResponse) => {
   const body = req.validatedBody as PosRegisterPurchaseType
@@ -24,6 +29,10 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
   const { result } = run
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const cashback = await service.listOrderCashback(result.order_id)
+  const [rules, language] = await Promise.all([
+    rulesById(req.scope, cashback.map((c) => c.rule_id)),
+    shopperLanguage(req.scope, req.get("x-medusa-locale"), result.customer_id),
+  ])
   res.status(result.created ? 201 : 200).json({
     purchase: {
       receipt_id: result.receipt_id,
@@ -31,7 +40,13 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
       customer_id: result.customer_id,
       new_member: result.member_created,
     },
-    cashback: cashback.map((c) => ({ amount: c.amount, available_at: c.available_at, expires_at: c.expires_at, note: c.note })),
-    member: await tillMemberCard(req.scope, result.customer_id, req.get("x-medusa-locale")),
+    cashback: cashback.map((c) => ({
+      amount: c.amount,
+      available_at: c.available_at,
+      expires_at: c.expires_at,
+      rule: ruleOnAnswer(c, rules, language),
+      note: c.note,
+    })),
+    member: await tillMemberCard(req.scope, result.customer_id, language),
   })
 }

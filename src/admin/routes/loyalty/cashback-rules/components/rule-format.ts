@@ -47,6 +47,7 @@ export function scopeRef(
 export function ruleToInput(rule: CashbackRule): CashbackRuleInput {
   return {
     name: rule.name,
+    names: rule.names ?? null,
     description: rule.description,
     is_active: rule.is_active,
     priority: rule.priority,

@@ -12,14 +12,16 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { useMemo, useState } from "react"
+import { Fragment, useMemo, useState } from "react"
 import { Data } from "../../../../components/ltr"
+import { shopperNamesShown } from "../../../../components/shopper-names"
 import { TablePager } from "../../../../components/table-pager"
 import { api, useErrorText } from "../../../../lib/api"
 import { CashbackRule } from "../../../../lib/client"
 import { useFormat } from "../../../../lib/format"
 import { useLoyaltyTranslation } from "../../../../lib/i18n"
 import { loyaltyKeys } from "../../../../lib/query"
+import { fill, slot } from "./sentence"
 import { useRuleActions } from "./use-rule-actions"
 import { useRuleText } from "./rule-text"
 import { useScopeNames } from "./use-scope-names"
@@ -49,6 +51,26 @@ async function fetchAllRules() {
 
 const column = createDataTableColumnHelper<CashbackRule>()
 
+/** Under the rule's name: the names shoppers read, each isolated. */
+const ShopperNamesLine = ({ names }: { names: string[] }) => {
+  const { t } = useLoyaltyTranslation()
+  if (!names.length) {
+    return null
+  }
+  return (
+    <Text size="xsmall" className="text-ui-fg-subtle" data-testid="cashback-rule-shopper-names">
+      {fill(t("rules.list.shopperNames", { names: slot("names") }), {
+        names: names.map((name, i) => (
+          <Fragment key={i}>
+            {i > 0 && " · "}
+            <Data>{name}</Data>
+          </Fragment>
+        )),
+      })}
+    </Text>
+  )
+}
+
 /** The rules as Medusa lists records: searched by name, a page at a time. */
 export const RulesTable = ({
   onCreate,
@@ -57,7 +79,7 @@ export const RulesTable = ({
   onCreate: () => void
   onEdit: (rule: CashbackRule) => void
 }) => {
-  const { t } = useLoyaltyTranslation()
+  const { t, language } = useLoyaltyTranslation()
   const { number } = useFormat()
   const errorText = useErrorText()
   const actions = useRuleActions()
@@ -74,7 +96,12 @@ export const RulesTable = ({
 
   const found = useMemo(() => {
     const term = search.trim().toLocaleLowerCase()
-    return (rules ?? []).filter((r) => !term || r.name.toLocaleLowerCase().includes(term))
+    // By any of its names: the shop's or one shoppers read.
+    return (rules ?? []).filter(
+      (r) =>
+        !term ||
+        [r.name, r.names?.fa, r.names?.en].some((n) => n?.toLocaleLowerCase().includes(term))
+    )
   }, [rules, search])
   // A page emptied by a delete or a search shows the last page there is.
   const pages = Math.max(1, Math.ceil(found.length / pagination.pageSize))
@@ -102,6 +129,7 @@ export const RulesTable = ({
             >
               <Data>{rule.name}</Data>
             </button>
+            <ShopperNamesLine names={shopperNamesShown(rule.names, language)} />
             <Text size="xsmall" className="text-ui-fg-subtle">
               {rule.combination === "stack" ? t("rules.list.stacks") : t("rules.list.bestWins")}
               {rule.priority
@@ -224,7 +252,7 @@ export const RulesTable = ({
         ),
       }),
     ],
-    [actions, number, onEdit, t, text]
+    [actions, language, number, onEdit, t, text]
   )
 
   const table = useDataTable({

@@ -10,6 +10,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Data, Ltr } from "../../../../components/ltr"
+import { shopperNamesShown } from "../../../../components/shopper-names"
 import { useFormat } from "../../../../lib/format"
 import { useLoyaltyTranslation } from "../../../../lib/i18n"
 import {
@@ -64,12 +65,7 @@ export function useTierColumns({
         truncateTooltip: false,
         cell: ({ row }) => {
           const tier = row.original
-          // The admin's language first.
-          const names = (
-            language === "en"
-              ? [tier.names?.en, tier.names?.fa]
-              : [tier.names?.fa, tier.names?.en]
-          ).filter(Boolean) as string[]
+          const names = shopperNamesShown(tier.names, language)
           return (
             <div className="flex flex-col py-2">
               <button

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react"
 import { useForm } from "react-hook-form"
 import { NumberField, TextField } from "../../../../components/fields"
 import { FormDrawer } from "../../../../components/form-drawer"
+import { ShopperNamesFields } from "../../../../components/shopper-names"
 import { api, LoyaltyApiError, useErrorText } from "../../../../lib/api"
 import { useFormat } from "../../../../lib/format"
 import { useLoyaltyTranslation } from "../../../../lib/i18n"
@@ -116,28 +117,23 @@ export const TierForm = ({ open, onOpenChange, tier, tiers, currencies }: Props)
           hint={t("tiers.form.rank.hint")}
         />
       </div>
-      <div className="grid grid-cols-2 gap-4">
-        <TextField
-          control={form.control}
-          name="names_fa"
-          id="tier-name-fa"
-          dir="rtl"
-          label={t("tiers.form.namesFa.label")}
-          hint={t("tiers.form.namesFa.hint")}
-          placeholder={t("tiers.form.namesFa.placeholder")}
-          optional
-        />
-        <TextField
-          control={form.control}
-          name="names_en"
-          id="tier-name-en"
-          dir="ltr"
-          label={t("tiers.form.namesEn.label")}
-          hint={t("tiers.form.namesEn.hint")}
-          placeholder={t("tiers.form.namesEn.placeholder")}
-          optional
-        />
-      </div>
+      <ShopperNamesFields
+        control={form.control}
+        fa={{
+          name: "names_fa",
+          id: "tier-name-fa",
+          label: t("tiers.form.namesFa.label"),
+          hint: t("tiers.form.namesFa.hint"),
+          placeholder: t("tiers.form.namesFa.placeholder"),
+        }}
+        en={{
+          name: "names_en",
+          id: "tier-name-en",
+          label: t("tiers.form.namesEn.label"),
+          hint: t("tiers.form.namesEn.hint"),
+          placeholder: t("tiers.form.namesEn.placeholder"),
+        }}
+      />
       <TextField
         control={form.control}
         name="description"

@@ -1,8 +1,9 @@
 import { ChoiceField, NumberField, SwitchField, TextField } from "../../../../../components/fields"
+import { ShopperNamesFields } from "../../../../../components/shopper-names"
 import { useLoyaltyTranslation } from "../../../../../lib/i18n"
 import { Pair, Section, SectionProps } from "./section"
 
-/** Name, description, on or off, priority, and how it meets other rules. */
+/** Name, the names shoppers read, description, on or off, priority, and how it meets other rules. */
 export const BasicsSection = ({ control }: SectionProps) => {
   const { t } = useLoyaltyTranslation()
   return (
@@ -14,6 +15,23 @@ export const BasicsSection = ({ control }: SectionProps) => {
         label={t("rules.form.name.label")}
         hint={t("rules.form.name.hint")}
         placeholder={t("rules.form.name.placeholder")}
+      />
+      <ShopperNamesFields
+        control={control}
+        fa={{
+          name: "names_fa",
+          id: "rule-name-fa",
+          label: t("rules.form.namesFa.label"),
+          hint: t("rules.form.namesFa.hint"),
+          placeholder: t("rules.form.namesFa.placeholder"),
+        }}
+        en={{
+          name: "names_en",
+          id: "rule-name-en",
+          label: t("rules.form.namesEn.label"),
+          hint: t("rules.form.namesEn.hint"),
+          placeholder: t("rules.form.namesEn.placeholder"),
+        }}
       />
       <TextField
         control={control}

@@ -4,6 +4,8 @@ import { FieldPath } from "react-hook-form"
 import { RuleValues, ScopeField } from "./form-state"
 
 const FIELDS: Record<string, FieldPath<RuleValues>> = {
+  // The form checks each name first: this is the API's word on either.
+  loyalty_rule_names_invalid: "names_fa",
   loyalty_value_invalid: "value",
   loyalty_min_subtotal_invalid: "min_subtotal",
   loyalty_max_amount_invalid: "max_amount",

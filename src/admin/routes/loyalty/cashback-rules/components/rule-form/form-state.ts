@@ -2,6 +2,7 @@
 // the API's body (the same body as before the form was rewritten). Values
 // are strings as typed: amounts are API amounts (IRR in Rial) the money
 // fields show in the shop's unit, dates ISO instants ("" for none).
+import { shopperNamesBody } from "../../../../../components/shopper-names"
 import {
   CashbackRule,
   CashbackRuleInput,
@@ -28,6 +29,9 @@ export const ANY_CURRENCY = "__any"
 
 export type RuleValues = {
   name: string
+  /** The names shoppers read, "" for none. */
+  names_fa: string
+  names_en: string
   description: string
   is_active: boolean
   priority: string
@@ -64,6 +68,8 @@ export function ruleValues(rule?: CashbackRule | null): RuleValues {
   }
   return {
     name: rule?.name ?? "",
+    names_fa: rule?.names?.fa ?? "",
+    names_en: rule?.names?.en ?? "",
     description: rule?.description ?? "",
     is_active: rule?.is_active ?? true,
     priority: String(rule?.priority ?? 0),
@@ -127,6 +133,7 @@ export function toBody(values: RuleValues, rule?: CashbackRule | null): Cashback
   }
   return {
     name: values.name.trim(),
+    names: shopperNamesBody(values.names_fa, values.names_en),
     description: values.description.trim() || null,
     is_active: values.is_active,
     priority: whole(values.priority) ?? 0,

@@ -9,6 +9,7 @@ import {
   textSchema,
   wholeNumberSchema,
 } from "../../../../../lib/schema"
+import { shopperNameSchema } from "../../../../../components/shopper-names"
 import { displayPrecision, MoneyDisplay, toDisplayAmount } from "../../../../../lib/format"
 import { ANY_CURRENCY, RuleValues, SCOPE_FIELDS } from "./form-state"
 
@@ -23,6 +24,7 @@ export function ruleSchema(
   display: MoneyDisplay
 ) {
   const name = textSchema(t, { max: 200 })
+  const shopperName = shopperNameSchema(t)
   const description = textSchema(t, { optional: true, max: 2000 })
   const rate = percentSchema(t)
   const amount = amountSchema(t)
@@ -50,6 +52,8 @@ export function ruleSchema(
   return z
     .object({
       name: z.string(),
+      names_fa: z.string(),
+      names_en: z.string(),
       description: z.string(),
       is_active: z.boolean(),
       priority: z.string(),
@@ -101,6 +105,8 @@ export function ruleSchema(
       }
 
       check(name, v.name, ["name"])
+      check(shopperName, v.names_fa, ["names_fa"])
+      check(shopperName, v.names_en, ["names_en"])
       check(description, v.description, ["description"])
       check(priority, v.priority, ["priority"])
       if (v.type === "percent") {

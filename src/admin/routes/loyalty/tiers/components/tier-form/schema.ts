@@ -9,6 +9,7 @@ import {
   wholeNumberSchema,
 } from "../../../../../lib/schema"
 import { AdminTier, AdminTierInput, TIER_WINDOWS } from "../../../../../lib/tier-format"
+import { shopperNameSchema, shopperNamesBody } from "../../../../../components/shopper-names"
 
 const NAME_MAX = 100
 const MULTIPLIER = /^\d{1,3}(\.\d{1,4})?$/
@@ -19,8 +20,8 @@ export function tierSchema(t: TFunction, format: (n: number) => string) {
   return z
     .object({
       name: textSchema(t, { max: NAME_MAX }),
-      names_fa: textSchema(t, { optional: true, max: NAME_MAX }),
-      names_en: textSchema(t, { optional: true, max: NAME_MAX }),
+      names_fa: shopperNameSchema(t),
+      names_en: shopperNameSchema(t),
       rank: wholeNumberSchema(t, { min: 0, max: 1000, format }),
       description: textSchema(t, { optional: true, max: 2000 }),
       currency_code: z.string().min(1, t("tiers.form.currency.required")),
@@ -86,14 +87,10 @@ const orNull = (v: string) => (v.trim() === "" ? null : v.trim())
 
 /** The API body; cleared fields are sent as null. */
 export function tierBody(values: TierFormValues): AdminTierInput {
-  const names = {
-    ...(orNull(values.names_fa) ? { fa: values.names_fa.trim() } : {}),
-    ...(orNull(values.names_en) ? { en: values.names_en.trim() } : {}),
-  }
   const rolling = values.qualification_window === "rolling"
   return {
     name: values.name.trim(),
-    names: Object.keys(names).length ? names : null,
+    names: shopperNamesBody(values.names_fa, values.names_en),
     description: orNull(values.description),
     rank: Number(values.rank),
     currency_code: values.currency_code,

@@ -3,12 +3,16 @@ import {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { shopperLanguage } from "../../../../../utils/locale"
 import { fetchOrderCashback } from "../../../../../utils/order-cashback"
 
 /**
  * The cashback the shopper's own order earned, per rule: amount, state,
  * when it becomes spendable (or that it waits for fulfilment) and when it
- * expires. Another shopper's order, or a guest order, answers 404.
+ * expires. Another shopper's order, or a guest order, answers 404. Each
+ * rule is named in the request's language (`?locale=` or `x-medusa-locale`,
+ * else the shop's default language): its name for shoppers in that
+ * language, else the shop's name.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -23,7 +27,8 @@ export const GET = async (
   if (!orders.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   }
-  const result = await fetchOrderCashback(req.scope, req.params.id)
+  const language = await shopperLanguage(req.scope, (req as { locale?: string }).locale)
+  const result = await fetchOrderCashback(req.scope, req.params.id, language)
   res.json({
     order_id: result.order_id,
     order_display_id: (orders[0] as any).display_id,
