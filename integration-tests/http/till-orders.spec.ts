@@ -126,6 +126,12 @@ medusaIntegrationTestRunner({
         const retried = await api.post("/admin/loyalty/purchases", purchase, staff)
         expect([byStaff.status, retried.status]).toEqual([201, 200])
         expect(retried.data.purchase.order_id).toBe(byStaff.data.purchase.order_id)
+        // Staff read each rule by the shop's name, the shoppers' names beside it.
+        expect(byStaff.data.cashback.map((c: any) => c.rule.name)).toEqual(["2% at the till"])
+        expect(byStaff.data.cashback[0].rule.names).toEqual({
+          fa: "۲٪ کش‌بک خرید حضوری",
+          en: "2% cashback on in-store purchases",
+        })
         // The same key with another amount is a clash the admin can translate.
         const clash = await failure(api.post("/admin/loyalty/purchases", { ...purchase, amount: "31000000" }, staff))
         expect([clash.status, clash.data.code, clash.data.message]).toEqual([

@@ -280,7 +280,7 @@ async function checkCashbackRules(page, ctx) {
     expect(expiry === squash(wantExpiry), `The row's expiry says "${expiry}"`)
     // Under the rule's name, the names shoppers read: the admin's language first.
     const inOrder = ctx.lang === "en" ? [shopperNames.en, shopperNames.fa] : [shopperNames.fa, shopperNames.en]
-    const wantNames = squash(tr("rules.list.shopperNames", { names: inOrder.join(" · ") }))
+    const wantNames = squash(tr("rules.list.shopperNames", { names: inOrder.join(tr("common.separator")) }))
     const listedNames = squash(await row.getByTestId("cashback-rule-shopper-names").innerText())
     expect(listedNames === wantNames, `The row's shopper names say "${listedNames}", not "${wantNames}"`)
     say(`listed as: ${shown}; ${expiry}; ${listedNames}`)

@@ -330,7 +330,13 @@ export type RegisteredPurchase = {
     customer_id: string
     new_member: boolean
   }
-  cashback: { amount: string; available_at: string | null; note: string | null }[]
+  cashback: {
+    amount: string
+    available_at: string | null
+    note: string | null
+    /** The rule that paid it: the shop's name, and the names shoppers read. */
+    rule: { id: string; name: string | null; names?: { fa?: string; en?: string } | null } | null
+  }[]
   club_card: ClubCard
 }
 

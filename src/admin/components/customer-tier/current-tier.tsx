@@ -69,7 +69,7 @@ export const CurrentTier = ({
           <Text size="xsmall" className="text-ui-fg-subtle">
             {held.map((part, i) => (
               <span key={part.key}>
-                {i > 0 && " · "}
+                {i > 0 && t("common.separator")}
                 {part}
               </span>
             ))}

@@ -1,13 +1,17 @@
 // The customer's tier changes, newest first as the API answers them: when,
 // from and to which tier, why and by whom, and the note.
 import { Table, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { TierHistoryEntry } from "../../lib/client"
 import { useFormat } from "../../lib/format"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { AdminTier, HISTORY_REASONS, TierText, useTierName } from "../../lib/tier-format"
 import { Data, Ltr } from "../ltr"
+import { TablePager } from "../table-pager"
 import { Labels } from "./labels"
+
+const PAGE_SIZE = 10
 
 export const TierHistory = ({
   history,
@@ -21,6 +25,12 @@ export const TierHistory = ({
   const { t, dir } = useLoyaltyTranslation()
   const { dateTime } = useFormat()
   const name = useTierName()
+  // Ten moves a page; a new move (newest first) brings back the first page.
+  const [page, setPage] = useState(0)
+  const newest = history[0]?.id
+  useEffect(() => setPage(0), [newest])
+  const pages = Math.max(1, Math.ceil(history.length / PAGE_SIZE))
+  const shownHistory = history.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
   // The shop's name for a tier that still exists; the name it had, else.
   const tierName = (id: string | null, saved: string | null) => {
     if (!id) return null
@@ -66,7 +76,7 @@ export const TierHistory = ({
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {history.map((h) => {
+            {shownHistory.map((h) => {
               const by = h.actor_id ? labels.users.get(h.actor_id) : undefined
               return (
                 <Table.Row
@@ -118,6 +128,16 @@ export const TierHistory = ({
             })}
           </Table.Body>
         </Table>
+      )}
+      {history.length > PAGE_SIZE && (
+        <TablePager
+          count={history.length}
+          pageIndex={page}
+          pageCount={pages}
+          onPrevious={() => setPage((p) => Math.max(0, p - 1))}
+          onNext={() => setPage((p) => Math.min(pages - 1, p + 1))}
+          testId="customer-tier-history"
+        />
       )}
     </div>
   )

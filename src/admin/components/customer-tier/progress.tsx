@@ -156,7 +156,7 @@ export const NextTier = ({
             {t("tiers.customer.next.gives")}{" "}
             {benefits.map((b, i) => (
               <span key={b.key}>
-                {i > 0 && " · "}
+                {i > 0 && t("common.separator")}
                 {b}
               </span>
             ))}

@@ -40,10 +40,6 @@ const REFERENCE = {
 
 /** The rule an order's cashback came from: the ledger writes "Cashback: <rule name>". */
 const CASHBACK_NOTE = /^Cashback: (.+)$/
-
-/** The rule's name in a cashback entry's note (the rest of the note is the ledger's English). */
-export const cashbackRuleName = (note: string | null | undefined) =>
-  note?.match(CASHBACK_NOTE)?.[1] ?? note ?? null
 /** The note a refund to the wallet gets when staff wrote none. */
 const DEFAULT_REFUND_NOTE = /^Refund of order \S+ into the wallet$/
 
@@ -77,7 +73,7 @@ export const LedgerDescription = ({ entry }: { entry: LedgerEntry }) => {
   return (
     <span>
       {label}
-      {label && detail && <span className="text-ui-fg-muted"> · </span>}
+      {label && detail && <span className="text-ui-fg-muted">{t("common.separator")}</span>}
       {detail && <Data>{detail}</Data>}
       {!label && !detail && <span className="text-ui-fg-muted">—</span>}
     </span>

@@ -3,6 +3,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { registerPosPurchaseWorkflow } from "../../../../workflows"
+import { ruleOnAnswer, rulesById } from "../../../utils/cashback-rules"
 import { clubCard } from "../../../utils/club-card"
 import { answeringConflicts } from "../../../utils/pos"
 import { AdminRegisterPurchaseType } from "./validators"
@@ -29,6 +30,7 @@ export const POST = async (
   const { result } = run
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const cashback = await service.listOrderCashback(result.order_id)
+  const rules = await rulesById(req.scope, cashback.map((c) => c.rule_id))
   res.status(result.created ? 201 : 200).json({
     purchase: {
       receipt_id: result.receipt_id,
@@ -36,7 +38,13 @@ export const POST = async (
       customer_id: result.customer_id,
       new_member: result.member_created,
     },
-    cashback: cashback.map((c) => ({ amount: c.amount, available_at: c.available_at, note: c.note })),
+    // Staff read the rule by the shop's name, with the names shoppers read beside it.
+    cashback: cashback.map((c) => ({
+      amount: c.amount,
+      available_at: c.available_at,
+      note: c.note,
+      rule: ruleOnAnswer(c, rules),
+    })),
     club_card: await clubCard(req.scope, result.customer_id),
   })
 }

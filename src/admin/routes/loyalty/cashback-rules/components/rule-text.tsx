@@ -193,7 +193,7 @@ export function useRuleText(names: ScopeNames) {
       if (tiers) parts.push(t("rules.who.tiers", { count: tiers, n: number(tiers) }))
       if (channels) parts.push(t("rules.who.channels", { count: channels, n: number(channels) }))
       if (orders) parts.push(t("rules.who.afterOrders", { count: orders, n: number(orders) }))
-      return parts.length ? parts.join(" · ") : t("rules.who.everyone")
+      return parts.length ? parts.join(t("common.separator")) : t("rules.who.everyone")
     },
     [number, t]
   )

@@ -62,7 +62,7 @@ const ShopperNamesLine = ({ names }: { names: string[] }) => {
       {fill(t("rules.list.shopperNames", { names: slot("names") }), {
         names: names.map((name, i) => (
           <Fragment key={i}>
-            {i > 0 && " · "}
+            {i > 0 && t("common.separator")}
             <Data>{name}</Data>
           </Fragment>
         )),
@@ -133,7 +133,7 @@ export const RulesTable = ({
             <Text size="xsmall" className="text-ui-fg-subtle">
               {rule.combination === "stack" ? t("rules.list.stacks") : t("rules.list.bestWins")}
               {rule.priority
-                ? ` · ${t("rules.list.priority", { n: number(rule.priority) })}`
+                ? `${t("common.separator")}${t("rules.list.priority", { n: number(rule.priority) })}`
                 : ""}
             </Text>
           </div>

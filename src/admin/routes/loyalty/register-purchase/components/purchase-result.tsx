@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query"
 import { Link } from "react-router-dom"
 import { Data, Ltr } from "../../../../components/ltr"
 import { Amount } from "../../../../components/wallet/amount"
-import { cashbackRuleName } from "../../../../components/wallet/ledger-labels"
 import { api } from "../../../../lib/api"
 import { RegisteredPurchase, sumDecimals } from "../../../../lib/client"
 import { ClubCardFigures } from "../../../../lib/club-card"
@@ -42,7 +41,9 @@ export const PurchaseResult = ({ result, currency, phone }: PurchaseResultProps)
   const name = [customer?.first_name, customer?.last_name].filter(Boolean).join(" ")
   const now = new Date()
   const pending = cashback.filter((c) => c.available_at && new Date(c.available_at) > now)
-  const lines = cashback.filter((c) => cashback.length > 1 || c.note || pending.includes(c))
+  // The rule by the shop's name (the ledger's note only for an entry without a rule).
+  const ruleName = (c: (typeof cashback)[number]) => c.rule?.name ?? c.note
+  const lines = cashback.filter((c) => cashback.length > 1 || ruleName(c) || pending.includes(c))
 
   return (
     <Container className="divide-y p-0" data-testid="purchase-result">
@@ -89,10 +90,10 @@ export const PurchaseResult = ({ result, currency, phone }: PurchaseResultProps)
           {lines.map((c, i) => (
             <Text key={i} size="xsmall" className="text-ui-fg-subtle">
               {cashback.length > 1 && <Amount amount={c.amount} currency={currency} />}
-              {cashback.length > 1 && c.note && " · "}
-              {c.note && <Data>{cashbackRuleName(c.note)}</Data>}
+              {cashback.length > 1 && ruleName(c) && t("common.separator")}
+              {ruleName(c) && <Data>{ruleName(c)}</Data>}
               {pending.includes(c) &&
-                ` · ${t("till.purchase.result.availableFrom", { date: date(c.available_at) })}`}
+                `${t("common.separator")}${t("till.purchase.result.availableFrom", { date: date(c.available_at) })}`}
             </Text>
           ))}
           {pending.length > 0 && (

@@ -83,7 +83,7 @@ export function useTierColumns({
                 <Text size="xsmall" className="text-ui-fg-subtle truncate">
                   <TierText
                     i18nKey="tiers.list.shopperNames"
-                    values={{ names: names.join(" · ") }}
+                    values={{ names: names.join(t("common.separator")) }}
                   />
                 </Text>
               )}
