@@ -49,3 +49,15 @@ export function localDigits(value: string, language: "en" | "fa" | "ar") {
     .replace(/,/g, "٬")
     .replace(/\./g, "٫")
 }
+
+/**
+ * The API body of a per-currency setting (minimum balance, largest
+ * purchase, welcome credit): the amounts set, or null for none. A currency
+ * left empty, or never typed in, is not sent.
+ */
+export function amountsToBody(values: Record<string, string | undefined>) {
+  const set = Object.entries(values)
+    .filter(([, amount]) => !!amount)
+    .sort(([a], [b]) => a.localeCompare(b))
+  return set.length ? (Object.fromEntries(set) as Record<string, string>) : null
+}

@@ -10,6 +10,7 @@ import { LoyaltySettings } from "./client"
 export const loyaltyKeys = {
   all: ["loyalty"] as const,
   settings: () => [...loyaltyKeys.all, "settings"] as const,
+  storeCurrencies: () => [...loyaltyKeys.all, "store-currencies"] as const,
   rules: () => [...loyaltyKeys.all, "rules"] as const,
   tiers: () => [...loyaltyKeys.all, "tiers"] as const,
   wallets: () => [...loyaltyKeys.all, "wallets"] as const,
@@ -49,5 +50,32 @@ export function useLoyaltySettings() {
       api<{ settings: LoyaltySettings }>("/admin/loyalty/settings"),
     select: (data) => data.settings,
     staleTime: 60_000,
+  })
+}
+
+/**
+ * The currencies the store sells in, lower case, the default first and the
+ * rest in order: what a wallet opens in, a tier counts and a rule or a
+ * per-currency setting names.
+ */
+export function useStoreCurrencies(enabled = true) {
+  return useQuery({
+    queryKey: loyaltyKeys.storeCurrencies(),
+    queryFn: () =>
+      api<{
+        stores: { supported_currencies?: { currency_code: string; is_default?: boolean }[] | null }[]
+      }>("/admin/stores", {
+        query: { fields: "id,supported_currencies.currency_code,supported_currencies.is_default" },
+      }),
+    select: ({ stores }) => {
+      const all = stores.flatMap((s) => s.supported_currencies ?? [])
+      const first = all.find((c) => c.is_default)?.currency_code.toLowerCase()
+      const rest = [...new Set(all.map((c) => c.currency_code.toLowerCase()))]
+        .filter((c) => c !== first)
+        .sort()
+      return first ? [first, ...rest] : rest
+    },
+    enabled,
+    staleTime: 5 * 60_000,
   })
 }

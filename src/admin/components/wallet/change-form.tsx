@@ -10,7 +10,7 @@ import { useLoyaltyMutation } from "../../lib/mutation"
 import { customerMoneyKeys } from "../../lib/query"
 import { amountSchema, textSchema } from "../../lib/schema"
 import { Wallet } from "./types"
-import { useStoreCurrencies } from "./use-wallet"
+import { useStoreCurrencies } from "../../lib/query"
 
 export type ChangeMode = "credit" | "debit"
 

@@ -30,26 +30,3 @@ export function useWalletLedger(walletId: string | undefined, page: number) {
     placeholderData: keepPreviousData,
   })
 }
-
-type StoreCurrency = { currency_code: string; is_default?: boolean }
-
-/**
- * The currencies the store sells in, the default first: a first credit
- * opens the wallet in one of them.
- */
-export function useStoreCurrencies(enabled: boolean) {
-  return useQuery({
-    queryKey: [...loyaltyKeys.wallets(), "store-currencies"],
-    queryFn: () =>
-      api<{ stores: { supported_currencies?: StoreCurrency[] | null }[] }>(
-        "/admin/stores",
-        { query: { fields: "supported_currencies.currency_code,supported_currencies.is_default" } }
-      ),
-    select: (data) =>
-      [...(data.stores[0]?.supported_currencies ?? [])]
-        .sort((a, b) => Number(!!b.is_default) - Number(!!a.is_default))
-        .map((c) => c.currency_code.toLowerCase()),
-    enabled,
-    staleTime: 5 * 60_000,
-  })
-}

@@ -10,13 +10,12 @@ import {
   useDataTable,
   usePrompt,
 } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { useCallback, useMemo, useState } from "react"
 import { api, useErrorText } from "../../../lib/api"
 import { useFormat } from "../../../lib/format"
 import { useLoyaltyTranslation } from "../../../lib/i18n"
 import { useLoyaltyMutation } from "../../../lib/mutation"
-import { loyaltyKeys } from "../../../lib/query"
+import { loyaltyKeys, useStoreCurrencies } from "../../../lib/query"
 import { AdminTier, isolate, tierName, useTiers } from "../../../lib/tier-format"
 import { TablePager } from "../../../components/table-pager"
 import { useTierColumns } from "./components/tier-columns"
@@ -31,27 +30,6 @@ type Evaluation = {
 }
 
 const PAGE_SIZE = 20
-
-/** The store's currencies, which spend can be counted in. */
-function useStoreCurrencies() {
-  return useQuery({
-    queryKey: [...loyaltyKeys.tiers(), "store-currencies"],
-    queryFn: () =>
-      api<{ stores: { supported_currencies?: { currency_code: string }[] }[] }>(
-        "/admin/stores",
-        { query: { fields: "id,supported_currencies.currency_code" } }
-      ),
-    select: ({ stores }) =>
-      Array.from(
-        new Set(
-          stores.flatMap((s) =>
-            (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())
-          )
-        )
-      ).sort(),
-    staleTime: 5 * 60_000,
-  })
-}
 
 const TiersPage = () => {
   const { t, language } = useLoyaltyTranslation()

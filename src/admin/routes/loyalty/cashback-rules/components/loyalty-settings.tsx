@@ -10,8 +10,9 @@ import { SettingsCard } from "../../../../components/settings-card"
 import { ClawbackStrategy, LoyaltySettings as Settings } from "../../../../lib/client"
 import { useFormat } from "../../../../lib/format"
 import { useLoyaltyTranslation } from "../../../../lib/i18n"
+import { amountsToBody } from "../../../../lib/amounts"
 import { amountSchema, wholeNumberSchema } from "../../../../lib/schema"
-import { useStoreCurrencies } from "./rule-form/options"
+import { useCurrencyCodes } from "./rule-form/options"
 
 type Values = {
   clawback_strategy: ClawbackStrategy
@@ -35,22 +36,19 @@ const toValues = (s: Settings): Values => ({
 
 // No minimums read back as null: a stored {} stays as stored when another
 // setting is saved (the card sends only what differs).
-const toBody = (v: Values) => {
-  const minimums = Object.entries(v.min_redeem_balance).filter(([, amount]) => !!amount)
-  return {
-    clawback_strategy: v.clawback_strategy,
-    include_credit_paid: v.include_credit_paid,
-    credit_pays_shipping: v.credit_pays_shipping,
-    auto_apply: v.auto_apply,
-    max_credit_share: v.max_credit_share === "" ? null : Number(v.max_credit_share),
-    min_redeem_balance: minimums.length ? Object.fromEntries(minimums) : null,
-  }
-}
+const toBody = (v: Values) => ({
+  clawback_strategy: v.clawback_strategy,
+  include_credit_paid: v.include_credit_paid,
+  credit_pays_shipping: v.credit_pays_shipping,
+  auto_apply: v.auto_apply,
+  max_credit_share: v.max_credit_share === "" ? null : Number(v.max_credit_share),
+  min_redeem_balance: amountsToBody(v.min_redeem_balance),
+})
 
 export const LoyaltySettings = () => {
   const { t } = useLoyaltyTranslation()
   const { number } = useFormat()
-  const storeCurrencies = useStoreCurrencies()
+  const storeCurrencies = useCurrencyCodes()
   const form = useRef<UseFormReturn<Values> | null>(null)
 
   const schema = useMemo(

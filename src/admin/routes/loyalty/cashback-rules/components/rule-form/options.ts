@@ -4,31 +4,13 @@ import { useQuery } from "@tanstack/react-query"
 import type { PickerOption } from "../../../../../components/fields"
 import { api } from "../../../../../lib/api"
 import { Tier } from "../../../../../lib/client"
-import { loyaltyKeys } from "../../../../../lib/query"
+import { loyaltyKeys, useStoreCurrencies } from "../../../../../lib/query"
 
 /** The store's currencies, lower case: what a rule or a per-currency setting can name. */
-export function useStoreCurrencies() {
-  const currencies = useQuery({
-    queryKey: loyaltyKeys.resources("currency", "store"),
-    queryFn: async () => {
-      const { stores } = await api<{
-        stores: { supported_currencies?: { currency_code: string }[] }[]
-      }>("/admin/stores", { query: { fields: "id,supported_currencies.currency_code" } })
-      return Array.from(
-        new Set(
-          stores.flatMap((s) =>
-            (s.supported_currencies ?? []).map((c) => c.currency_code.toLowerCase())
-          )
-        )
-      ).sort()
-    },
-    staleTime: 60_000,
-  })
-  return currencies.data ?? []
-}
+export const useCurrencyCodes = () => useStoreCurrencies().data ?? []
 
 export function useRuleOptions() {
-  const currencies = useStoreCurrencies()
+  const currencies = useCurrencyCodes()
   const channels = useQuery({
     queryKey: loyaltyKeys.resources("sales_channel", "all"),
     queryFn: async (): Promise<PickerOption[]> => {

@@ -9,7 +9,8 @@ import { useLoyaltySettings } from "../../../../../lib/query"
 import { amountSchema, wholeNumberSchema } from "../../../../../lib/schema"
 import { useCountryName, useCountryOptions } from "./countries"
 import { CurrencyAmounts } from "./currency-amounts"
-import { amountsToBody, amountsToValues, currenciesOf, Shop } from "./shop"
+import { amountsToBody } from "../../../../../lib/amounts"
+import { amountsToValues, currenciesOf, Shop } from "./shop"
 
 // The API's bounds (src/api/admin/loyalty/settings/validators.ts).
 const HOURLY_CAP = { min: 1, max: 1_000_000 }

@@ -69,10 +69,3 @@ export const amountsToValues = (
 ): Record<string, string> =>
   Object.fromEntries(currencies.map((c) => [c, stored?.[c] ?? ""]))
 
-/** The API body of a per-currency setting: the amounts set, or null for none. */
-export function amountsToBody(values: Record<string, string>) {
-  const set = Object.entries(values)
-    .filter(([, amount]) => amount !== "")
-    .sort(([a], [b]) => a.localeCompare(b))
-  return set.length ? Object.fromEntries(set) : null
-}

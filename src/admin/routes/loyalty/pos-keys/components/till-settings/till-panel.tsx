@@ -9,7 +9,8 @@ import { useLoyaltyTranslation } from "../../../../../lib/i18n"
 import { useLoyaltySettings } from "../../../../../lib/query"
 import { amountSchema } from "../../../../../lib/schema"
 import { CurrencyAmounts } from "./currency-amounts"
-import { amountsToBody, amountsToValues, currenciesOf, Shop } from "./shop"
+import { amountsToBody } from "../../../../../lib/amounts"
+import { amountsToValues, currenciesOf, Shop } from "./shop"
 
 // The server's defaults (src/workflows/pos/steps/register-purchase.ts): the
 // admin bundle cannot import server code.
