@@ -11,6 +11,9 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { check, now, opt, peakRssMb, print } from "./bench-utils"
 import { queueExpiryRemindersWorkflow, updateLoyaltySettingsWorkflow } from "../../src/workflows"
+import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
+import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { addShopDays, shopDayStart } from "../../src/utils/sms-messages"
 
 const CUSTOMERS = opt("customers", 100000, 2000)
 const DAY = 24 * 60 * 60 * 1000
@@ -24,7 +27,10 @@ export default async function reminderBench({ container }: ExecArgs) {
 
   process.stderr.write(`bench: inserting ${CUSTOMERS} customers with expiring credit...\n`)
   let start = now()
-  const expires = new Date(at.getTime() + 7 * DAY + 60 * 60 * 1000)
+  // Noon of the shop day 7 days from today, in the shop's time zone: "now +
+  // 7 days + 1 h" fell on day 8 when the bench ran late in the evening.
+  const { time_zone } = await container.resolve<LoyaltyClubModuleService>(LOYALTY_CLUB_MODULE).retrieveSettings()
+  const expires = new Date(shopDayStart(addShopDays(at, 7, time_zone), time_zone).getTime() + DAY / 2)
   await pg.raw(
     `INSERT INTO customer (id, email, first_name, last_name, phone, has_account, created_at, updated_at)
      SELECT 'cus_rem_' || c, 'rem-' || c || '@example.com', 'Customer' || c, 'Bench',
