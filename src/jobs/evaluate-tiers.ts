@@ -1,14 +1,6 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { evaluateTiersWorkflow } from "../workflows"
-
-export default async function evaluateTiersJob(container: MedusaContainer) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await evaluateTiersWorkflow(container).run({ input: {} })
-  logger.info(
-    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${result.upgraded} up, ${result.downgraded} down, ${result.in_grace} in their grace period`
-  )
-}
+import { loyaltyJob } from "./_tick"
 
 export const config = {
   name: "loyalty-evaluate-tiers",
@@ -16,3 +8,11 @@ export const config = {
   // overlaps another (or follows a crash) moves nobody twice.
   schedule: "30 2 * * *",
 }
+
+export default loyaltyJob(config, async (container) => {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await evaluateTiersWorkflow(container).run({ input: {} })
+  logger.info(
+    `Loyalty club: evaluated tiers of ${result.evaluated} customers: ${result.upgraded} up, ${result.downgraded} down, ${result.in_grace} in their grace period`
+  )
+})

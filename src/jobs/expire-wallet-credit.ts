@@ -1,14 +1,6 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { expireDueLotsWorkflow } from "../workflows"
-
-export default async function expireWalletCreditJob(container: MedusaContainer) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await expireDueLotsWorkflow(container).run({ input: {} })
-  if (result.lots) {
-    logger.info(`Loyalty club: expired ${result.lots} credit lots`)
-  }
-}
+import { loyaltyJob } from "./_tick"
 
 export const config = {
   name: "loyalty-expire-wallet-credit",
@@ -16,3 +8,11 @@ export const config = {
   // anyway (balances and debits check the date); this run writes the ledger.
   schedule: "*/15 * * * *",
 }
+
+export default loyaltyJob(config, async (container) => {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await expireDueLotsWorkflow(container).run({ input: {} })
+  if (result.lots) {
+    logger.info(`Loyalty club: expired ${result.lots} credit lots`)
+  }
+})

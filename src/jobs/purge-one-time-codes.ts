@@ -1,14 +1,6 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { purgeOneTimeCodesWorkflow } from "../workflows"
-
-export default async function purgeOneTimeCodesJob(container: MedusaContainer) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await purgeOneTimeCodesWorkflow(container).run({ input: {} })
-  if (result.purged) {
-    logger.info(`Loyalty club: purged ${result.purged} old one-time codes`)
-  }
-}
+import { loyaltyJob } from "./_tick"
 
 export const config = {
   name: "loyalty-purge-one-time-codes",
@@ -16,3 +8,11 @@ export const config = {
   // only the last hour; the job keeps a day's worth.
   schedule: "17 * * * *",
 }
+
+export default loyaltyJob(config, async (container) => {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await purgeOneTimeCodesWorkflow(container).run({ input: {} })
+  if (result.purged) {
+    logger.info(`Loyalty club: purged ${result.purged} old one-time codes`)
+  }
+})

@@ -1,14 +1,6 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { queueExpiryRemindersWorkflow } from "../workflows"
-
-export default async function queueExpiryRemindersJob(container: MedusaContainer) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await queueExpiryRemindersWorkflow(container).run({ input: {} })
-  if (result.queued.length) {
-    logger.info(`Loyalty club: queued ${result.queued.length} expiry reminders`)
-  }
-}
+import { loyaltyJob } from "./_tick"
 
 export const config = {
   name: "loyalty-queue-expiry-reminders",
@@ -17,3 +9,11 @@ export const config = {
   // the day queue nothing.
   schedule: "5 * * * *",
 }
+
+export default loyaltyJob(config, async (container) => {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await queueExpiryRemindersWorkflow(container).run({ input: {} })
+  if (result.queued.length) {
+    logger.info(`Loyalty club: queued ${result.queued.length} expiry reminders`)
+  }
+})

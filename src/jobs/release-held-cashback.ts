@@ -1,14 +1,6 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { releaseHeldCashbackWorkflow } from "../workflows"
-
-export default async function releaseHeldCashbackJob(container: MedusaContainer) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await releaseHeldCashbackWorkflow(container).run({ input: {} })
-  if (result.length) {
-    logger.info(`Loyalty club: released held cashback of ${result.length} orders`)
-  }
-}
+import { loyaltyJob } from "./_tick"
 
 export const config = {
   name: "loyalty-release-held-cashback",
@@ -16,3 +8,11 @@ export const config = {
   // it); this run records the release and sends loyalty.cashback.released.
   schedule: "*/15 * * * *",
 }
+
+export default loyaltyJob(config, async (container) => {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await releaseHeldCashbackWorkflow(container).run({ input: {} })
+  if (result.length) {
+    logger.info(`Loyalty club: released held cashback of ${result.length} orders`)
+  }
+})

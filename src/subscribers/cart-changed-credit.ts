@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CartWorkflowEvents } from "@medusajs/framework/utils"
 import { refreshCartCreditWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function cartChangedCredit({
+async function cartChangedCredit({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,8 @@ export default async function cartChangedCredit({
     input: { cart_id: data.id },
   })
 }
+
+export default retryingTransientFailures(cartChangedCredit)
 
 export const config: SubscriberConfig = {
   event: [

@@ -1,7 +1,8 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { LoyaltyCashbackEvents, queueMessagesWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function cashbackAwardedMessage({
+async function cashbackAwardedMessage({
   event: { data },
   container,
 }: SubscriberArgs<{ order_id: string; customer_id: string | null; amount: string; currency_code: string }>) {
@@ -23,6 +24,8 @@ export default async function cashbackAwardedMessage({
     },
   })
 }
+
+export default retryingTransientFailures(cashbackAwardedMessage)
 
 export const config: SubscriberConfig = {
   event: LoyaltyCashbackEvents.AWARDED,

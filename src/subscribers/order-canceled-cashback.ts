@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { reverseOrderCashbackWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderCanceledCashback({
+async function orderCanceledCashback({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,8 @@ export default async function orderCanceledCashback({
     input: { order_id: data.id, reason: "canceled" },
   })
 }
+
+export default retryingTransientFailures(orderCanceledCashback)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.CANCELED,

@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { giveBackOrderCreditWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderCanceledCredit({
+async function orderCanceledCredit({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,8 @@ export default async function orderCanceledCredit({
     input: { order_id: data.id },
   })
 }
+
+export default retryingTransientFailures(orderCanceledCredit)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.CANCELED,

@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { releaseOrderCashbackWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderFulfilledCashback({
+async function orderFulfilledCashback({
   event: { data },
   container,
 }: SubscriberArgs<{ order_id: string }>) {
@@ -10,6 +11,8 @@ export default async function orderFulfilledCashback({
     input: { order_id: data.order_id },
   })
 }
+
+export default retryingTransientFailures(orderFulfilledCashback)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.FULFILLMENT_CREATED,

@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { awardOrderCashbackWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderPlacedCashback({
+async function orderPlacedCashback({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,8 @@ export default async function orderPlacedCashback({
     input: { order_id: data.id },
   })
 }
+
+export default retryingTransientFailures(orderPlacedCashback)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.PLACED,

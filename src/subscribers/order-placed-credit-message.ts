@@ -1,13 +1,16 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { queueCreditRedeemedMessageWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderPlacedCreditMessage({
+async function orderPlacedCreditMessage({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
   await queueCreditRedeemedMessageWorkflow(container).run({ input: { order_id: data.id } })
 }
+
+export default retryingTransientFailures(orderPlacedCreditMessage)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.PLACED,

@@ -1,8 +1,9 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { upgradeCustomerTierWorkflow } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function orderPlacedTier({
+async function orderPlacedTier({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -10,6 +11,8 @@ export default async function orderPlacedTier({
     input: { order_id: data.id },
   })
 }
+
+export default retryingTransientFailures(orderPlacedTier)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.PLACED,

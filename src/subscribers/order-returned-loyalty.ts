@@ -4,9 +4,10 @@ import {
   giveBackOrderCreditWorkflow,
   reverseOrderCashbackWorkflow,
 } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
 /** Returned items: their cashback goes, their wallet-paid share comes back. */
-export default async function orderReturnedLoyalty({
+async function orderReturnedLoyalty({
   event: { data },
   container,
 }: SubscriberArgs<{ order_id: string; return_id: string }>) {
@@ -18,6 +19,8 @@ export default async function orderReturnedLoyalty({
     input: { order_id: data.order_id, reason: "returned" },
   })
 }
+
+export default retryingTransientFailures(orderReturnedLoyalty)
 
 export const config: SubscriberConfig = {
   event: OrderWorkflowEvents.RETURN_RECEIVED,

@@ -7,9 +7,10 @@ import {
   giveBackOrderCreditWorkflow,
   reverseOrderCashbackWorkflow,
 } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
 /** A refund: its share of cashback goes, its share of wallet credit comes back. */
-export default async function paymentRefundedLoyalty({
+async function paymentRefundedLoyalty({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
@@ -31,6 +32,8 @@ export default async function paymentRefundedLoyalty({
     input: { order_id: orderId, reason: "refunded" },
   })
 }
+
+export default retryingTransientFailures(paymentRefundedLoyalty)
 
 export const config: SubscriberConfig = {
   event: PaymentEvents.REFUNDED,

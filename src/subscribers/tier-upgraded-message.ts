@@ -1,7 +1,8 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { LoyaltyTierEvents, queueTierMessageWorkflow, TierEventData } from "../workflows"
+import { retryingTransientFailures } from "./_retry"
 
-export default async function tierUpgradedMessage({
+async function tierUpgradedMessage({
   event: { data },
   container,
 }: SubscriberArgs<TierEventData>) {
@@ -16,6 +17,8 @@ export default async function tierUpgradedMessage({
     input: { customer_id: data.customer_id, tier_id: data.to_tier_id, history_id: data.history_id },
   })
 }
+
+export default retryingTransientFailures(tierUpgradedMessage)
 
 export const config: SubscriberConfig = {
   event: LoyaltyTierEvents.UPGRADED,

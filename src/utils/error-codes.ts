@@ -7,7 +7,8 @@ import { MedusaError } from "@medusajs/framework/utils"
  * translates the code (src/admin/i18n/locales/<lang>/errors.json), while the
  * English message stays the API's own words. CONFLICT (409) and
  * DUPLICATE_ERROR (422) lose their code in the handler: the admin reads any
- * 409 as "changed meanwhile, try again". Where an error is about one request
+ * 409 as "changed meanwhile, try again"; the till routes answer their 409s
+ * themselves, with the code (api/utils/pos.ts). Where an error is about one request
  * field, the code names the field (`loyalty_<field>_...`).
  *
  * Codes are never renamed: a storefront or script may match them.
@@ -89,6 +90,8 @@ export const LoyaltyErrorCode = {
   AMOUNT_OVER_MAX_PURCHASE: "loyalty_amount_over_max_purchase",
   CURRENCY_HAS_NO_REGION: "loyalty_currency_has_no_region",
   RECEIPT_MISMATCH: "loyalty_receipt_mismatch",
+  RECEIPT_IN_PROGRESS: "loyalty_receipt_in_progress",
+  TILL_BUSY: "loyalty_till_busy",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]

@@ -3,6 +3,7 @@ import { MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { LoyaltyErrorCode, LoyaltyErrorCodeValue } from "../../utils/error-codes"
 import { tierOnCard } from "./club-card"
 import { shopperLanguage } from "./locale"
 
@@ -51,23 +52,48 @@ export async function tillMemberCard(
 }
 
 /**
- * Runs a till route's work and answers a receipt clash (a CONFLICT) as a
- * 409 with its own message and code: Medusa's error handler words every
- * CONFLICT as "retry with the Idempotency-Key", which would hide what
- * differs. Returns undefined when it answered.
+ * Runs a till route's work and answers a clash as a 409 with our code and
+ * a message the cashier can act on. Medusa's error handler words every
+ * CONFLICT as "retry with the Idempotency-Key" and drops its code, which
+ * would hide what differs; a lock not had in time (the member's phone, an
+ * order: another request on them still running, or one from an instance
+ * that died, until its lock expires) would even be a 500 with the in-memory
+ * locking module. Returns undefined when it answered.
  */
 export async function answeringConflicts<T>(res: MedusaResponse, work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work()
   } catch (error: any) {
-    if (error?.type === MedusaError.Types.CONFLICT && typeof error.message === "string") {
-      res.status(409).json({
-        type: MedusaError.Types.CONFLICT,
-        message: error.message,
-        ...(typeof error.code === "string" ? { code: error.code } : {}),
-      })
+    const conflict = tillConflict(error)
+    if (conflict) {
+      res.status(409).json({ type: MedusaError.Types.CONFLICT, ...conflict })
       return undefined
     }
     throw error
   }
+}
+
+const TILL_BUSY_MESSAGE =
+  "Another request for this member or receipt is still running; try again in a few seconds"
+
+/** The code and message of a till clash, or null when the error is not one. */
+function tillConflict(error: any): { message: string; code: LoyaltyErrorCodeValue } | null {
+  const message = typeof error?.message === "string" ? error.message : ""
+  if (/Timed-out acquiring lock|Failed to acquire lock/.test(message)) {
+    return { message: TILL_BUSY_MESSAGE, code: LoyaltyErrorCode.TILL_BUSY }
+  }
+  if (error?.type !== MedusaError.Types.CONFLICT) {
+    return null
+  }
+  if (typeof error.code === "string" && error.code.startsWith("loyalty_")) {
+    return { message, code: error.code }
+  }
+  // The workflows' clashes that carry no code of their own.
+  if (/is being registered/.test(message)) {
+    return { message, code: LoyaltyErrorCode.RECEIPT_IN_PROGRESS }
+  }
+  if (/ with a different /.test(message)) {
+    return { message, code: LoyaltyErrorCode.RECEIPT_MISMATCH }
+  }
+  return { message: message || TILL_BUSY_MESSAGE, code: LoyaltyErrorCode.TILL_BUSY }
 }

@@ -11,6 +11,7 @@ export type ShopperLedgerKind =
   | "cashback_taken_back"
   | "order_payment"
   | "order_credit_returned"
+  | "checkout_credit_returned"
   | "order_refund"
   | "store_payment"
   | "welcome_bonus"
@@ -25,6 +26,7 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     cashback_taken_back: (o) => (o ? `Cashback of order ${o} taken back` : "Cashback taken back"),
     order_payment: (o) => (o ? `Paid for order ${o}` : "Paid for an order"),
     order_credit_returned: (o) => (o ? `Credit returned from order ${o}` : "Credit returned"),
+    checkout_credit_returned: () => "Credit returned from a checkout that did not complete",
     order_refund: (o) => (o ? `Refund of order ${o}` : "Refund"),
     store_payment: () => "Paid in store",
     welcome_bonus: () => "Welcome bonus",
@@ -38,6 +40,7 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     cashback_taken_back: (o) => (o ? `لغو بازگشت وجه خرید ${o}` : "لغو بازگشت وجه"),
     order_payment: (o) => (o ? `پرداخت سفارش ${o}` : "پرداخت سفارش"),
     order_credit_returned: (o) => (o ? `بازگشت اعتبار از سفارش ${o}` : "بازگشت اعتبار"),
+    checkout_credit_returned: () => "بازگشت اعتبار از خریدی که تکمیل نشد",
     order_refund: (o) => (o ? `بازپرداخت سفارش ${o}` : "بازپرداخت"),
     store_payment: () => "پرداخت در فروشگاه",
     welcome_bonus: () => "هدیهٔ عضویت",
@@ -59,7 +62,8 @@ function kindOf(t: WalletTransactionRow, reversed?: WalletTransactionRow): Shopp
       return "cashback_taken_back"
     }
     if (reversed?.reference === "cart") {
-      return "order_credit_returned"
+      // The reconciliation gave back a checkout whose process died: no order.
+      return t.metadata?.reason === "checkout_not_completed" ? "checkout_credit_returned" : "order_credit_returned"
     }
     return "correction"
   }

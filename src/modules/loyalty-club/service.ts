@@ -17,15 +17,17 @@ import {
   WalletLotAllocation,
   WalletTransaction,
 } from "./models"
-import { DEFAULT_OPTIONS } from "./options"
+import { LoyaltyRecoveryOptions, resolveOptions, ResolvedLoyaltyClubOptions } from "./options"
 import {
   CashbackRoom,
   Ledger,
   MessagesRoom,
+  RecoveryRoom,
   SettingsRoom,
   TillRoom,
   TiersRoom,
 } from "./services"
+import { CheckoutDebitState, OrphanCheckoutDebit } from "./services/recovery"
 import {
   ClawbackCreditInput,
   CustomerTierRow,
@@ -74,8 +76,9 @@ class LoyaltyClubModuleService extends MedusaService({
   WalletLot,
   WalletLotAllocation,
 }) {
-  protected readonly options_: Required<LoyaltyClubModuleOptions>
+  protected readonly options_: ResolvedLoyaltyClubOptions
   protected readonly ledger_: Ledger
+  protected readonly recovery_: RecoveryRoom
   protected readonly cashback_ = new CashbackRoom()
   protected readonly tiers_ = new TiersRoom()
   protected readonly messages_ = new MessagesRoom()
@@ -86,14 +89,15 @@ class LoyaltyClubModuleService extends MedusaService({
 
   constructor(
     container: InjectedDependencies,
-    options: LoyaltyClubModuleOptions = {}
+    options: LoyaltyClubModuleOptions & LoyaltyRecoveryOptions = {}
   ) {
     // @ts-ignore MedusaService takes the container as its only argument
     super(...arguments)
-    this.options_ = { ...DEFAULT_OPTIONS, ...(options ?? {}) }
+    this.options_ = resolveOptions(options)
     // The repository MedusaService uses too: the ledger's
     // @InjectTransactionManager() methods open their transactions with it.
     this.ledger_ = new Ledger(container.baseRepository as DAL.RepositoryService, this.options_)
+    this.recovery_ = new RecoveryRoom(this.options_)
   }
 
   // Ledger: wallets and everyday writes (services/ledger/writes.ts)
@@ -470,6 +474,39 @@ class LoyaltyClubModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
     return await this.till_.purgeOneTimeCodes(data, sharedContext)
+  }
+
+  // Recovery (services/recovery.ts)
+  /** The recovery jobs' windows: reconcile_after_seconds, catch-up grace and lookback. */
+  getRecoveryOptions() {
+    return this.recovery_.options()
+  }
+
+  /** Checkout debits whose cart has no order and no completion running. */
+  @InjectManager()
+  async listOrphanCheckoutDebits(
+    data: { at: Date; ignore_age?: boolean; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrphanCheckoutDebit[]> {
+    return await this.recovery_.listOrphanCheckoutDebits(data, sharedContext)
+  }
+
+  /** Whether a checkout debit is reversed, its cart ordered or completing. */
+  @InjectManager()
+  async retrieveCheckoutDebitState(
+    data: { transaction_id: string; at: Date; ignore_age?: boolean },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CheckoutDebitState | null> {
+    return await this.recovery_.retrieveCheckoutDebitState(data, sharedContext)
+  }
+
+  /** A page of orders in a window that have no cashback credit. */
+  @InjectManager()
+  async listOrdersWithoutCashback(
+    data: { after: Date; until: Date; cursor?: { created_at: Date; id: string } | null; limit?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string; created_at: Date }[]> {
+    return await this.recovery_.listOrdersWithoutCashback(data, sharedContext)
   }
 
   // Settings (services/settings.ts)

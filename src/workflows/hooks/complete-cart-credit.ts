@@ -15,6 +15,12 @@ import { undoLedgerWrite } from "../wallet/steps/undo-ledger-write"
  * gets a 400 naming the shortfall), and when anything later in the
  * completion fails, the undo gives the credit back to the lots it came from.
  *
+ * When the process dies mid-completion that undo never runs; the
+ * `loyalty-reconcile-checkout-debits` job then reverses the debit under the
+ * cart's lock. A later completion of the cart finds its debit reversed and
+ * pays again (`again_after_reversal`, keyed `cart_id#2`), or is refused for
+ * a shortfall: an order never stands on a debit that was given back.
+ *
  * Uses the `validate` hook, which the official `@medusajs/loyalty-plugin`
  * leaves free, so both plugins can run in one store.
  */

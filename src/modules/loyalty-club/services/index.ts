@@ -10,6 +10,8 @@
  *                 preferences
  *   till.ts       till receipts, one-time codes, members' phones
  *   settings.ts   the shop's settings and their defaults
+ *   recovery.ts   after a process died: checkout debits with no order,
+ *                 orders with no cashback decision (reads only)
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
  *
@@ -40,6 +42,7 @@
 export { Ledger } from "./ledger"
 export { CashbackRoom } from "./cashback"
 export { MessagesRoom } from "./messages"
+export { RecoveryRoom } from "./recovery"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"
 export { TiersRoom } from "./tiers"

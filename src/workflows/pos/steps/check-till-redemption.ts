@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { isKnownCurrency, parsePositiveAmount } from "../../../utils/money"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 
 /**
  * The ledger key of a redemption at a till: the receipt within its location
@@ -66,7 +67,8 @@ export const checkTillRedemptionStep = createStep(
       if (differs.length) {
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
-          `Receipt ${input.receipt_id} at ${input.location} was paid with credit with a different ${differs.join(" and ")}`
+          `Receipt ${input.receipt_id} at ${input.location} was paid with credit with a different ${differs.join(" and ")}`,
+          LoyaltyErrorCode.RECEIPT_MISMATCH
         )
       }
       repeat = true

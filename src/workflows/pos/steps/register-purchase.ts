@@ -153,7 +153,11 @@ export const claimPosReceiptStep = createStep(
     if (!created) {
       receiptClash(purchase, input, purchase.customer_id === input.customer_id)
       if (!purchase.order_id) {
-        throw new MedusaError(MedusaError.Types.CONFLICT, `Receipt ${input.receipt_id} is being registered; try again`)
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Receipt ${input.receipt_id} is being registered; try again`,
+          LoyaltyErrorCode.RECEIPT_IN_PROGRESS
+        )
       }
     }
     return new StepResponse({ purchase, created }, created ? (purchase.id as string) : undefined)

@@ -1,0 +1,2 @@
+export * from "./return-orphan-checkout-debits"
+export * from "./catch-up-orders"

@@ -1,0 +1,2 @@
+export * from "./reconcile-checkout-debits"
+export * from "./catch-up-loyalty"
