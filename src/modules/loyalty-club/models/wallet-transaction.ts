@@ -45,6 +45,13 @@ const WalletTransaction = model
       on: ["reverses_id"],
       where: "reverses_id IS NOT NULL",
     },
+    {
+      // The reconciliation looks every minute for checkout debits of a given
+      // age; only those rows, by age.
+      name: "IDX_loyalty_wallet_transaction_checkout_debit_created",
+      on: ["created_at"],
+      where: "reference = 'cart' AND type = 'debit' AND deleted_at IS NULL",
+    },
   ])
 
 export default WalletTransaction
