@@ -1,17 +1,34 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import fs from "fs"
+import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // This file runs the repository itself as a demo store with ./src loaded as
 // the plugin. A shop installing the published package writes its own config
-// (see README.md); nothing here ships in the package.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { readEmbeddedUrl } = require("./scripts/lib/database")
+// (see README.md); nothing here ships in the package. `npm run build` compiles
+// it into the build directory (.medusa/app) next to the compiled ./src.
 
-const databaseUrl =
-  process.env.DATABASE_URL ||
-  readEmbeddedUrl() ||
-  "postgres://postgres:postgres@localhost:5432/medusa_loyalty_club"
+// `npm run dev`, `npm start` and scripts/entrypoint.sh always pass
+// DATABASE_URL. Other commands run in the repository (jest, `medusa exec`)
+// find the embedded database `npm run dev` last started. The helper that
+// knows where it is stays out of the build, which needs DATABASE_URL.
+function embeddedDatabaseUrl(): string {
+  const helper = path.join(__dirname, "scripts", "lib", "database.js")
+  if (!fs.existsSync(helper)) {
+    throw new Error(
+      "DATABASE_URL is not set: the build runs against the database it names (npm start and scripts/entrypoint.sh set it)."
+    )
+  }
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { readEmbeddedUrl } = require(helper)
+  return (
+    readEmbeddedUrl() ||
+    "postgres://postgres:postgres@localhost:5432/medusa_loyalty_club"
+  )
+}
+
+const databaseUrl = process.env.DATABASE_URL || embeddedDatabaseUrl()
 
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as
@@ -28,12 +45,26 @@ const redisModules = redisUrl
       {
         key: Modules.EVENT_BUS,
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl },
+        options: {
+          redisUrl,
+          // The Redis event bus tries an event once unless told otherwise.
+          // A subscriber that fails (a lock timeout, a database restart) is
+          // tried again after 2, 4, 8 and 16 s; the subscribers that already
+          // succeeded are not run again. An event failed for good stays in
+          // Redis a week for inspection; the loyalty catch-up job awards what
+          // it missed anyway.
+          jobOptions: {
+            attempts: 5,
+            backoff: { type: "exponential", delay: 2000 },
+            removeOnComplete: true,
+            removeOnFail: { age: 7 * 24 * 3600, count: 10000 },
+          },
+        },
       },
       {
         key: Modules.WORKFLOW_ENGINE,
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { url: redisUrl } },
+        options: { redis: { redisUrl } },
       },
       {
         key: Modules.CACHE,
@@ -75,14 +106,42 @@ for (const name of [...SMS_TEXT_OPTIONS, ...SMS_NUMBER_OPTIONS]) {
   }
 }
 
+// The recovery jobs' thresholds, in seconds (unset: the module's defaults).
+// LOYALTY_RECONCILE_AFTER_SECONDS: how old a checkout debit without an order
+// must be before it is given back; LOYALTY_CATCH_UP_GRACE_SECONDS: how old an
+// order without its cashback must be before the catch-up awards it.
+const LOYALTY_NUMBER_OPTIONS = {
+  reconcile_after_seconds: "LOYALTY_RECONCILE_AFTER_SECONDS",
+  catch_up_grace_seconds: "LOYALTY_CATCH_UP_GRACE_SECONDS",
+}
+const loyaltyOptions: Record<string, number> = {}
+for (const [name, variable] of Object.entries(LOYALTY_NUMBER_OPTIONS)) {
+  const value = process.env[variable]
+  if (value) {
+    loyaltyOptions[name] = Number(value)
+  }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
-    databaseDriverOptions: process.env.DATABASE_SSL
-      ? { connection: { ssl: { rejectUnauthorized: false } } }
-      : undefined,
+    databaseDriverOptions: {
+      ...(process.env.DATABASE_SSL
+        ? { connection: { ssl: { rejectUnauthorized: false } } }
+        : {}),
+      // Each process holds up to this many connections (Medusa's default: 10).
+      ...(process.env.DATABASE_POOL_MAX
+        ? { pool: { max: Number(process.env.DATABASE_POOL_MAX) } }
+        : {}),
+    },
     redisUrl,
     workerMode,
+    // In production Medusa marks the admin's session cookie Secure, so a
+    // browser on plain http (`npm start` on localhost, the compose file's
+    // load balancer) never stays logged in. COOKIE_SECURE=false is for those;
+    // behind TLS leave it unset.
+    cookieOptions:
+      process.env.COOKIE_SECURE === "false" ? { secure: false } : undefined,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors:
@@ -109,7 +168,7 @@ module.exports = defineConfig({
   modules: [
     {
       resolve: "./src/modules/loyalty-club",
-      options: {},
+      options: loyaltyOptions,
     },
     // Listing the notification module's providers replaces Medusa's default
     // list, so its `local` provider on the `feed` channel (the admin's

@@ -2,20 +2,20 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { catchUpLoyaltyWorkflow, reconcileCheckoutDebitsWorkflow } from "../workflows"
 
 /**
- * npx medusa exec ./src/scripts/recover-loyalty.ts [--now]
+ * npx medusa exec ./src/scripts/recover-loyalty.ts [now]
  * (in an app that installed the plugin:
  * ./node_modules/medusa-plugin-loyalty-club/.medusa/server/src/scripts/recover-loyalty.js)
  *
  * Runs the two recovery jobs once, after a crash or before a check: gives
  * back checkout debits whose cart has no order, then awards the orders with
  * no cashback, records due releases and the tier upgrades. Prints
- * `name: value` lines. `--now` does not wait for reconcile_after_seconds or
+ * `name: value` lines. `now` does not wait for reconcile_after_seconds or
  * the catch-up grace; it still takes each cart's lock and leaves alone a
  * completion that may be running (one started less than the cart lock's
  * 120 s ago).
  */
 export default async function recoverLoyalty({ container, args = [] }: ExecArgs) {
-  const now = args.includes("--now")
+  const now = args.includes("now") || args.includes("--now")
   const { result: debits } = await reconcileCheckoutDebitsWorkflow(container).run({
     input: { ignore_age: now, limit: 10000 },
   })

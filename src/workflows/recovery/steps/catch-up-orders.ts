@@ -15,7 +15,7 @@ export const CATCH_UP_CURSOR_KEY = "loyalty:catch-up:checked-until"
 export type CatchUpOrdersInput = {
   /** The moment the window is measured from (now by default). */
   at?: Date | string
-  /** Orders up to now (recover-loyalty --now), not only those past the grace. */
+  /** Orders up to now (recover-loyalty now), not only those past the grace. */
   ignore_grace?: boolean
   /** Orders per page. */
   batch_size?: number

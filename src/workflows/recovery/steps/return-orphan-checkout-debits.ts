@@ -8,7 +8,7 @@ export const returnOrphanCheckoutDebitsStepId = "loyalty-return-orphan-checkout-
 export type ReturnOrphanCheckoutDebitsInput = {
   /** The moment the ages are measured from (now by default). */
   at?: Date | string
-  /** Any age (recover-loyalty --now); the cart lock and running completions still count. */
+  /** Any age (recover-loyalty now); the cart lock and running completions still count. */
   ignore_age?: boolean
   /** Debits looked at per run. */
   limit?: number
