@@ -17,6 +17,9 @@ export const MESSAGE_EVENTS = [
   "balance_statement",
   "win_back",
   "welcome",
+  "receipt",
+  "transfer_received",
+  "transfer_returned",
 ] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
 
@@ -32,6 +35,9 @@ export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
   balance_statement: ["first_name", "balance", "expires_at", "store_name"],
   win_back: ["first_name", "balance", "store_name"],
   welcome: ["first_name", "balance", "store_name"],
+  receipt: ["first_name", "amount", "link", "store_name"],
+  transfer_received: ["sender_name", "amount", "expires_at", "link", "store_name"],
+  transfer_returned: ["first_name", "amount", "balance", "store_name"],
 }
 
 /** Sent unless the shop turns them off; win-back is opt-in. */
@@ -43,6 +49,9 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   balance_statement: true,
   win_back: false,
   welcome: true,
+  receipt: true,
+  transfer_received: true,
+  transfer_returned: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
@@ -75,6 +84,18 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, strin
   welcome: {
     fa: "به باشگاه مشتریان {store_name} خوش آمدید! موجودی کیف پول شما: {balance}",
     en: "Welcome to the {store_name} club! Your wallet balance: {balance}",
+  },
+  receipt: {
+    fa: "{first_name} عزیز، از خرید شما در {store_name} سپاسگزاریم. رسید و کش‌بک این خرید: {link}",
+    en: "Thank you for shopping at {store_name}, {first_name}! Your receipt and cashback: {link}",
+  },
+  transfer_received: {
+    fa: "{sender_name} برای شما {amount} اعتبار خرید در {store_name} فرستاده است. تا {expires_at} آن را بگیرید: {link}",
+    en: "{sender_name} sent you {amount} of {store_name} credit. Claim it by {expires_at}: {link}",
+  },
+  transfer_returned: {
+    fa: "{first_name} عزیز، {amount} اعتباری که فرستاده بودید گرفته نشد و به کیف پول شما در {store_name} برگشت. موجودی: {balance}",
+    en: "Hi {first_name}, the {amount} of credit you sent was not claimed and is back in your {store_name} wallet. Balance: {balance}",
   },
 }
 
@@ -162,6 +183,10 @@ export type MessageValues = {
   expires_at?: Date | null
   tier?: string | null
   store_name?: string | null
+  /** A link the message carries (a receipt, a claim page). */
+  link?: string | null
+  /** Who sent credit, as the recipient should read it. */
+  sender_name?: string | null
 }
 
 /** The message text: each `{variable}` replaced, unknown or empty ones by nothing. */
@@ -174,6 +199,8 @@ export function renderMessage(body: string, values: MessageValues, format: Messa
     expires_at: values.expires_at ? formatDate(values.expires_at, format) : "",
     tier: values.tier ?? "",
     store_name: values.store_name ?? "",
+    link: values.link ?? "",
+    sender_name: values.sender_name?.trim() || (fa ? "یکی از اعضای باشگاه" : "A club member"),
   }
   return body.replace(VARIABLE, (_, name: string) => text[name] ?? "").replace(/ {2,}/g, " ").trim()
 }

@@ -26,6 +26,9 @@ export const MESSAGE_EVENTS: MessageEvent[] = [
   "balance_statement",
   "win_back",
   "welcome",
+  "receipt",
+  "transfer_received",
+  "transfer_returned",
 ]
 
 export const MESSAGE_LOCALES: MessageLocale[] = ["fa", "en"]
@@ -38,6 +41,9 @@ export const EVENT_LABEL = {
   balance_statement: "messages.events.balance_statement.label",
   win_back: "messages.events.win_back.label",
   welcome: "messages.events.welcome.label",
+  receipt: "messages.events.receipt.label",
+  transfer_received: "messages.events.transfer_received.label",
+  transfer_returned: "messages.events.transfer_returned.label",
 } as const satisfies Record<MessageEvent, string>
 
 export const EVENT_DESCRIPTION = {
@@ -48,6 +54,9 @@ export const EVENT_DESCRIPTION = {
   balance_statement: "messages.events.balance_statement.description",
   win_back: "messages.events.win_back.description",
   welcome: "messages.events.welcome.description",
+  receipt: "messages.events.receipt.description",
+  transfer_received: "messages.events.transfer_received.description",
+  transfer_returned: "messages.events.transfer_returned.description",
 } as const satisfies Record<MessageEvent, string>
 
 export const LOCALE_LABEL = {
@@ -63,6 +72,8 @@ export const VARIABLE_LABEL: Record<string, string> = {
   expires_at: "messages.variables.expires_at",
   tier: "messages.variables.tier",
   store_name: "messages.variables.store_name",
+  link: "messages.variables.link",
+  sender_name: "messages.variables.sender_name",
 }
 
 export const STATUS_LABEL = {
@@ -100,6 +111,9 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   balance_statement: true,
   win_back: false,
   welcome: true,
+  receipt: true,
+  transfer_received: true,
+  transfer_returned: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
@@ -191,9 +205,11 @@ export type SampleFormat = {
 
 // The sample customer, in each message language.
 const SAMPLE = {
-  fa: { first_name: "سارا", tier: "طلایی" },
-  en: { first_name: "Sara", tier: "Gold" },
+  fa: { first_name: "سارا", tier: "طلایی", sender_name: "مریم" },
+  en: { first_name: "Sara", tier: "Gold", sender_name: "Maryam" },
 }
+// What a link in a message looks like (a receipt or a claim page).
+const SAMPLE_LINK = "https://shop.example/r/3Fq9xK"
 // Sample amounts in rial (IRR): 185,000 and 1,240,000 Toman.
 const SAMPLE_AMOUNT = "1850000"
 const SAMPLE_BALANCE = "12400000"
@@ -235,6 +251,8 @@ export function sampleValues(locale: MessageLocale, format: SampleFormat): Recor
     expires_at: date,
     tier: SAMPLE[locale].tier,
     store_name: format.store_name,
+    link: SAMPLE_LINK,
+    sender_name: SAMPLE[locale].sender_name,
   }
 }
 

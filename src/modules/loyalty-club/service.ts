@@ -2,7 +2,9 @@ import { Context, DAL } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
   CashbackRule,
+  CreditTransfer,
   CustomerTier,
+  Feedback,
   LoyaltySettings,
   Message,
   MessageTemplate,
@@ -61,7 +63,9 @@ type InjectedDependencies = Record<string, unknown>
  */
 class LoyaltyClubModuleService extends MedusaService({
   CashbackRule,
+  CreditTransfer,
   CustomerTier,
+  Feedback,
   LoyaltySettings,
   Message,
   MessageTemplate,

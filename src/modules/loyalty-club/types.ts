@@ -173,6 +173,24 @@ export type LoyaltySettingsValues = {
   signup_per_address_limit: number
   /** Kiosk sign-up: trust one proxy hop's X-Forwarded-For for the client address. */
   signup_behind_proxy: boolean
+  /** Receipts: days a receipt link stays valid. */
+  receipt_link_days: number
+  /** Receipts: text the receipt link after online orders too. */
+  receipt_sms_online: boolean
+  /** Feedback: ratings at or below this are low. */
+  feedback_low_rating: number
+  /** Feedback: credit for a low rating, per currency; null = none. */
+  feedback_apology_credit: Record<string, string> | null
+  /** Transfers: members may send credit to a phone. */
+  transfers_enabled: boolean
+  /** Transfers: days to claim before the credit returns. */
+  transfer_claim_days: number
+  /** Transfers: the largest single transfer per currency; left out: no limit. */
+  transfer_max_amount: Record<string, string> | null
+  /** Transfers: the most a member may send per shop day, per currency; left out: no limit. */
+  transfer_daily_limit: Record<string, string> | null
+  /** Transfers: transfers a member may send per shop day. */
+  transfer_daily_count: number
 }
 
 export type ClawbackCreditInput = {

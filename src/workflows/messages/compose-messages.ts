@@ -34,6 +34,10 @@ export type MessageItem = {
   /** The tier's shop name; `tier_names` holds what shoppers read per language. */
   tier?: string | null
   tier_names?: TierNames | null
+  /** A link the message carries (receipt, claim page). */
+  link?: string | null
+  /** Who sent credit (transfers). */
+  sender_name?: string | null
   data?: Record<string, unknown> | null
 }
 
@@ -203,6 +207,8 @@ export async function composeMessages(
         // The tier as the recipient reads it, in their language.
         tier: item.tier ? shopperTierName({ name: item.tier, names: item.tier_names }, locale) : null,
         store_name: storeName,
+        link: item.link ?? null,
+        sender_name: item.sender_name ?? null,
       }
       let phone: string | null = null
       try {

@@ -85,6 +85,24 @@ const LoyaltySettings = model.define(
      * address is the connection's, and a header cannot change it.
      */
     signup_behind_proxy: model.boolean().default(false),
+    /** Receipts: days a receipt link (signed token) stays valid. */
+    receipt_link_days: model.number().default(30),
+    /** Receipts: text the receipt link after online orders too (always after till purchases). */
+    receipt_sms_online: model.boolean().default(false),
+    /** Feedback: ratings at or below this are low (notified, may get an apology gift). */
+    feedback_low_rating: model.number().default(2),
+    /** Feedback: credit given once for a low rating, per currency; null = none. */
+    feedback_apology_credit: model.json().nullable(),
+    /** Transfers: members may send credit to a phone. */
+    transfers_enabled: model.boolean().default(true),
+    /** Transfers: days the recipient has to claim before the credit returns. */
+    transfer_claim_days: model.number().default(7),
+    /** Transfers: the largest single transfer per currency; a currency left out: no limit. */
+    transfer_max_amount: model.json().nullable(),
+    /** Transfers: the most a member may send per shop day, per currency; left out: no limit. */
+    transfer_daily_limit: model.json().nullable(),
+    /** Transfers: how many transfers a member may send per shop day. */
+    transfer_daily_count: model.number().default(5),
   }
 )
 

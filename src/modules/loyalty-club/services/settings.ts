@@ -27,6 +27,15 @@ const DEFAULT_SETTINGS: LoyaltySettingsValues = {
   signup_hourly_cap: 300,
   signup_per_address_limit: 10,
   signup_behind_proxy: false,
+  receipt_link_days: 30,
+  receipt_sms_online: false,
+  feedback_low_rating: 2,
+  feedback_apology_credit: null,
+  transfers_enabled: true,
+  transfer_claim_days: 7,
+  transfer_max_amount: null,
+  transfer_daily_limit: null,
+  transfer_daily_count: 5,
 }
 // Settings stored as JSON.
 const JSON_SETTINGS = new Set([
@@ -36,6 +45,9 @@ const JSON_SETTINGS = new Set([
   "signup_bonus",
   "pos_max_purchase",
   "signup_countries",
+  "feedback_apology_credit",
+  "transfer_max_amount",
+  "transfer_daily_limit",
 ])
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof LoyaltySettingsValues)[]
 // The shop's settings are one row with a fixed id.

@@ -11,7 +11,14 @@ import { LoyaltySettingsValues } from "../../../modules/loyalty-club/types"
  */
 function normalizeSettings(input: Partial<LoyaltySettingsValues>) {
   const out: Partial<LoyaltySettingsValues> = { ...input }
-  for (const field of ["min_redeem_balance", "signup_bonus", "pos_max_purchase"] as const) {
+  for (const field of [
+    "min_redeem_balance",
+    "signup_bonus",
+    "pos_max_purchase",
+    "feedback_apology_credit",
+    "transfer_max_amount",
+    "transfer_daily_limit",
+  ] as const) {
     const value = input[field]
     if (!value) {
       continue

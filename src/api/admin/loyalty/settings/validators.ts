@@ -72,4 +72,14 @@ export const AdminUpdateLoyaltySettings = z.strictObject({
   signup_hourly_cap: z.number().int().min(1).max(1000000).optional(),
   signup_per_address_limit: z.number().int().min(1).max(10000).optional(),
   signup_behind_proxy: z.boolean().optional(),
+  receipt_link_days: z.number().int().min(1).max(3650).optional(),
+  receipt_sms_online: z.boolean().optional(),
+  feedback_low_rating: z.number().int().min(1).max(4).optional(),
+  // Amounts per currency; the workflow checks codes and precision.
+  feedback_apology_credit: z.record(z.string(), decimal("feedback_apology_credit")).nullable().optional(),
+  transfers_enabled: z.boolean().optional(),
+  transfer_claim_days: z.number().int().min(1).max(365).optional(),
+  transfer_max_amount: z.record(z.string(), decimal("transfer_max_amount")).nullable().optional(),
+  transfer_daily_limit: z.record(z.string(), decimal("transfer_daily_limit")).nullable().optional(),
+  transfer_daily_count: z.number().int().min(1).max(1000).optional(),
 })
