@@ -8,7 +8,9 @@ import { seedMembers } from "./seed/members"
 import { seedMessages } from "./seed/messages"
 import { seedStore } from "./seed/store"
 import { seedTiers } from "./seed/tiers"
+import { seedReceipts } from "./seed/receipts"
 import { seedPointOfSale } from "./seed/till"
+import { seedTransfers } from "./seed/transfers"
 import { seedWallets } from "./seed/wallets"
 
 /**
@@ -38,4 +40,6 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedMessages({ container } as ExecArgs)
   await seedMembers({ container } as ExecArgs)
   await seedPointOfSale({ container } as ExecArgs)
+  await seedReceipts({ container } as ExecArgs)
+  await seedTransfers({ container } as ExecArgs)
 }

@@ -17,6 +17,11 @@ import { storeSmsPreferenceRoutesMiddlewares } from "./store/loyalty/sms-prefere
 import { storeLoyaltyOrderRoutesMiddlewares } from "./store/loyalty/orders/middlewares"
 import { storeTierRoutesMiddlewares } from "./store/loyalty/tier/middlewares"
 import { storeWalletRoutesMiddlewares } from "./store/loyalty/wallets/middlewares"
+import { storeTransferRoutesMiddlewares } from "./store/loyalty/transfers/middlewares"
+import { adminTransferRoutesMiddlewares } from "./admin/loyalty/transfers/middlewares"
+// Feedback (the receipt pages under /r need no middleware: no key, no login)
+import { adminFeedbackRoutesMiddlewares } from "./admin/loyalty/feedback/middlewares"
+import { storeOrderFeedbackRoutesMiddlewares } from "./store/loyalty/orders/[id]/feedback/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -38,5 +43,9 @@ export default defineMiddlewares({
     ...storeTierRoutesMiddlewares,
     ...storeLoyaltyOrderRoutesMiddlewares,
     ...storeSmsPreferenceRoutesMiddlewares,
+    ...storeTransferRoutesMiddlewares,
+    ...adminTransferRoutesMiddlewares,
+    ...adminFeedbackRoutesMiddlewares,
+    ...storeOrderFeedbackRoutesMiddlewares,
   ],
 })

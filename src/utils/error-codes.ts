@@ -92,6 +92,24 @@ export const LoyaltyErrorCode = {
   RECEIPT_MISMATCH: "loyalty_receipt_mismatch",
   RECEIPT_IN_PROGRESS: "loyalty_receipt_in_progress",
   TILL_BUSY: "loyalty_till_busy",
+
+  // Credit transfers
+  TRANSFERS_DISABLED: "loyalty_transfers_disabled",
+  IDEMPOTENCY_KEY_REQUIRED: "loyalty_idempotency_key_required",
+  TRANSFER_KEY_MISMATCH: "loyalty_transfer_key_mismatch",
+  TRANSFER_OVER_MAX_AMOUNT: "loyalty_transfer_over_max_amount",
+  TRANSFER_DAILY_LIMIT: "loyalty_transfer_daily_limit",
+  TRANSFER_DAILY_COUNT: "loyalty_transfer_daily_count",
+  TRANSFER_OWN_PHONE: "loyalty_transfer_own_phone",
+  TRANSFER_PHONE_NOT_SERVED: "loyalty_transfer_phone_not_served",
+  TRANSFER_NOT_FOUND: "loyalty_transfer_not_found",
+  TRANSFER_NOT_CLAIMABLE: "loyalty_transfer_not_claimable",
+  TRANSFER_LINK_INVALID: "loyalty_transfer_link_invalid",
+  TRANSFER_CODE_REQUIRED: "loyalty_transfer_code_required",
+
+  // Feedback after a purchase
+  RATING_INVALID: "loyalty_rating_invalid",
+  COMMENT_TOO_LONG: "loyalty_comment_too_long",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]

@@ -19,6 +19,9 @@ export type ShopperLedgerKind =
   | "shop_debit"
   | "expired"
   | "correction"
+  | "transfer_sent"
+  | "transfer_received"
+  | "transfer_returned"
 
 const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string) => string>> = {
   en: {
@@ -34,6 +37,10 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     shop_debit: () => "Deducted by the shop",
     expired: () => "Expired",
     correction: () => "Correction",
+    transfer_sent: (phone) => (phone ? `Credit sent to ${phone}` : "Credit sent"),
+    transfer_received: (name) => (name ? `Credit received from ${name}` : "Credit received from a club member"),
+    transfer_returned: (phone) =>
+      phone ? `Credit sent to ${phone} came back: not claimed in time` : "Unclaimed credit came back",
   },
   fa: {
     cashback: (o) => (o ? `بازگشت وجه خرید ${o}` : "بازگشت وجه خرید"),
@@ -48,16 +55,32 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     shop_debit: () => "کسر شده توسط فروشگاه",
     expired: () => "منقضی شد",
     correction: () => "اصلاح",
+    transfer_sent: (phone) => (phone ? `ارسال اعتبار به ${phone}` : "ارسال اعتبار"),
+    transfer_received: (name) => (name ? `دریافت اعتبار از ${name}` : "دریافت اعتبار از یکی از اعضای باشگاه"),
+    transfer_returned: (phone) =>
+      phone ? `بازگشت اعتباری که به ${phone} فرستاده شد و در مهلت دریافت نشد` : "بازگشت اعتبار دریافت‌نشده",
   },
 }
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+const persianDigits = (text: string) => text.replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)])
+
+/** "+989121234567" -> "0912***4567" (a foreign number: "+1201***0123"), in the language's digits, isolated left to right. */
+function maskedPhone(phone: string, locale: "en" | "fa") {
+  const local = phone.startsWith("+98") ? `0${phone.slice(3)}` : phone
+  const masked = `${local.slice(0, local.length - 7)}***${local.slice(-4)}`
+  return locale === "fa" ? `\u2066${persianDigits(masked)}\u2069` : masked
+}
 
 function kindOf(t: WalletTransactionRow, reversed?: WalletTransactionRow): ShopperLedgerKind {
   if (t.type === "expiry") {
     return "expired"
   }
   if (t.type === "reversal") {
+    if (reversed?.reference === "transfer") {
+      // A transfer nobody claimed in time (or one withdrawn before it left).
+      return "transfer_returned"
+    }
     if (t.reference === "clawback" || reversed?.reference === "order") {
       return "cashback_taken_back"
     }
@@ -80,6 +103,8 @@ function kindOf(t: WalletTransactionRow, reversed?: WalletTransactionRow): Shopp
       return "store_payment"
     case "signup":
       return "welcome_bonus"
+    case "transfer":
+      return t.type === "debit" ? "transfer_sent" : "transfer_received"
     default:
       return t.type === "debit" ? "shop_debit" : "shop_credit"
   }
@@ -158,6 +183,26 @@ export async function fetchShopperLedgerPage(
       displayIds.set(o.id, o.display_id)
     }
   }
+  // Transfers name who the credit went to (the phone, masked) or came from
+  // (the sender's first name).
+  const transferIds = [
+    ...new Set(
+      rows.map((t) => (t.reverses_id ? byId.get(t.reverses_id) ?? t : t)).filter((s) => s.reference === "transfer").map((s) => s.reference_id)
+    ),
+  ]
+  const transfers = new Map<string, { phone: string; sender_name: string | null }>()
+  if (transferIds.length) {
+    const found = await service.listCreditTransfers({ id: transferIds }, { select: ["id", "recipient_phone", "sender_customer_id"] })
+    const { data: senders } = await query.graph({
+      entity: "customer",
+      fields: ["id", "first_name"],
+      filters: { id: [...new Set(found.map((t: any) => t.sender_customer_id))] },
+    })
+    const nameOf = new Map((senders as any[]).map((c) => [c.id, c.first_name ?? null]))
+    for (const t of found as any[]) {
+      transfers.set(t.id, { phone: t.recipient_phone, sender_name: nameOf.get(t.sender_customer_id) ?? null })
+    }
+  }
   const dates = await service.listCreditDates(
     rows.filter((t) => !t.amount.startsWith("-")).map((t) => t.id)
   )
@@ -175,13 +220,20 @@ export async function fetchShopperLedgerPage(
       displayId === undefined
         ? ""
         : locale === "fa"
-          ? `#${String(displayId).replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)])}`
+          ? `#${persianDigits(String(displayId))}`
           : `#${displayId}`
+    const transfer = subject.reference === "transfer" ? transfers.get(subject.reference_id) : undefined
+    const subjectText =
+      kind === "transfer_received"
+        ? transfer?.sender_name?.trim() ?? ""
+        : transfer && (kind === "transfer_sent" || kind === "transfer_returned")
+          ? maskedPhone(transfer.phone, locale)
+          : number
     const credit = dates[t.id]
     return {
       id: t.id,
       kind,
-      description: DESCRIPTIONS[locale][kind](number),
+      description: DESCRIPTIONS[locale][kind](subjectText),
       amount: t.amount,
       order_display_id: displayId ?? null,
       created_at: t.created_at,

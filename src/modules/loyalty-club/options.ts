@@ -18,11 +18,32 @@ export type LoyaltyRecoveryOptions = {
   catch_up_lookback_hours?: number
 }
 
-export type ResolvedLoyaltyClubOptions = Required<LoyaltyClubModuleOptions> &
-  Required<LoyaltyRecoveryOptions>
+/** Public links sent by SMS (receipts, credit claims): see utils/link-token.ts. */
+export type LoyaltyLinkOptions = {
+  /**
+   * The address shoppers open the plugin's public pages at (`/r/...`), e.g.
+   * `https://shop.example.com`. Default: env LOYALTY_PUBLIC_URL, else
+   * `http://localhost:9000`.
+   */
+  public_url?: string
+  /**
+   * The secret links are signed with (at least 16 characters). Default: env
+   * LOYALTY_LINK_SECRET, else the project's `http.cookieSecret`. Changing it
+   * ends every link sent before.
+   */
+  link_secret?: string
+}
 
-/** The module's options when the app's config leaves them out. */
-export const DEFAULT_OPTIONS: ResolvedLoyaltyClubOptions = {
+type NumericOptions = Required<LoyaltyClubModuleOptions> & Required<LoyaltyRecoveryOptions>
+
+export type ResolvedLoyaltyClubOptions = NumericOptions & {
+  public_url: string
+  /** Null: the project's cookie secret (known to the app, not the module). */
+  link_secret: string | null
+}
+
+/** The module's numeric options when the app's config leaves them out. */
+export const DEFAULT_OPTIONS: NumericOptions = {
   expiring_soon_days: 7,
   restore_grace_days: 7,
   lock_timeout_ms: 5000,
@@ -33,7 +54,7 @@ export const DEFAULT_OPTIONS: ResolvedLoyaltyClubOptions = {
 }
 
 // Each numeric option and the least value it takes.
-const MINIMUMS: Record<keyof ResolvedLoyaltyClubOptions, number> = {
+const MINIMUMS: Record<keyof NumericOptions, number> = {
   expiring_soon_days: 0,
   restore_grace_days: 0,
   lock_timeout_ms: 1,
@@ -49,21 +70,25 @@ const MINIMUMS: Record<keyof ResolvedLoyaltyClubOptions, number> = {
  * naming the option instead of running jobs with NaN windows.
  */
 export function resolveOptions(
-  options: (LoyaltyClubModuleOptions & LoyaltyRecoveryOptions) | undefined
+  options: (LoyaltyClubModuleOptions & LoyaltyRecoveryOptions & LoyaltyLinkOptions) | undefined
 ): ResolvedLoyaltyClubOptions {
-  const resolved = { ...DEFAULT_OPTIONS }
+  const resolved: ResolvedLoyaltyClubOptions = {
+    ...DEFAULT_OPTIONS,
+    public_url: publicUrl(options?.public_url ?? process.env.LOYALTY_PUBLIC_URL ?? "http://localhost:9000"),
+    link_secret: linkSecret(options?.link_secret ?? process.env.LOYALTY_LINK_SECRET ?? null),
+  }
   for (const [name, value] of Object.entries(options ?? {})) {
     if (!(name in MINIMUMS) || value === undefined || value === null) {
       continue
     }
-    const key = name as keyof ResolvedLoyaltyClubOptions
+    const key = name as keyof NumericOptions
     if (typeof value !== "number" || !Number.isFinite(value) || value < MINIMUMS[key]) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `Loyalty club option ${name} must be a number of at least ${MINIMUMS[key]}, got ${JSON.stringify(value)}`
       )
     }
-    resolved[key] = value
+    resolved[key] = value as number
   }
   if (resolved.catch_up_lookback_hours * 3600 <= resolved.catch_up_grace_seconds) {
     throw new MedusaError(
@@ -72,4 +97,38 @@ export function resolveOptions(
     )
   }
   return resolved
+}
+
+// An absolute http(s) address, kept without a trailing slash so links read
+// `${public_url}/r/<token>`.
+function publicUrl(value: unknown): string {
+  let url: URL | null = null
+  try {
+    url = typeof value === "string" ? new URL(value) : null
+  } catch {
+    url = null
+  }
+  if (!url || !["http:", "https:"].includes(url.protocol) || url.search || url.hash) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Loyalty club option public_url must be an http(s) address such as https://shop.example.com, got ${JSON.stringify(value)}`
+    )
+  }
+  return url.toString().replace(/\/+$/, "")
+}
+
+// Short secrets make forgeable links: a typo'd env should stop the app.
+function linkSecret(value: unknown): string | null {
+  if (value === null || value === "") {
+    return null
+  }
+  if (typeof value !== "string" || value.length < 16) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Loyalty club option link_secret must be a string of at least 16 characters, got ${
+        typeof value === "string" ? `${value.length} characters` : JSON.stringify(value)
+      }`
+    )
+  }
+  return value
 }

@@ -249,7 +249,8 @@ export type TierChange = {
 }
 
 export type QueueMessageInput = {
-  customer_id: string
+  /** Null for a phone that is not a member yet. */
+  customer_id: string | null
   event: string
   locale: string
   phone?: string | null
@@ -266,7 +267,7 @@ export type QueueMessageInput = {
 
 export type QueuedMessageRow = {
   id: string
-  customer_id: string
+  customer_id: string | null
   event: string
   locale: string
   phone: string | null

@@ -12,7 +12,8 @@ const Message = model
     { name: "Message", tableName: "loyalty_message" },
     {
       id: model.id({ prefix: "lmsg" }).primaryKey(),
-      customer_id: model.text(),
+      /** Null for a phone that is not a member yet (credit sent to it). */
+      customer_id: model.text().nullable(),
       event: model.text(),
       locale: model.text(),
       /** E.164; null when the customer has no usable number (status `skipped`). */

@@ -10,6 +10,9 @@
  *                 preferences
  *   till.ts       till receipts, one-time codes, members' phones
  *   settings.ts   the shop's settings and their defaults
+ *   transfers.ts  credit sent to a phone: send, claim, return, due transfers
+ *   feedback.ts   shoppers' answers after a purchase, the low-rating notice,
+ *                 the admin's lists and statistics
  *   recovery.ts   after a process died: checkout debits with no order,
  *                 orders with no cashback decision (reads only)
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
@@ -25,8 +28,10 @@
  * - A room calls sql.ts and its own methods. It never calls the facade or
  *   another room: a method does not mix two domains. What a step needs from
  *   two domains (messages and settings, say) the workflow reads from both.
- *   The one exception is handed in explicitly: the till room gets the
- *   facade's generated `listPosPurchases` to read a receipt back.
+ *   The exceptions are handed in explicitly: the till room gets the
+ *   facade's generated `listPosPurchases` to read a receipt back; the
+ *   transfers room gets the ledger's writes, so a transfer's status moves
+ *   in the same transaction as its debit, credit or reversal.
  * - Only ledger/ writes the ledger's tables, and only the files of ledger/
  *   call ledger/lots.ts. Other rooms may read ledger tables (cashback
  *   totals, expiring credit) but never write them.
@@ -41,8 +46,10 @@
  */
 export { Ledger } from "./ledger"
 export { CashbackRoom } from "./cashback"
+export { FeedbackRoom } from "./feedback"
 export { MessagesRoom } from "./messages"
 export { RecoveryRoom } from "./recovery"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"
+export { TransfersRoom } from "./transfers"
 export { TiersRoom } from "./tiers"

@@ -35,14 +35,16 @@ export const sendDueMessagesStep = createStep(
     }
     const [settings, preferences] = await Promise.all([
       service.retrieveSettings(),
-      service.listSmsPreferencesOf(Array.from(new Set(claimed.map((m) => m.customer_id)))),
+      service.listSmsPreferencesOf(
+        Array.from(new Set(claimed.flatMap((m) => (m.customer_id ? [m.customer_id] : []))))
+      ),
     ])
     const results: MessageResult[] = []
     let next = 0
     const worker = async () => {
       while (next < claimed.length) {
         const message = claimed[next++]
-        if (preferences[message.customer_id]?.opted_out) {
+        if (message.customer_id && preferences[message.customer_id]?.opted_out) {
           results.push({ id: message.id, status: "skipped", reason: "opted_out" })
           continue
         }
@@ -64,8 +66,9 @@ export const sendDueMessagesStep = createStep(
                   : null,
                 sender: settings.sender_line,
               },
-              resource_id: message.customer_id,
-              resource_type: "customer",
+              // A phone credit was sent to, not a member yet, has no customer.
+              resource_id: message.customer_id ?? undefined,
+              resource_type: message.customer_id ? "customer" : undefined,
               idempotency_key: message.failures
                 ? `${message.idempotency_key}#${message.failures}`
                 : message.idempotency_key,

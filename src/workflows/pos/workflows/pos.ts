@@ -7,6 +7,7 @@ import {
 import {
   cancelOrderWorkflow,
   createOrderWorkflow,
+  emitEventStep,
 } from "@medusajs/medusa/core-flows"
 import { awardOrderCashbackWorkflow, reverseOrderCashbackWorkflow } from "../../cashback/workflows"
 import { upgradeCustomerTierWorkflow } from "../../tiers/workflows"
@@ -30,6 +31,7 @@ import {
   verifyOneTimeCodeStep,
 } from "../steps"
 import { queueMessagesStep } from "../../messages/steps"
+import { LoyaltyPosEvents } from "../events"
 import { handOverPosOrderWorkflow } from "./hand-over-pos-order"
 
 export type RegisterPosPurchaseInput = {
@@ -58,7 +60,8 @@ export const registerPosPurchaseWorkflowId = "loyalty-register-pos-purchase"
  * (`loyalty.cashback.awarded` sends the SMS) and it counts toward tiers at
  * once; the order is recorded as paid and handed over
  * (`handOverPosOrderWorkflow`), so the admin shows it captured and
- * delivered. The receipt id, within its location, makes an exact repeat a no-op
+ * delivered, and `loyalty.pos.purchase_registered` announces it (the
+ * receipt SMS). The receipt id, within its location, makes an exact repeat a no-op
  * that answers the first registration; another phone or amount is a 409.
  * A failed step undoes the ones before it, except a member it made.
  *
@@ -106,6 +109,15 @@ export const registerPosPurchaseWorkflow = createWorkflow(
         input: transform({ claim, orderRef }, ({ claim, orderRef }) => ({
           order_id: orderRef.order_id,
           purchase_id: claim.purchase.id as string,
+        })),
+      })
+      // Announced once the workflow has committed (the receipt SMS listens).
+      emitEventStep({
+        eventName: LoyaltyPosEvents.PURCHASE_REGISTERED,
+        data: transform({ claim, orderRef, member }, ({ claim, orderRef, member }) => ({
+          order_id: orderRef.order_id,
+          purchase_id: claim.purchase.id as string,
+          customer_id: member.customer_id,
         })),
       })
       return order

@@ -1,0 +1,249 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
+import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { submitFeedbackWorkflow } from "../../src/workflows/feedback"
+import { adminHeaders, checkout, demoStore, failure, shopper } from "../helpers"
+
+jest.setTimeout(240000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const service = (): LoyaltyClubModuleService => getContainer().resolve(LOYALTY_CLUB_MODULE)
+    const till = (key: string) => ({ headers: { "x-pos-key": key } })
+    const feed = async () =>
+      (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })).filter(
+        (n: any) => n.template === "admin-ui" && n.data?.feedback_id
+      )
+    const apologies = async (customerId: string) => {
+      const pg: any = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await pg.raw(
+        `SELECT t.amount::text AS amount, t.reference_id FROM loyalty_wallet_transaction t
+         JOIN loyalty_wallet w ON w.id = t.wallet_id
+         WHERE w.customer_id = ? AND t.reference = 'feedback_apology'`,
+        [customerId]
+      )
+      return rows
+    }
+
+    const setup = async () => {
+      const container = getContainer()
+      const store = await demoStore(container)
+      const admin = await adminHeaders(container, api)
+      const { data } = await api.post(
+        "/admin/loyalty/pos-keys",
+        { name: "Till 1", location: "Tehran, Valiasr", scopes: ["lookup", "earn", "redeem"] },
+        admin
+      )
+      const { data: shiraz } = await api.post(
+        "/admin/loyalty/pos-keys",
+        { name: "Till 2", location: "Shiraz", scopes: ["earn"] },
+        admin
+      )
+      return { ...store, admin, key: data.pos_key.key as string, shirazKey: shiraz.pos_key.key as string }
+    }
+    const buyAtTill = async (key: string, phone: string, receipt_id: string) => {
+      const { data } = await api.post(
+        "/pos/loyalty/purchases",
+        { phone, amount: "1000000", currency_code: "irr", receipt_id },
+        till(key)
+      )
+      return { order_id: data.purchase.order_id as string, customer_id: data.member.customer_id as string }
+    }
+
+    describe("Feedback", () => {
+      it("should record a shopper's answer about their own order, edit it, and refuse bad input by name", async () => {
+        const { pk, regions, variant } = await setup()
+        const sara = await shopper(api, pk, { email: "sara@example.com" })
+        const order = await checkout(api, sara.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const url = `/store/loyalty/orders/${order.id}/feedback`
+
+        expect((await api.get(url, sara.headers)).data).toEqual({ feedback: null })
+        const { data: first } = await api.post(url, { rating: 4, comment: "  Fast delivery  " }, sara.headers)
+        expect(first.feedback).toEqual({ order_id: order.id, rating: 4, comment: "Fast delivery", answered_at: expect.any(String) })
+        const { data: second } = await api.post(url, { rating: "5" }, sara.headers)
+        expect([second.feedback.rating, second.feedback.comment]).toEqual([5, null])
+        expect(new Date(second.feedback.answered_at) >= new Date(first.feedback.answered_at)).toBe(true)
+        expect((await api.get(url, sara.headers)).data.feedback.rating).toBe(5)
+        const rows = await service().listFeedbacks({ order_id: order.id })
+        expect(rows.map((r) => [r.rating, r.channel, r.location, r.customer_id])).toEqual([[5, "online", null, sara.customer.id]])
+
+        const bad = async (body: any) => {
+          const res = await failure(api.post(url, body, sara.headers))
+          return [res.status, res.data.code, res.data.message]
+        }
+        expect(await bad({ rating: 6 })).toEqual([400, "loyalty_rating_invalid", "rating must be a whole number from 1 to 5, got 6"])
+        expect(await bad({ rating: 2.5 })).toEqual([400, "loyalty_rating_invalid", "rating must be a whole number from 1 to 5, got 2.5"])
+        expect(await bad({ rating: "x" })).toEqual([400, "loyalty_rating_invalid", 'rating must be a whole number from 1 to 5, got "x"'])
+        expect(await bad({ rating: 3, comment: "y".repeat(1001) })).toEqual([
+          400,
+          "loyalty_comment_too_long",
+          "comment must be at most 1000 characters, got 1001",
+        ])
+        const missing = await bad({ comment: "no rating" })
+        expect(missing.slice(0, 2)).toEqual([400, "loyalty_invalid_request"])
+        expect(missing[2]).toContain("rating")
+        // 1,000 characters (an emoji is one) are fine.
+        const { data: full } = await api.post(url, { rating: 3, comment: "🙂".repeat(1000) }, sara.headers)
+        expect(Array.from(full.feedback.comment)).toHaveLength(1000)
+
+        // Another shopper's order, or none, is a 404; a guest is a 401.
+        const omid = await shopper(api, pk, { email: "omid@example.com" })
+        for (const res of [
+          await failure(api.post(url, { rating: 1 }, omid.headers)),
+          await failure(api.get(url, omid.headers)),
+          await failure(api.post(`/store/loyalty/orders/order_missing/feedback`, { rating: 1 }, omid.headers)),
+        ]) {
+          expect([res.status, res.data.code]).toEqual([404, "loyalty_order_not_found"])
+        }
+        expect((await failure(api.post(url, { rating: 1 }, { headers: { "x-publishable-api-key": pk } }))).status).toBe(401)
+        expect((await service().listFeedbacks({ order_id: order.id }))[0].rating).toBe(3)
+      })
+
+      it("should notify once and give the apology once for a low rating, even sent twice at once", async () => {
+        const { key, admin } = await setup()
+        await api.post("/admin/loyalty/settings", { feedback_apology_credit: { irr: "100000" } }, admin)
+        const { order_id, customer_id } = await buyAtTill(key, "09121240001", "f-1")
+        const [wallet] = await service().listWallets({ customer_id })
+        const before = (await service().getBalances([wallet.id]))[wallet.id].available
+
+        const answer = (rating: number, comment?: string) =>
+          submitFeedbackWorkflow(getContainer()).run({ input: { order_id, customer_id, rating, comment } })
+        await Promise.all([answer(1, "Rude cashier"), answer(1, "Rude cashier")])
+        expect(await apologies(customer_id)).toEqual([{ amount: "100000", reference_id: order_id }])
+        const after = (await service().getBalances([wallet.id]))[wallet.id].available
+        expect(BigInt(after) - BigInt(before)).toBe(100000n)
+        const notices = await feed()
+        expect(notices).toHaveLength(1)
+        expect(notices[0].data).toEqual(
+          expect.objectContaining({
+            title: expect.stringMatching(/^امتیاز پایین: ۱ از ۵ برای سفارش [۰-۹]+$/),
+            description: expect.stringContaining("(Tehran, Valiasr) «Rude cashier». هدیهٔ عذرخواهی: ۱۰٬۰۰۰ تومان"),
+            order_id,
+            rating: 1,
+          })
+        )
+        // Raised, lowered again: the gift stays, nothing new is sent or given.
+        await answer(5)
+        await answer(2)
+        expect(await feed()).toHaveLength(1)
+        expect(await apologies(customer_id)).toHaveLength(1)
+        const [row] = await service().listFeedbacks({ order_id })
+        expect(row.gift_transaction_id).toEqual(expect.stringMatching(/^lwtx_/))
+
+        // High first, low later: notified then (English shop, no credit in USD).
+        await api.post("/admin/loyalty/settings", { default_locale: "en", feedback_apology_credit: { usd: "5" } }, admin)
+        const other = await buyAtTill(key, "09121240002", "f-2")
+        await submitFeedbackWorkflow(getContainer()).run({ input: { order_id: other.order_id, rating: 4 } })
+        expect(await feed()).toHaveLength(1)
+        await submitFeedbackWorkflow(getContainer()).run({ input: { order_id: other.order_id, rating: 2 } })
+        const later = (await feed()).find((n: any) => n.data.order_id === other.order_id)
+        expect(later?.data.title).toMatch(/^Low rating: 2\/5 for order #\d+$/)
+        expect(later?.data.description).not.toContain("Apology")
+        expect(await apologies(other.customer_id)).toEqual([])
+      })
+
+      it("should list, filter and count answers for the admin, by week and month in the shop's time zone", async () => {
+        const { key, shirazKey, admin, pk, regions, variant } = await setup()
+        const a = await buyAtTill(key, "09121250001", "s-1")
+        const b = await buyAtTill(key, "09121250002", "s-2")
+        const c = await buyAtTill(shirazKey, "09121250003", "s-3")
+        const online = await shopper(api, pk, { email: "rater@example.com" })
+        const order = await checkout(api, online.headers, regions[0].id, [variant("vacuum-cleaner")])
+        const answers: [string, number, string][] = [
+          [a.order_id, 5, "2026-01-03T21:00:00Z"], // Sunday 4 January, 00:30 in Tehran
+          [b.order_id, 1, "2026-01-04T19:00:00Z"], // Sunday 4 January, 22:30 in Tehran
+          [c.order_id, 3, "2026-01-04T21:00:00Z"], // Monday 5 January, 00:30 in Tehran
+          [order.id, 5, "2026-02-10T08:00:00Z"],
+        ]
+        for (const [order_id, rating] of answers) {
+          await submitFeedbackWorkflow(getContainer()).run({ input: { order_id, rating, comment: `r${rating}` } })
+        }
+        const pg: any = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        for (const [order_id, , at] of answers) {
+          await pg.raw(`UPDATE loyalty_feedback SET answered_at = ? WHERE order_id = ?`, [at, order_id])
+        }
+
+        // The answers of these weeks only (the demo data has its own, today).
+        const period = "from=2025-12-01T00:00:00Z&to=2026-03-01T00:00:00Z"
+        const { data: all } = await api.get(`/admin/loyalty/feedback?${period}`, admin)
+        expect([all.count, all.limit, all.offset]).toEqual([4, 20, 0])
+        expect(all.feedback.map((f: any) => [f.order_id, f.rating, f.channel, f.location])).toEqual([
+          [order.id, 5, "online", null],
+          [c.order_id, 3, "till", "Shiraz"],
+          [b.order_id, 1, "till", "Tehran, Valiasr"],
+          [a.order_id, 5, "till", "Tehran, Valiasr"],
+        ])
+        expect(all.feedback[2]).toEqual({
+          id: expect.stringMatching(/^lfb_/),
+          order_id: b.order_id,
+          order_display_id: expect.any(Number),
+          customer: { id: b.customer_id, first_name: null, last_name: null, phone: "+989121250002" },
+          channel: "till",
+          location: "Tehran, Valiasr",
+          rating: 1,
+          comment: "r1",
+          answered_at: "2026-01-04T19:00:00.000Z",
+          gift: null,
+        })
+        const ids = async (query: string) =>
+          (await api.get(`/admin/loyalty/feedback?${period}&${query}`, admin)).data.feedback.map((f: any) => f.order_id)
+        expect(await ids("rating=1,3")).toEqual([c.order_id, b.order_id])
+        expect(await ids("channel=online")).toEqual([order.id])
+        expect(await ids("location=Shiraz")).toEqual([c.order_id])
+        const day = "from=2026-01-04T00:00:00Z&to=2026-01-04T20:00:00Z"
+        expect((await api.get(`/admin/loyalty/feedback?${day}`, admin)).data.feedback.map((f: any) => f.order_id)).toEqual([b.order_id])
+        expect(await ids("limit=1&offset=1")).toEqual([c.order_id])
+
+        for (const [query, field] of [
+          ["limit=201", "limit"],
+          ["rating=6", "rating"],
+          ["channel=phone", "channel"],
+          ["from=yesterday", "from"],
+        ]) {
+          const res = await failure(api.get(`/admin/loyalty/feedback?${query}`, admin))
+          expect([res.status, res.data.code]).toEqual([400, "loyalty_invalid_request"])
+          expect(res.data.message).toContain(field)
+        }
+
+        const { data: weeks } = await api.get(`/admin/loyalty/feedback/stats?interval=week&${period}`, admin)
+        expect(weeks.summary).toEqual({
+          count: 4,
+          average: 3.5,
+          promoters_share: 50,
+          detractors_share: 50,
+          low_count: 1,
+          score: 0,
+        })
+        expect(weeks.series).toEqual([
+          // Monday 29 December 2025, 00:00 in Tehran
+          { period_start: "2025-12-28T20:30:00.000Z", count: 2, average: 3, promoters_share: 50, detractors_share: 50, score: 0 },
+          { period_start: "2026-01-04T20:30:00.000Z", count: 1, average: 3, promoters_share: 0, detractors_share: 100, score: -100 },
+          { period_start: "2026-02-08T20:30:00.000Z", count: 1, average: 5, promoters_share: 100, detractors_share: 0, score: 100 },
+        ])
+        const { data: months } = await api.get(`/admin/loyalty/feedback/stats?interval=month&channel=till&${period}`, admin)
+        expect(months.summary).toEqual({
+          count: 3,
+          average: 3,
+          promoters_share: 33.3,
+          detractors_share: 66.7,
+          low_count: 1,
+          score: -33.4,
+        })
+        expect(months.series).toEqual([
+          { period_start: "2025-12-31T20:30:00.000Z", count: 3, average: 3, promoters_share: 33.3, detractors_share: 66.7, score: -33.4 },
+        ])
+        const bad = await failure(api.get("/admin/loyalty/feedback/stats?interval=day", admin))
+        expect([bad.status, bad.data.message.includes("interval")]).toEqual([400, true])
+
+        const { data: card } = await api.get(`/admin/loyalty/customers/${b.customer_id}/feedback`, admin)
+        expect(card.summary).toEqual({ count: 1, average: 1 })
+        expect(card.feedback.map((f: any) => [f.order_id, f.rating])).toEqual([[b.order_id, 1]])
+        expect((await api.get(`/admin/loyalty/customers/cus_none/feedback`, admin)).data).toEqual({
+          feedback: [],
+          summary: { count: 0, average: null },
+        })
+      })
+    })
+  },
+})

@@ -1,0 +1,4 @@
+export * from "./answer"
+export * from "./events"
+export * from "./steps"
+export * from "./workflows"

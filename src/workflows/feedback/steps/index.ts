@@ -1,0 +1,6 @@
+export * from "./build-receipt-message"
+export * from "./claim-receipt-account"
+export * from "./gift-feedback-apology"
+export * from "./notify-low-feedback"
+export * from "./resolve-feedback-order"
+export * from "./save-feedback"

@@ -1,0 +1,5 @@
+export * from "./claim-credit-transfer"
+export * from "./queue-transfer-messages"
+export * from "./return-due-transfers"
+export * from "./send-credit-transfer"
+export * from "./validate-credit-transfer"
