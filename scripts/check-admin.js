@@ -19,7 +19,11 @@
 // (messages.js, customer-messages.js); one setting saved on each settings
 // panel, the others kept (settings-edit.js); the Till keys page, Register
 // purchase and Sara's club card (pos.js: pos-keys.js, register-purchase.js,
-// customer-club-card.js); the till and kiosk settings (till-settings.js).
+// customer-club-card.js); the till and kiosk settings (till-settings.js);
+// the Feedback page with its filters and a customer's answers
+// (feedback.js); the Credit transfers page and credit sent from Sara's club
+// card (transfers.js); the receipt, feedback and transfer settings
+// (receipt-transfer-settings.js).
 // Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
 // Usage: npm run check:admin [-- http://localhost:9000]
 // One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
@@ -36,16 +40,19 @@ const {
   shots,
 } = require("./check-admin/lib")
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
+const { checkFeedback } = require("./check-admin/feedback")
 const { checkWallet } = require("./check-admin/customer-wallet")
 const { checkMessages } = require("./check-admin/messages")
 const { checkOrderCashback } = require("./check-admin/order-cashback")
 const { checkOverview } = require("./check-admin/overview")
 const { checkPos } = require("./check-admin/pos")
+const { checkReceiptTransferSettings } = require("./check-admin/receipt-transfer-settings")
 const { checkRuleEdit } = require("./check-admin/rule-edit")
 const { checkSettingsEdit } = require("./check-admin/settings-edit")
 const { checkTierEdit } = require("./check-admin/tier-edit")
 const { checkTiers } = require("./check-admin/tiers")
 const { checkTillSettings } = require("./check-admin/till-settings")
+const { checkTransfers } = require("./check-admin/transfers")
 
 /** Every step, in order: its name (for CHECK_ADMIN_ONLY) and `check(page, ctx)`. */
 const STEPS = [
@@ -60,6 +67,9 @@ const STEPS = [
   ["settings edit", checkSettingsEdit],
   ["pos", checkPos],
   ["till settings", checkTillSettings],
+  ["feedback", checkFeedback],
+  ["transfers", checkTransfers],
+  ["receipt transfer settings", checkReceiptTransferSettings],
 ]
 
 // Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.

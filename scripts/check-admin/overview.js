@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The Loyalty overview (/app/loyalty): its heading, its five pages in the
+// The Loyalty overview (/app/loyalty): its heading, its seven pages in the
 // order a shop sets them up, and the sidebar's Loyalty section with the same
-// five pages under it, each named in the admin's language.
+// seven pages under it, each named in the admin's language.
 //
 // Runs on its own against a running store:
 //   node scripts/check-admin/overview.js [http://localhost:9000]
@@ -15,6 +15,8 @@ const PAGES = [
   ["messages", "common.nav.messages"],
   ["pos-keys", "common.nav.tillKeys"],
   ["register-purchase", "common.nav.registerPurchase"],
+  ["feedback", "common.nav.feedback"],
+  ["transfers", "common.nav.transfers"],
 ]
 
 /**
@@ -29,7 +31,7 @@ async function checkOverview(page, ctx) {
     .getByRole("heading", { name: tr("common.overview.title") })
     .waitFor({ timeout: 60000 })
 
-  // The overview lists the five pages, linked, in order.
+  // The overview lists the pages, linked, in order.
   const listed = await overview.locator("a[href]").evaluateAll((links) =>
     links.map((a) => ({
       href: a.getAttribute("href"),
@@ -45,7 +47,7 @@ async function checkOverview(page, ctx) {
   )
 
   // The sidebar: one Loyalty entry (the desktop one; the other is for small
-  // screens) and under it the same five pages, translated.
+  // screens) and under it the same pages, translated.
   const sidebar = await page.evaluate(() => {
     const parent = [...document.querySelectorAll('a[href$="/app/loyalty"]')].find(
       (a) => a.checkVisibility() && !a.closest("[data-loyalty-page]")

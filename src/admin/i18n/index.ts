@@ -6,27 +6,33 @@
 // not used by any screen.
 import arCommon from "./locales/ar/common.json"
 import arErrors from "./locales/ar/errors.json"
+import arFeedback from "./locales/ar/feedback.json"
 import arOrders from "./locales/ar/orders.json"
 import arMessages from "./locales/ar/messages.json"
 import arRules from "./locales/ar/rules.json"
 import arTiers from "./locales/ar/tiers.json"
 import arTill from "./locales/ar/till.json"
+import arTransfers from "./locales/ar/transfers.json"
 import arWallet from "./locales/ar/wallet.json"
 import enCommon from "./locales/en/common.json"
 import enErrors from "./locales/en/errors.json"
+import enFeedback from "./locales/en/feedback.json"
 import enOrders from "./locales/en/orders.json"
 import enMessages from "./locales/en/messages.json"
 import enRules from "./locales/en/rules.json"
 import enTiers from "./locales/en/tiers.json"
 import enTill from "./locales/en/till.json"
+import enTransfers from "./locales/en/transfers.json"
 import enWallet from "./locales/en/wallet.json"
 import faCommon from "./locales/fa/common.json"
 import faErrors from "./locales/fa/errors.json"
+import faFeedback from "./locales/fa/feedback.json"
 import faOrders from "./locales/fa/orders.json"
 import faMessages from "./locales/fa/messages.json"
 import faRules from "./locales/fa/rules.json"
 import faTiers from "./locales/fa/tiers.json"
 import faTill from "./locales/fa/till.json"
+import faTransfers from "./locales/fa/transfers.json"
 import faWallet from "./locales/fa/wallet.json"
 
 export const LOYALTY_NAMESPACE = "loyalty"
@@ -36,11 +42,13 @@ export default {
     [LOYALTY_NAMESPACE]: {
       common: enCommon,
       errors: enErrors,
+      feedback: enFeedback,
       messages: enMessages,
       orders: enOrders,
       rules: enRules,
       tiers: enTiers,
       till: enTill,
+      transfers: enTransfers,
       wallet: enWallet,
     },
   },
@@ -48,11 +56,13 @@ export default {
     [LOYALTY_NAMESPACE]: {
       common: faCommon,
       errors: faErrors,
+      feedback: faFeedback,
       messages: faMessages,
       orders: faOrders,
       rules: faRules,
       tiers: faTiers,
       till: faTill,
+      transfers: faTransfers,
       wallet: faWallet,
     },
   },
@@ -60,11 +70,13 @@ export default {
     [LOYALTY_NAMESPACE]: {
       common: arCommon,
       errors: arErrors,
+      feedback: arFeedback,
       messages: arMessages,
       orders: arOrders,
       rules: arRules,
       tiers: arTiers,
       till: arTill,
+      transfers: arTransfers,
       wallet: arWallet,
     },
   },

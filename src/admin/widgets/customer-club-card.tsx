@@ -1,13 +1,16 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Text } from "@medusajs/ui"
+import { CustomerFeedback } from "../components/feedback/customer-feedback"
+import { CustomerTransfers } from "../components/transfers/customer-transfers"
 import { WidgetHeader } from "../components/wallet"
 import { useErrorText } from "../lib/api"
 import { ClubCardFigures, useClubCard } from "../lib/club-card"
 import { useLoyaltyTranslation } from "../lib/i18n"
 
 /**
- * The customer's club card beside their details. It reloads after every
+ * The customer's club card beside their details, with their answers after
+ * purchases and the credit they sent and received. It reloads after every
  * change to their wallet (credit, debit, freeze) or a registered purchase.
  */
 const CustomerClubCardWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
@@ -40,6 +43,8 @@ const CustomerClubCardWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
           </Text>
         )}
       </div>
+      <CustomerFeedback customerId={customer.id} />
+      <CustomerTransfers customer={customer} />
     </Container>
   )
 }

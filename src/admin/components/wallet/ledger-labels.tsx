@@ -36,6 +36,13 @@ const REFERENCE = {
   signup: "wallet.ledger.references.signup",
   lot: "wallet.ledger.references.expiry",
   admin: "wallet.ledger.references.admin",
+  feedback_apology: "wallet.ledger.references.feedbackApology",
+} as const
+
+/** Credit sent to a phone: out of the sender's wallet, into the recipient's. */
+const TRANSFER = {
+  debit: "wallet.ledger.references.transferSent",
+  credit: "wallet.ledger.references.transferReceived",
 } as const
 
 /** The rule an order's cashback came from: the ledger writes "Cashback: <rule name>". */
@@ -55,8 +62,13 @@ export const LedgerTypeBadge = ({ type }: { type: LedgerType }) => {
 /** One entry's description: what wrote it, and the note staff or a rule gave it. */
 export const LedgerDescription = ({ entry }: { entry: LedgerEntry }) => {
   const { t } = useLoyaltyTranslation()
-  const known = entry.reference in REFERENCE
-  const label = known ? t(REFERENCE[entry.reference as keyof typeof REFERENCE]) : null
+  const transfer = entry.reference === "transfer" ? (entry.type === "debit" ? TRANSFER.debit : TRANSFER.credit) : null
+  const known = entry.reference in REFERENCE || !!transfer
+  const label = transfer
+    ? t(transfer)
+    : known
+      ? t(REFERENCE[entry.reference as keyof typeof REFERENCE])
+      : null
   let detail: string | null = null
   if (entry.reference === "admin") {
     detail = entry.note

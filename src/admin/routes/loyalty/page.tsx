@@ -4,7 +4,9 @@ import {
   ReceiptPercent,
   Receipt,
   Key,
+  Gift,
   Sparkles,
+  Star,
   Trophy,
 } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
@@ -19,6 +21,8 @@ const PAGES: { to: string; title: string; about: string; icon: ComponentType }[]
   { to: "messages", title: "common.nav.messages", about: "common.overview.messages", icon: ChatBubbleLeftRight },
   { to: "pos-keys", title: "common.nav.tillKeys", about: "common.overview.tillKeys", icon: Key },
   { to: "register-purchase", title: "common.nav.registerPurchase", about: "common.overview.registerPurchase", icon: Receipt },
+  { to: "feedback", title: "common.nav.feedback", about: "common.overview.feedback", icon: Star },
+  { to: "transfers", title: "common.nav.transfers", about: "common.overview.transfers", icon: Gift },
 ]
 
 const LoyaltyPage = () => {
