@@ -237,7 +237,13 @@ async function main() {
   }
   if (stopping) return
 
-  const env = { ...process.env, DATABASE_URL: url, PORT }
+  // Receipt and claim links in SMS point at this store, whatever its port.
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT,
+    LOYALTY_PUBLIC_URL: process.env.LOYALTY_PUBLIC_URL || `http://localhost:${PORT}`,
+  }
 
   try {
     const state = readState()

@@ -137,6 +137,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     PORT,
+    // Receipt and claim links in SMS point at this store, whatever its port.
+    LOYALTY_PUBLIC_URL: process.env.LOYALTY_PUBLIC_URL || `http://localhost:${PORT}`,
     LOYALTY_SEED: process.env.LOYALTY_SEED || "true",
     // A browser on http://localhost keeps the admin's session only in a
     // cookie that is not marked Secure (medusa-config.ts).
