@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { fetchShopperLedgerPage } from "../../src/api/utils/shopper-ledger"
 import { submitFeedbackWorkflow } from "../../src/workflows/feedback"
 import { adminHeaders, checkout, demoStore, failure, shopper } from "../helpers"
 
@@ -53,7 +54,7 @@ medusaIntegrationTestRunner({
 
     describe("Feedback", () => {
       it("should record a shopper's answer about their own order, edit it, and refuse bad input by name", async () => {
-        const { pk, regions, variant } = await setup()
+        const { pk, regions, variant, admin } = await setup()
         const sara = await shopper(api, pk, { email: "sara@example.com" })
         const order = await checkout(api, sara.headers, regions[0].id, [variant("vacuum-cleaner")])
         const url = `/store/loyalty/orders/${order.id}/feedback`
@@ -98,6 +99,13 @@ medusaIntegrationTestRunner({
         }
         expect((await failure(api.post(url, { rating: 1 }, { headers: { "x-publishable-api-key": pk } }))).status).toBe(401)
         expect((await service().listFeedbacks({ order_id: order.id }))[0].rating).toBe(3)
+
+        // A canceled order takes no answer, and its earlier one stays as it was.
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        const canceled = await failure(api.post(url, { rating: 1 }, sara.headers))
+        expect([canceled.status, canceled.data.code]).toEqual([400, "loyalty_order_canceled"])
+        expect(canceled.data.message).toBe(`Order (${order.id}) was canceled and can no longer be rated`)
+        expect((await service().listFeedbacks({ order_id: order.id }))[0].rating).toBe(3)
       })
 
       it("should notify once and give the apology once for a low rating, even sent twice at once", async () => {
@@ -130,6 +138,29 @@ medusaIntegrationTestRunner({
         expect(await apologies(customer_id)).toHaveLength(1)
         const [row] = await service().listFeedbacks({ order_id })
         expect(row.gift_transaction_id).toEqual(expect.stringMatching(/^lwtx_/))
+
+        // The shopper's ledger names the gift for what it is, with its order.
+        const [{ display_id }] = (
+          await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({
+            entity: "order",
+            fields: ["display_id"],
+            filters: { id: order_id },
+          })
+        ).data as any[]
+        const gift = async (locale: "en" | "fa") =>
+          (await fetchShopperLedgerPage(getContainer(), wallet.id, { skip: 0, take: 20 }, customer_id, locale)).transactions
+            .filter((t: any) => t.id === row.gift_transaction_id)
+            .map((t: any) => [t.kind, t.amount, t.description])
+        expect(await gift("en")).toEqual([["feedback_gift", "100000", `A gift for your feedback on order #${display_id}`]])
+        const persianNumber = String(display_id).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)])
+        expect(await gift("fa")).toEqual([["feedback_gift", "100000", `هدیه به پاس نظر شما دربارهٔ سفارش #${persianNumber}`]])
+
+        // An apology credit the shop cannot take is refused by its own name.
+        for (const credit of [{ irr: "-5" }, { irr: "abc" }, { xyz: "5" }, { usd: "1.234" }]) {
+          const refused = await failure(api.post("/admin/loyalty/settings", { feedback_apology_credit: credit }, admin))
+          expect([refused.status, refused.data.code]).toEqual([400, "loyalty_feedback_apology_credit_invalid"])
+          expect(refused.data.message).toContain("feedback_apology_credit")
+        }
 
         // High first, low later: notified then (English shop, no credit in USD).
         await api.post("/admin/loyalty/settings", { default_locale: "en", feedback_apology_credit: { usd: "5" } }, admin)
@@ -206,7 +237,8 @@ medusaIntegrationTestRunner({
           expect(res.data.message).toContain(field)
         }
 
-        const { data: weeks } = await api.get(`/admin/loyalty/feedback/stats?interval=week&${period}`, admin)
+        const { data: weeks } = await api.get(`/admin/loyalty/feedback/stats?interval=week&calendar=gregorian&${period}`, admin)
+        expect([weeks.interval, weeks.calendar, weeks.time_zone]).toEqual(["week", "gregorian", "Asia/Tehran"])
         expect(weeks.summary).toEqual({
           count: 4,
           average: 3.5,
@@ -217,24 +249,29 @@ medusaIntegrationTestRunner({
         })
         expect(weeks.series).toEqual([
           // Monday 29 December 2025, 00:00 in Tehran
-          { period_start: "2025-12-28T20:30:00.000Z", count: 2, average: 3, promoters_share: 50, detractors_share: 50, score: 0 },
-          { period_start: "2026-01-04T20:30:00.000Z", count: 1, average: 3, promoters_share: 0, detractors_share: 100, score: -100 },
-          { period_start: "2026-02-08T20:30:00.000Z", count: 1, average: 5, promoters_share: 100, detractors_share: 0, score: 100 },
+          { period_start: "2025-12-28T20:30:00.000Z", period_end: "2026-01-04T20:30:00.000Z", count: 2, average: 3, promoters_share: 50, detractors_share: 50, score: 0 },
+          { period_start: "2026-01-04T20:30:00.000Z", period_end: "2026-01-11T20:30:00.000Z", count: 1, average: 3, promoters_share: 0, detractors_share: 100, score: -100 },
+          { period_start: "2026-02-08T20:30:00.000Z", period_end: "2026-02-15T20:30:00.000Z", count: 1, average: 5, promoters_share: 100, detractors_share: 0, score: 100 },
         ])
-        const { data: months } = await api.get(`/admin/loyalty/feedback/stats?interval=month&channel=till&${period}`, admin)
+        const { data: months } = await api.get(`/admin/loyalty/feedback/stats?interval=month&calendar=gregorian&channel=till&${period}`, admin)
         expect(months.summary).toEqual({
           count: 3,
           average: 3,
           promoters_share: 33.3,
           detractors_share: 66.7,
           low_count: 1,
-          score: -33.4,
+          score: -33.3,
         })
         expect(months.series).toEqual([
-          { period_start: "2025-12-31T20:30:00.000Z", count: 3, average: 3, promoters_share: 33.3, detractors_share: 66.7, score: -33.4 },
+          { period_start: "2025-12-31T20:30:00.000Z", period_end: "2026-01-31T20:30:00.000Z", count: 3, average: 3, promoters_share: 33.3, detractors_share: 66.7, score: -33.3 },
         ])
-        const bad = await failure(api.get("/admin/loyalty/feedback/stats?interval=day", admin))
-        expect([bad.status, bad.data.message.includes("interval")]).toEqual([400, true])
+        for (const [query, field] of [
+          ["interval=day", "interval"],
+          ["calendar=julian", "calendar"],
+        ]) {
+          const bad = await failure(api.get(`/admin/loyalty/feedback/stats?${query}`, admin))
+          expect([bad.status, bad.data.code, bad.data.message.includes(field)]).toEqual([400, "loyalty_invalid_request", true])
+        }
 
         const { data: card } = await api.get(`/admin/loyalty/customers/${b.customer_id}/feedback`, admin)
         expect(card.summary).toEqual({ count: 1, average: 1 })
@@ -243,6 +280,79 @@ medusaIntegrationTestRunner({
           feedback: [],
           summary: { count: 0, average: null },
         })
+      })
+
+      it("should count Jalali months and weeks from Saturday for a Persian shop, Gregorian ones when asked", async () => {
+        const { key, admin } = await setup()
+        const a = await buyAtTill(key, "09121260001", "j-1")
+        const b = await buyAtTill(key, "09121260002", "j-2")
+        const c = await buyAtTill(key, "09121260003", "j-3")
+        const answers: [string, number, string][] = [
+          [c.order_id, 4, "2026-11-20T19:00:00Z"], // Friday 29 Aban 1405 (20 November), 22:30 in Tehran
+          [a.order_id, 5, "2026-11-21T20:00:00Z"], // Saturday 30 Aban 1405 (21 November), 23:30 in Tehran
+          [b.order_id, 1, "2026-11-21T21:00:00Z"], // Sunday 1 Azar 1405 (22 November), 00:30 in Tehran
+        ]
+        const pg: any = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        for (const [order_id, rating, at] of answers) {
+          await submitFeedbackWorkflow(getContainer()).run({ input: { order_id, rating } })
+          await pg.raw(`UPDATE loyalty_feedback SET answered_at = ? WHERE order_id = ?`, [at, order_id])
+        }
+        // These days only (the demo's own answer is from the day it was seeded).
+        const period = "from=2026-11-01T00:00:00Z&to=2026-11-25T00:00:00Z"
+        const stats = async (query: string) =>
+          (await api.get(`/admin/loyalty/feedback/stats?${period}&${query}`, admin)).data
+
+        // The shop speaks Persian: Jalali months unless asked otherwise.
+        const aban = {
+          period_start: "2026-10-22T20:30:00.000Z", // 1 Aban 1405, 00:00 in Tehran
+          period_end: "2026-11-21T20:30:00.000Z", // 1 Azar 1405
+          count: 2,
+          average: 4.5,
+          promoters_share: 50,
+          detractors_share: 0,
+          score: 50,
+        }
+        const azar = {
+          period_start: "2026-11-21T20:30:00.000Z",
+          period_end: "2026-12-21T20:30:00.000Z", // 1 Dey 1405
+          count: 1,
+          average: 1,
+          promoters_share: 0,
+          detractors_share: 100,
+          score: -100,
+        }
+        const months = await stats("interval=month")
+        expect([months.calendar, months.series]).toEqual(["persian", [aban, azar]])
+        expect((await stats("interval=month&calendar=persian")).series).toEqual([aban, azar])
+        expect(months.summary).toEqual(expect.objectContaining({ count: 3, average: 3.33 }))
+
+        // Persian weeks run Saturday to Friday: Friday's answer is the week before.
+        const weeks = await stats("interval=week")
+        expect([weeks.calendar, weeks.series]).toEqual([
+          "persian",
+          [
+            // Saturday 23 Aban (14 November), 00:00 in Tehran
+            { period_start: "2026-11-13T20:30:00.000Z", period_end: "2026-11-20T20:30:00.000Z", count: 1, average: 4, promoters_share: 0, detractors_share: 0, score: 0 },
+            // Saturday 30 Aban (21 November)
+            { period_start: "2026-11-20T20:30:00.000Z", period_end: "2026-11-27T20:30:00.000Z", count: 2, average: 3, promoters_share: 50, detractors_share: 50, score: 0 },
+          ],
+        ])
+
+        // Gregorian: all three in November and in the week from Monday 16 November.
+        const gregorian = { count: 3, average: 3.33, promoters_share: 33.3, detractors_share: 33.3, score: 0 }
+        expect((await stats("interval=month&calendar=gregorian")).series).toEqual([
+          { period_start: "2026-10-31T20:30:00.000Z", period_end: "2026-11-30T20:30:00.000Z", ...gregorian },
+        ])
+        expect((await stats("interval=week&calendar=gregorian")).series).toEqual([
+          { period_start: "2026-11-15T20:30:00.000Z", period_end: "2026-11-22T20:30:00.000Z", ...gregorian },
+        ])
+
+        // An English-speaking shop's default is Gregorian.
+        await api.post("/admin/loyalty/settings", { default_locale: "en" }, admin)
+        const english = await stats("interval=month")
+        expect([english.calendar, english.series.length]).toEqual(["gregorian", 1])
+        // No answers in the period: no rows.
+        expect((await api.get("/admin/loyalty/feedback/stats?interval=month&calendar=persian&from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z", admin)).data.series).toEqual([])
       })
     })
   },

@@ -9,7 +9,7 @@ import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
 import { LogGateway } from "../../src/providers/sms/gateways/log"
 import { signLinkToken } from "../../src/utils/link-token"
 import { linkConfig } from "../../src/utils/receipt-page-links"
-import { queueReceiptMessageWorkflow } from "../../src/workflows/feedback"
+import { queueReceiptMessageWorkflow, submitFeedbackWorkflow } from "../../src/workflows/feedback"
 import { seedReceipts } from "../../demo/seed/receipts"
 import { DEMO_CUSTOMERS } from "../../demo/constants"
 import { adminHeaders, checkout, demoStore, failure, shopper, waitFor } from "../helpers"
@@ -86,6 +86,9 @@ medusaIntegrationTestRunner({
 
     describe("Receipts", () => {
       it("should text a receipt after a till purchase whose link opens that purchase, in Persian and English", async () => {
+        // The tests run on Medusa's default cookie secret and no link secret:
+        // the first link made says, once, that links can be forged.
+        const warn = jest.spyOn(getContainer().resolve(ContainerRegistrationKeys.LOGGER), "warn")
         const { key } = await setup()
         const { purchase, message, token } = await buyAtTill(key, "09121230001", "r-1")
         const cashback = purchase.cashback.reduce((sum: number, c: any) => sum + Number(c.amount), 0)
@@ -142,6 +145,15 @@ medusaIntegrationTestRunner({
         // A member who chose English for their SMS reads English by default.
         await service().upsertSmsPreference({ customer_id: purchase.member.customer_id, locale: "en" })
         expect((await page(`/r/${token}`)).data).toContain('<html lang="en" dir="ltr">')
+
+        const secretWarnings = warn.mock.calls.filter(([message]) => String(message).includes("LOYALTY_LINK_SECRET"))
+        expect(secretWarnings).toEqual([
+          [
+            "Loyalty club: receipt and credit-claim links are signed with the project's http.cookieSecret, which is " +
+              `Medusa's default "supersecret": anyone can forge them. Set LOYALTY_LINK_SECRET (or the module's link_secret option) to a long random string.`,
+          ],
+        ])
+        warn.mockRestore()
       })
 
       it("should answer a tampered, expired, cut or unknown link with a page a person can read", async () => {
@@ -157,26 +169,70 @@ medusaIntegrationTestRunner({
           { kind: "receipt", id: "order_01JDQ8Z5B7W3K9M2N4P6R8T0VX", expires_at: new Date(Date.now() + 86400000) },
           secret
         )
-        const cases: [string, string][] = [
-          [flipped, "این پیوند درست نیست"],
-          [token.slice(0, 30), "این پیوند درست نیست"],
-          ["x".repeat(5000), "این پیوند درست نیست"],
-          ["%3Cscript%3E", "این پیوند درست نیست"],
-          [expired, "مهلت این پیوند تمام شده است"],
-          [unknown, "این رسید پیدا نشد"],
+        // A genuine link past its date is Gone (410); an altered one, or one to no order, Not Found.
+        const cases: [string, number, string][] = [
+          [flipped, 404, "این پیوند درست نیست"],
+          [token.slice(0, 30), 404, "این پیوند درست نیست"],
+          ["x".repeat(5000), 404, "این پیوند درست نیست"],
+          ["%3Cscript%3E", 404, "این پیوند درست نیست"],
+          [expired, 410, "مهلت این پیوند تمام شده است"],
+          [unknown, 404, "این رسید پیدا نشد"],
         ]
-        for (const [bad, title] of cases) {
+        for (const [bad, status, title] of cases) {
           const res = await page(`/r/${bad}`)
-          expect([res.status, res.headers["content-type"]]).toEqual([404, "text/html; charset=utf-8"])
+          expect([res.status, res.headers["content-type"]]).toEqual([status, "text/html; charset=utf-8"])
           expect(textOf(res.data)).toContain(title)
           expect(res.data).not.toMatch(/Error|stack|at \//)
           expect(res.data).not.toContain("<script>")
           // Posting a rating to it saves nothing.
           const posted = await page(`/r/${bad}`, { rating: "1" })
-          expect(posted.status).toBe(404)
+          expect(posted.status).toBe(status)
         }
         expect(textOf((await page(`/r/${expired}?lang=en`)).data)).toContain("This link has expired")
         expect(await service().listFeedbacks({ order_id: [purchase.purchase.order_id, "order_01JDQ8Z5B7W3K9M2N4P6R8T0VX"] })).toEqual([])
+      })
+
+      it("should show a voided purchase's link as canceled, in the shopper's language, and take no rating", async () => {
+        const { key } = await setup()
+        const { token, purchase } = await buyAtTill(key, "09121230006", "r-6")
+        const orderId = purchase.purchase.order_id
+        expect((await page(`/r/${token}`, { rating: "4" })).status).toBe(200)
+        await api.post("/pos/loyalty/purchases/r-6/void", {}, till(key))
+        const { data: orders } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({ entity: "order", fields: ["status"], filters: { id: orderId } })
+        expect(orders[0].status).toBe("canceled")
+
+        const fa = await page(`/r/${token}`)
+        expect([fa.status, fa.headers["content-type"]]).toEqual([410, "text/html; charset=utf-8"])
+        const text = textOf(fa.data)
+        expect(text).toContain("این خرید لغو شده است")
+        expect(text).toContain("چون این خرید لغو شده، رسیدش دیگر در دسترس نیست و نمی‌شود به آن امتیاز داد.")
+        // Nothing of the purchase: no items, no total, no rating form.
+        expect(text).not.toContain("Coffee beans")
+        expect(fa.data).not.toContain("<form")
+        const en = await page(`/r/${token}?lang=en`)
+        expect(en.status).toBe(410)
+        expect(textOf(en.data)).toContain(
+          "This purchase was canceled Because this purchase was canceled, its receipt is no longer available and it can't be rated."
+        )
+        // The member's own language when the link names none.
+        await service().upsertSmsPreference({ customer_id: purchase.member.customer_id, locale: "en" })
+        expect(textOf((await page(`/r/${token}`)).data)).toContain("This purchase was canceled")
+
+        // A rating sent anyway is refused the same way, and the earlier one stays.
+        const posted = await page(`/r/${token}`, { rating: "1", comment: "after the void" })
+        expect(posted.status).toBe(410)
+        expect(textOf(posted.data)).toContain("This purchase was canceled")
+        expect((await page(`/r/${token}/account`)).status).toBe(410)
+        const rows = await service().listFeedbacks({ order_id: orderId })
+        expect(rows.map((r) => [r.rating, r.comment])).toEqual([[4, null]])
+        // The workflow itself refuses it too, by name.
+        const { errors } = await submitFeedbackWorkflow(getContainer()).run({
+          input: { order_id: orderId, rating: 2 },
+          throwOnError: false,
+        })
+        expect([errors[0].error.type, errors[0].error.code]).toEqual(["not_allowed", "loyalty_order_canceled"])
       })
 
       it("should print names, item titles and comments as text, never as markup", async () => {

@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LogGateway } from "../../src/providers/sms/gateways/log"
 import { fetchShopperLedgerPage } from "../../src/api/utils/shopper-ledger"
+import { signLinkToken } from "../../src/utils/link-token"
+import { linkConfig } from "../../src/utils/receipt-page-links"
 import { formatDate } from "../../src/utils/sms-messages"
 import returnUnclaimedTransfersJob from "../../src/jobs/return-unclaimed-transfers"
 import { returnUnclaimedTransfersWorkflow } from "../../src/workflows/transfers"
@@ -453,6 +455,38 @@ medusaIntegrationTestRunner({
         expect(count(byCount, "loyalty_transfer_daily_count")).toBe(5)
         expect(await available(omid.wallet_id)).toBe("997000")
 
+        // The limits the shop sets are refused by their own names.
+        for (const [field, value] of [
+          ["transfer_max_amount", { irr: "-1" }],
+          ["transfer_max_amount", { xyz: "5" }],
+          ["transfer_daily_limit", { irr: "abc" }],
+          ["transfer_daily_limit", { usd: "1.234" }],
+        ] as const) {
+          const refused = await failure(settings({ [field]: value }))
+          expect([refused.status, refused.data.code]).toEqual([400, `loyalty_${field}_invalid`])
+          expect(refused.data.message).toContain(field)
+        }
+
+        // A send that waits too long for another send of the same member is
+        // a 409 of its own, not a till's.
+        await pg().transaction(async (trx: any) => {
+          await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`loyalty-transfer-sender:${omid.customer.id}`])
+          for (const busy of [
+            await failure(send(omid, { amount: "1000", phone: "09125551234" })),
+            await failure(
+              api.post(
+                "/admin/loyalty/transfers",
+                { customer_id: omid.customer.id, currency_code: "irr", amount: "1000", phone: "09125551234" },
+                { headers: { ...admin.headers, "idempotency-key": "busy-1" } }
+              )
+            ),
+          ]) {
+            expect([busy.status, busy.data.code]).toEqual([409, "loyalty_transfer_busy"])
+            expect(busy.data.message).toBe(`Another transfer of customer (${omid.customer.id}) is being sent, try again`)
+          }
+        })
+        expect(await available(omid.wallet_id)).toBe("997000")
+
         const sums = await ledgerSums()
         expect(sums.cached).toBe(sums.ledger)
       })
@@ -477,6 +511,17 @@ medusaIntegrationTestRunner({
         const page = await failure(api.get(`/r/t/${tampered}?lang=en`))
         expect(page.status).toBe(404)
         expect(page.data).toContain("This link is not right")
+        // A genuine link past its date is Gone, as a receipt's is; one to no transfer is not found.
+        const { secret } = linkConfig(getContainer())
+        const expired = signLinkToken({ kind: "transfer", id: data.transfer.id, expires_at: new Date(Date.now() - 1000) }, secret)
+        const gone = await failure(api.get(`/r/t/${expired}?lang=en`))
+        expect(gone.status).toBe(410)
+        expect(gone.data).toContain("This link has expired")
+        expect((await failure(api.post(`/r/t/${expired}?lang=en`, "action=code", {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        }))).status).toBe(410)
+        const unknown = signLinkToken({ kind: "transfer", id: "lct_01JDQ8Z5B7W3K9M2N4P6R8T0VX", expires_at: new Date(Date.now() + DAY) }, secret)
+        expect((await failure(api.get(`/r/t/${unknown}?lang=en`))).status).toBe(404)
         const guess = await failure(api.post("/store/loyalty/transfers/claim", { token, code: "000000" }, nosy.headers))
         expect(guess.status).toBe(400)
         expect((await service().getCreditTransfer(data.transfer.id)).status).toBe("pending")

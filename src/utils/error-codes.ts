@@ -7,9 +7,10 @@ import { MedusaError } from "@medusajs/framework/utils"
  * translates the code (src/admin/i18n/locales/<lang>/errors.json), while the
  * English message stays the API's own words. CONFLICT (409) and
  * DUPLICATE_ERROR (422) lose their code in the handler: the admin reads any
- * 409 as "changed meanwhile, try again"; the till routes answer their 409s
- * themselves, with the code (api/utils/pos.ts). Where an error is about one request
- * field, the code names the field (`loyalty_<field>_...`).
+ * 409 as "changed meanwhile, try again"; the till and transfer routes
+ * answer their 409s themselves, with the code (api/utils/pos.ts). Where an
+ * error is about one request field, the code names the field
+ * (`loyalty_<field>_...`).
  *
  * Codes are never renamed: a storefront or script may match them.
  */
@@ -78,6 +79,9 @@ export const LoyaltyErrorCode = {
   MIN_REDEEM_BALANCE_INVALID: "loyalty_min_redeem_balance_invalid",
   SIGNUP_BONUS_INVALID: "loyalty_signup_bonus_invalid",
   POS_MAX_PURCHASE_INVALID: "loyalty_pos_max_purchase_invalid",
+  FEEDBACK_APOLOGY_CREDIT_INVALID: "loyalty_feedback_apology_credit_invalid",
+  TRANSFER_MAX_AMOUNT_INVALID: "loyalty_transfer_max_amount_invalid",
+  TRANSFER_DAILY_LIMIT_INVALID: "loyalty_transfer_daily_limit_invalid",
 
   // SMS
   BALANCE_STATEMENT_OFF: "loyalty_balance_statement_off",
@@ -106,10 +110,12 @@ export const LoyaltyErrorCode = {
   TRANSFER_NOT_CLAIMABLE: "loyalty_transfer_not_claimable",
   TRANSFER_LINK_INVALID: "loyalty_transfer_link_invalid",
   TRANSFER_CODE_REQUIRED: "loyalty_transfer_code_required",
+  TRANSFER_BUSY: "loyalty_transfer_busy",
 
   // Feedback after a purchase
   RATING_INVALID: "loyalty_rating_invalid",
   COMMENT_TOO_LONG: "loyalty_comment_too_long",
+  ORDER_CANCELED: "loyalty_order_canceled",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]
@@ -140,6 +146,9 @@ const FIELD_CODES: Record<string, LoyaltyErrorCodeValue> = {
   min_redeem_balance: LoyaltyErrorCode.MIN_REDEEM_BALANCE_INVALID,
   signup_bonus: LoyaltyErrorCode.SIGNUP_BONUS_INVALID,
   pos_max_purchase: LoyaltyErrorCode.POS_MAX_PURCHASE_INVALID,
+  feedback_apology_credit: LoyaltyErrorCode.FEEDBACK_APOLOGY_CREDIT_INVALID,
+  transfer_max_amount: LoyaltyErrorCode.TRANSFER_MAX_AMOUNT_INVALID,
+  transfer_daily_limit: LoyaltyErrorCode.TRANSFER_DAILY_LIMIT_INVALID,
   expires_at: LoyaltyErrorCode.EXPIRES_AT_INVALID,
 }
 

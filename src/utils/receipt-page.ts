@@ -49,6 +49,8 @@ const TEXT = {
     invalid_text: "پیوند رسید کامل باز نشد یا تغییر کرده است. پیوند پیامک را دوباره و کامل باز کنید.",
     gone_title: "این رسید پیدا نشد",
     gone_text: "این خرید دیگر در فروشگاه ثبت نیست.",
+    canceled_title: "این خرید لغو شده است",
+    canceled_text: "چون این خرید لغو شده، رسیدش دیگر در دسترس نیست و نمی‌شود به آن امتیاز داد. اگر پرسشی دارید، با فروشگاه تماس بگیرید.",
     other_language: "English",
     separator: "، ",
     order_no: (n: string) => `سفارش ${n}`,
@@ -83,6 +85,8 @@ const TEXT = {
     invalid_text: "The receipt link did not open in full or was changed. Open the link in the SMS again, all of it.",
     gone_title: "Receipt not found",
     gone_text: "This purchase is no longer on record at the shop.",
+    canceled_title: "This purchase was canceled",
+    canceled_text: "Because this purchase was canceled, its receipt is no longer available and it can't be rated. If you have a question, please contact the shop.",
     other_language: "فارسی",
     separator: " · ",
     order_no: (n: string) => `Order #${n}`,
@@ -272,15 +276,18 @@ export function languageFooter(href: string, locale: MessageLocale): string {
   return `<footer><a href="${escapeHtml(href)}" lang="${other}" hreflang="${other}">${receiptText(locale).other_language}</a></footer>`
 }
 
-/** A friendly page instead of an error: an expired, altered or unknown link. */
-export function renderNoticePage(
-  locale: MessageLocale,
-  kind: "expired" | "invalid" | "gone",
-  storeName?: string | null
-): string {
+/** Why a receipt link shows no receipt. */
+export type NoticeKind = "expired" | "invalid" | "gone" | "canceled"
+
+/** A friendly page instead of an error: an expired, altered or unknown link, or a canceled purchase. */
+export function renderNoticePage(locale: MessageLocale, kind: NoticeKind, storeName?: string | null): string {
   const t = receiptText(locale)
-  const [title, text] =
-    kind === "expired" ? [t.expired_title, t.expired_text] : kind === "gone" ? [t.gone_title, t.gone_text] : [t.invalid_title, t.invalid_text]
+  const [title, text] = {
+    expired: [t.expired_title, t.expired_text],
+    invalid: [t.invalid_title, t.invalid_text],
+    gone: [t.gone_title, t.gone_text],
+    canceled: [t.canceled_title, t.canceled_text],
+  }[kind]
   const body = `${storeName ? `<header><h1><bdi>${escapeHtml(storeName)}</bdi></h1></header>` : ""}
 <section class="card"><h2>${title}</h2><p class="muted">${text}</p></section>`
   return pageShell(locale, title, body)

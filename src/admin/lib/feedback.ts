@@ -3,6 +3,7 @@
 // month, and one customer's answers for their club card.
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { api } from "./api"
+import { useLoyaltyTranslation } from "./i18n"
 import { loyaltyKeys } from "./query"
 
 export type FeedbackChannel = "online" | "till"
@@ -38,12 +39,18 @@ export type FeedbackFigures = {
   score?: number | string | null
 }
 
-export type FeedbackStats = {
-  summary: FeedbackFigures & { low_count: number }
-  series: (FeedbackFigures & { period_start: string })[]
-}
-
 export type FeedbackInterval = "week" | "month"
+
+/** Gregorian: weeks from Monday, calendar months. Persian: weeks from Saturday, Jalali months. */
+export type FeedbackCalendar = "gregorian" | "persian"
+
+export type FeedbackStats = {
+  interval: FeedbackInterval
+  calendar: FeedbackCalendar
+  summary: FeedbackFigures & { low_count: number }
+  /** Each period from its start to the next one's (`period_end`, excluded), in the shop's time zone. */
+  series: (FeedbackFigures & { period_start: string; period_end: string })[]
+}
 
 /** The list's filters as the page holds them; "" is any. */
 export type FeedbackFilters = {
@@ -80,8 +87,8 @@ const feedbackKeys = {
   all: () => [...loyaltyKeys.all, "feedback"] as const,
   list: (filters: FeedbackFilters, limit: number, offset: number) =>
     [...feedbackKeys.all(), "list", filters, limit, offset] as const,
-  stats: (filters: FeedbackFilters, interval: FeedbackInterval) =>
-    [...feedbackKeys.all(), "stats", filters, interval] as const,
+  stats: (filters: FeedbackFilters, interval: FeedbackInterval, calendar: FeedbackCalendar) =>
+    [...feedbackKeys.all(), "stats", filters, interval, calendar] as const,
   customer: (customerId: string) =>
     [...loyaltyKeys.customer(customerId), "feedback"] as const,
 }
@@ -104,16 +111,19 @@ export function useFeedbackList(filters: FeedbackFilters, limit: number, offset:
 
 /**
  * The figures of the answers the filters pick, in the shop's time zone, one
- * row per week or month. The rating filter is left out: a share of only the
- * low ratings says nothing.
+ * row per week or month of the calendar the admin reads dates in: Jalali
+ * months and weeks from Saturday in Persian, Gregorian ones otherwise. The
+ * rating filter is left out: a share of only the low ratings says nothing.
  */
 export function useFeedbackStats(filters: FeedbackFilters, interval: FeedbackInterval) {
+  const { language } = useLoyaltyTranslation()
+  const calendar: FeedbackCalendar = language === "fa" ? "persian" : "gregorian"
   const overall: FeedbackFilters = { ...filters, ratings: [] }
   return useQuery({
-    queryKey: feedbackKeys.stats(overall, interval),
+    queryKey: feedbackKeys.stats(overall, interval, calendar),
     queryFn: () =>
       api<FeedbackStats>("/admin/loyalty/feedback/stats", {
-        query: { ...filterQuery(overall), interval },
+        query: { ...filterQuery(overall), interval, calendar },
       }),
     placeholderData: keepPreviousData,
   })

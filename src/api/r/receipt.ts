@@ -5,7 +5,7 @@ import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { LoyaltyErrorCode } from "../../utils/error-codes"
 import { readPublicLink, RECEIPT_LINK_KIND } from "../../utils/receipt-page-links"
-import { renderNoticePage, ReceiptView } from "../../utils/receipt-page"
+import { NoticeKind, renderNoticePage, ReceiptView } from "../../utils/receipt-page"
 import { MessageFormat, MessageLocale } from "../../utils/sms-messages"
 import { shopperTierName } from "../../utils/tiers"
 import { shopName } from "../../workflows/messages/compose-messages"
@@ -39,34 +39,60 @@ export type ReceiptOrder = {
   store_name: string
 }
 
+// A genuine link whose receipt is no more (expired, the purchase canceled)
+// is 410 Gone; an altered link or one to no order we know is 404.
+const NOTICE_STATUS: Record<NoticeKind, number> = { expired: 410, canceled: 410, invalid: 404, gone: 404 }
+
+/** Answers a receipt link with the friendly page saying why it shows no receipt. */
+export async function sendReceiptNotice(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  kind: NoticeKind,
+  customerId?: string | null
+) {
+  const container = req.scope
+  const lang = typeof req.query.lang === "string" ? req.query.lang : null
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
+  const [locale, settings] = await Promise.all([
+    shopperLanguage(container, lang, customerId ?? undefined),
+    service.retrieveSettings(),
+  ])
+  sendHtml(res, NOTICE_STATUS[kind], renderNoticePage(locale, kind, await shopName(container, settings)))
+}
+
 /**
  * Opens a receipt link: the token's order (not canceled, with a customer)
  * in the page's language (`?lang=`, else the customer's SMS language, else
- * the shop's). An altered, expired or unknown link has already been
- * answered with a friendly page (a 404 a person can read) when this
- * returns null.
+ * the shop's). An altered, expired or unknown link, or a canceled purchase
+ * (a voided till purchase is one), has already been answered with a
+ * friendly page (410 for a genuine link whose receipt is no more, else
+ * 404) when this returns null: no receipt is shown and no rating taken.
  */
 export async function openReceipt(req: MedusaRequest, res: MedusaResponse): Promise<ReceiptOrder | null> {
   const container = req.scope
   const lang = typeof req.query.lang === "string" ? req.query.lang : null
   const link = readPublicLink(container, RECEIPT_LINK_KIND, req.params.token)
-  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
-  const settings = await service.retrieveSettings()
   if (!link.ok) {
-    const locale = await shopperLanguage(container, lang)
-    sendHtml(res, 404, renderNoticePage(locale, link.reason === "expired" ? "expired" : "invalid", await shopName(container, settings)))
+    await sendReceiptNotice(req, res, link.reason === "expired" ? "expired" : "invalid")
     return null
   }
+  const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ["id", "customer_id", "status", "customer.has_account"],
-    filters: { id: link.id },
-  })
+  const [{ data: orders }, settings] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: ["id", "customer_id", "status", "customer.has_account"],
+      filters: { id: link.id },
+    }),
+    service.retrieveSettings(),
+  ])
   const order: any = orders[0]
   if (!order?.customer_id) {
-    const locale = await shopperLanguage(container, lang)
-    sendHtml(res, 404, renderNoticePage(locale, "gone", await shopName(container, settings)))
+    await sendReceiptNotice(req, res, "gone")
+    return null
+  }
+  if (order.status === "canceled") {
+    await sendReceiptNotice(req, res, "canceled", order.customer_id)
     return null
   }
   const locale = await shopperLanguage(container, lang, order.customer_id)

@@ -51,20 +51,35 @@ export async function tillMemberCard(
   }
 }
 
+/** What a route answers when its work found the thing it works on busy. */
+export type BusyAnswer = { code: LoyaltyErrorCodeValue; message: string }
+
+/** The till routes' busy answer: a member's phone or a receipt still locked. */
+export const TILL_BUSY: BusyAnswer = {
+  code: LoyaltyErrorCode.TILL_BUSY,
+  message: "Another request for this member or receipt is still running; try again in a few seconds",
+}
+
 /**
- * Runs a till route's work and answers a clash as a 409 with our code and
- * a message the cashier can act on. Medusa's error handler words every
- * CONFLICT as "retry with the Idempotency-Key" and drops its code, which
- * would hide what differs; a lock not had in time (the member's phone, an
- * order: another request on them still running, or one from an instance
- * that died, until its lock expires) would even be a 500 with the in-memory
- * locking module. Returns undefined when it answered.
+ * Runs a route's work (the till's, a transfer's) and answers a clash as a
+ * 409 with our code and a message the caller can act on. Medusa's error
+ * handler words every CONFLICT as "retry with the Idempotency-Key" and
+ * drops its code, which would hide what differs; a lock not had in time
+ * (the member's phone, an order: another request on them still running, or
+ * one from an instance that died, until its lock expires) would even be a
+ * 500 with the in-memory locking module. Such a lock, and a clash without a
+ * code of its own, is answered with `busy`, the route's own code. Returns
+ * undefined when it answered.
  */
-export async function answeringConflicts<T>(res: MedusaResponse, work: () => Promise<T>): Promise<T | undefined> {
+export async function answeringConflicts<T>(
+  res: MedusaResponse,
+  work: () => Promise<T>,
+  busy: BusyAnswer = TILL_BUSY
+): Promise<T | undefined> {
   try {
     return await work()
   } catch (error: any) {
-    const conflict = tillConflict(error)
+    const conflict = conflictAnswer(error, busy)
     if (conflict) {
       res.status(409).json({ type: MedusaError.Types.CONFLICT, ...conflict })
       return undefined
@@ -73,14 +88,11 @@ export async function answeringConflicts<T>(res: MedusaResponse, work: () => Pro
   }
 }
 
-const TILL_BUSY_MESSAGE =
-  "Another request for this member or receipt is still running; try again in a few seconds"
-
-/** The code and message of a till clash, or null when the error is not one. */
-function tillConflict(error: any): { message: string; code: LoyaltyErrorCodeValue } | null {
+/** The code and message of a clash, or null when the error is not one. */
+function conflictAnswer(error: any, busy: BusyAnswer): BusyAnswer | null {
   const message = typeof error?.message === "string" ? error.message : ""
   if (/Timed-out acquiring lock|Failed to acquire lock/.test(message)) {
-    return { message: TILL_BUSY_MESSAGE, code: LoyaltyErrorCode.TILL_BUSY }
+    return busy
   }
   if (error?.type !== MedusaError.Types.CONFLICT) {
     return null
@@ -88,12 +100,12 @@ function tillConflict(error: any): { message: string; code: LoyaltyErrorCodeValu
   if (typeof error.code === "string" && error.code.startsWith("loyalty_")) {
     return { message, code: error.code }
   }
-  // The workflows' clashes that carry no code of their own.
+  // The till workflows' clashes that carry no code of their own.
   if (/is being registered/.test(message)) {
     return { message, code: LoyaltyErrorCode.RECEIPT_IN_PROGRESS }
   }
   if (/ with a different /.test(message)) {
     return { message, code: LoyaltyErrorCode.RECEIPT_MISMATCH }
   }
-  return { message: message || TILL_BUSY_MESSAGE, code: LoyaltyErrorCode.TILL_BUSY }
+  return { message: message || busy.message, code: busy.code }
 }

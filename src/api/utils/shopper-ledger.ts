@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { WalletTransactionRow } from "../../modules/loyalty-club/types"
+import { FEEDBACK_APOLOGY_REFERENCE } from "../../workflows/feedback/steps/gift-feedback-apology"
 import { fetchWalletLedgerPage } from "./wallets"
 
 /** What a ledger row means to the shopper: a stable code a storefront can translate. */
@@ -22,6 +23,7 @@ export type ShopperLedgerKind =
   | "transfer_sent"
   | "transfer_received"
   | "transfer_returned"
+  | "feedback_gift"
 
 const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string) => string>> = {
   en: {
@@ -41,6 +43,7 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     transfer_received: (name) => (name ? `Credit received from ${name}` : "Credit received from a club member"),
     transfer_returned: (phone) =>
       phone ? `Credit sent to ${phone} came back: not claimed in time` : "Unclaimed credit came back",
+    feedback_gift: (o) => (o ? `A gift for your feedback on order ${o}` : "A gift for your feedback"),
   },
   fa: {
     cashback: (o) => (o ? `بازگشت وجه خرید ${o}` : "بازگشت وجه خرید"),
@@ -59,6 +62,7 @@ const DESCRIPTIONS: Record<"en" | "fa", Record<ShopperLedgerKind, (order: string
     transfer_received: (name) => (name ? `دریافت اعتبار از ${name}` : "دریافت اعتبار از یکی از اعضای باشگاه"),
     transfer_returned: (phone) =>
       phone ? `بازگشت اعتباری که به ${phone} فرستاده شد و در مهلت دریافت نشد` : "بازگشت اعتبار دریافت‌نشده",
+    feedback_gift: (o) => (o ? `هدیه به پاس نظر شما دربارهٔ سفارش ${o}` : "هدیه به پاس نظر شما"),
   },
 }
 
@@ -105,6 +109,8 @@ function kindOf(t: WalletTransactionRow, reversed?: WalletTransactionRow): Shopp
       return "welcome_bonus"
     case "transfer":
       return t.type === "debit" ? "transfer_sent" : "transfer_received"
+    case FEEDBACK_APOLOGY_REFERENCE:
+      return "feedback_gift"
     default:
       return t.type === "debit" ? "shop_debit" : "shop_credit"
   }
@@ -118,6 +124,9 @@ function orderIdOf(t: WalletTransactionRow): string | null {
   }
   if (t.type === "credit" && t.reference === "order") {
     return t.reference_id.split(":")[0]
+  }
+  if (t.type === "credit" && t.reference === FEEDBACK_APOLOGY_REFERENCE) {
+    return t.reference_id
   }
   return null
 }

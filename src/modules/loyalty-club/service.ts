@@ -31,7 +31,7 @@ import {
 } from "./services"
 import { CheckoutDebitState, OrphanCheckoutDebit } from "./services/recovery"
 import { CreditTransferRow, SendCreditTransferInput, TransfersRoom } from "./services/transfers"
-import { FeedbackBefore, FeedbackFilters, FeedbackRoom, SaveFeedbackInput } from "./services/feedback"
+import { FeedbackBefore, FeedbackFilters, FeedbackRoom, FeedbackStatsOptions, SaveFeedbackInput } from "./services/feedback"
 import {
   ClawbackCreditInput,
   CustomerTierRow,
@@ -601,7 +601,7 @@ class LoyaltyClubModuleService extends MedusaService({
   @InjectManager()
   async feedbackStats(
     filters: FeedbackFilters,
-    options: { interval: "week" | "month"; time_zone: string; low_rating: number },
+    options: FeedbackStatsOptions,
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await this.feedback_.feedbackStats(filters, options, sharedContext)

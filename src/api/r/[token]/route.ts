@@ -1,7 +1,8 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { LoyaltyErrorCode } from "../../../utils/error-codes"
 import { renderReceiptPage } from "../../../utils/receipt-page"
 import { submitFeedbackWorkflow } from "../../../workflows/feedback"
-import { answerProblem, openReceipt, receiptHref, receiptView, ReceiptOrder, sendHtml } from "../receipt"
+import { answerProblem, openReceipt, receiptHref, receiptView, ReceiptOrder, sendHtml, sendReceiptNotice } from "../receipt"
 
 const otherLanguage = (receipt: ReceiptOrder) => (receipt.locale === "fa" ? "en" : "fa")
 
@@ -10,7 +11,8 @@ const otherLanguage = (receipt: ReceiptOrder) => (receipt.locale === "fa" ? "en"
  * and no publishable key, the signed token is the key. The shop, the items
  * and total, the cashback and when it can be spent, the balance and tier,
  * a one-tap rating, and for a member without an online account the way to
- * make one. An altered, expired or unknown link is a page saying so.
+ * make one. An altered, expired or unknown link, or a canceled purchase,
+ * is a page saying so.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const receipt = await openReceipt(req, res)
@@ -46,7 +48,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     await submitFeedbackWorkflow(req.scope).run({
       input: { order_id: receipt.id, rating: body.rating, comment: body.comment },
     })
-  } catch (error) {
+  } catch (error: any) {
+    if (error?.code === LoyaltyErrorCode.ORDER_CANCELED) {
+      // Canceled since the page opened it: the same page as a later visit.
+      return sendReceiptNotice(req, res, "canceled", receipt.customer_id)
+    }
     problem = answerProblem(error, receipt.locale)
     if (!problem) {
       throw error

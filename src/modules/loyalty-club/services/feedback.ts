@@ -1,6 +1,8 @@
 import { Context } from "@medusajs/framework/types"
+import { addMonths as addJalaliMonths, startOfMonth as startOfJalaliMonth } from "date-fns-jalali"
 import { entityIds } from "../../../utils/ids"
-import { boundSql, sql } from "./sql"
+import { shopDay, shopDayStart } from "../../../utils/sms-messages"
+import { boundSql, sql, SqlManager } from "./sql"
 
 /** One answer as the admin lists it. */
 export type FeedbackRow = {
@@ -34,6 +36,21 @@ export type SaveFeedbackInput = {
   comment: string | null
 }
 
+/**
+ * How the statistics cut time: `gregorian` weeks start on Monday and months
+ * are calendar months; `persian` weeks start on Saturday and months are
+ * Jalali months (1 Farvardin, 1 Ordibehesht, ...).
+ */
+export type FeedbackCalendar = "gregorian" | "persian"
+
+export type FeedbackStatsOptions = {
+  interval: "week" | "month"
+  /** Gregorian when left out. */
+  calendar?: FeedbackCalendar
+  time_zone: string
+  low_rating: number
+}
+
 /** The answer as it was before a save: null when the save wrote the first one. */
 export type FeedbackBefore = {
   id: string
@@ -43,11 +60,17 @@ export type FeedbackBefore = {
 } | null
 
 // Promoters answer 5, detractors 1 to 3 (a five-point scale read the way
-// NPS reads its eleven points); shares are percents of the answers.
+// NPS reads its eleven points); shares are percents of the answers, and the
+// score (promoters less detractors) is rounded once from the counts, not
+// from the rounded shares (1 of 3 less 2 of 3 is -33.3, not -33.4).
 const STATS_COLUMNS = `count(*)::int AS count,
   round(avg(f.rating)::numeric, 2)::float AS average,
   round(100.0 * count(*) FILTER (WHERE f.rating = 5) / nullif(count(*), 0), 1)::float AS promoters_share,
-  round(100.0 * count(*) FILTER (WHERE f.rating <= 3) / nullif(count(*), 0), 1)::float AS detractors_share`
+  round(100.0 * count(*) FILTER (WHERE f.rating <= 3) / nullif(count(*), 0), 1)::float AS detractors_share,
+  round(
+    100.0 * (count(*) FILTER (WHERE f.rating = 5) - count(*) FILTER (WHERE f.rating <= 3)) / nullif(count(*), 0),
+    1
+  )::float AS score`
 
 function where(filters: FeedbackFilters, params: unknown[]): string {
   const parts = ["f.deleted_at IS NULL"]
@@ -76,6 +99,27 @@ function where(filters: FeedbackFilters, params: unknown[]): string {
     params.push(filters.customer_id)
   }
   return parts.join(" AND ")
+}
+
+/**
+ * The starts of the Jalali months from the one `first` falls in to the
+ * first one after `last`, each at midnight in the time zone. date-fns-jalali
+ * works on the process's local dates: a shop day goes in at local noon and
+ * comes out by its local parts, so the process's own zone never moves it.
+ */
+function jalaliMonthStarts(first: Date, last: Date, timeZone: string): Date[] {
+  const [y, m, d] = shopDay(first, timeZone).split("-").map((x) => parseInt(x, 10))
+  let month = startOfJalaliMonth(new Date(y, m - 1, d, 12))
+  const starts: Date[] = []
+  for (;;) {
+    const day = `${month.getFullYear()}-${String(month.getMonth() + 1).padStart(2, "0")}-${String(month.getDate()).padStart(2, "0")}`
+    const start = shopDayStart(day, timeZone)
+    starts.push(start)
+    if (start > last) {
+      return starts
+    }
+    month = addJalaliMonths(month, 1)
+  }
 }
 
 /**
@@ -222,14 +266,12 @@ export class FeedbackRoom {
 
   /**
    * Count, average and promoter/detractor shares of the answers, in all and
-   * per week (from Monday) or month, the periods starting at midnight in
-   * the shop's time zone; `low_count` counts answers at or below `low_rating`.
+   * per week or month of the calendar (see `FeedbackCalendar`), each period
+   * from midnight in the shop's time zone to the next period's start
+   * (`period_end`, excluded); `low_count` counts answers at or below
+   * `low_rating`.
    */
-  async feedbackStats(
-    filters: FeedbackFilters,
-    options: { interval: "week" | "month"; time_zone: string; low_rating: number },
-    sharedContext: Context
-  ) {
+  async feedbackStats(filters: FeedbackFilters, options: FeedbackStatsOptions, sharedContext: Context) {
     const params: unknown[] = []
     const condition = where(filters, params)
     const run = boundSql(sharedContext)
@@ -239,12 +281,7 @@ export class FeedbackRoom {
          FROM loyalty_feedback f WHERE ${condition}`,
         [options.low_rating, ...params]
       ),
-      run.execute(
-        `SELECT (date_trunc(?, f.answered_at AT TIME ZONE ?) AT TIME ZONE ?) AS period_start, ${STATS_COLUMNS}
-         FROM loyalty_feedback f WHERE ${condition}
-         GROUP BY 1 ORDER BY 1`,
-        [options.interval, options.time_zone, options.time_zone, ...params]
-      ),
+      this.statsSeries(run, condition, params, options),
     ])
     return {
       summary: summary as {
@@ -252,16 +289,70 @@ export class FeedbackRoom {
         average: number | null
         promoters_share: number | null
         detractors_share: number | null
+        score: number | null
         low_count: number
       },
-      series: (series as any[]).map((s) => ({ ...s, period_start: new Date(s.period_start) })) as {
+      series: (series as any[]).map((s) => ({
+        ...s,
+        period_start: new Date(s.period_start),
+        period_end: new Date(s.period_end),
+      })) as {
         period_start: Date
+        period_end: Date
         count: number
         average: number | null
         promoters_share: number | null
         detractors_share: number | null
+        score: number | null
       }[],
     }
+  }
+
+  protected async statsSeries(
+    run: SqlManager,
+    condition: string,
+    params: unknown[],
+    { interval, calendar = "gregorian", time_zone }: FeedbackStatsOptions
+  ) {
+    if (calendar === "persian" && interval === "month") {
+      // Jalali months have no date_trunc: their bounds come from the
+      // calendar, over the answers' own span.
+      const [span] = await run.execute(
+        `SELECT min(f.answered_at) AS first, max(f.answered_at) AS last FROM loyalty_feedback f WHERE ${condition}`,
+        params
+      )
+      if (!span?.first) {
+        return []
+      }
+      const starts = jalaliMonthStarts(new Date(span.first), new Date(span.last), time_zone)
+      const periods = starts.slice(0, -1).map((start, i) => [start.toISOString(), starts[i + 1].toISOString()])
+      return await run.execute(
+        `SELECT p.period_start, p.period_end, ${STATS_COLUMNS}
+         FROM loyalty_feedback f
+         JOIN (SELECT (e->>0)::timestamptz AS period_start, (e->>1)::timestamptz AS period_end
+               FROM jsonb_array_elements(?::jsonb) e) p
+           ON f.answered_at >= p.period_start AND f.answered_at < p.period_end
+         WHERE ${condition}
+         GROUP BY 1, 2 ORDER BY 1`,
+        [JSON.stringify(periods), ...params]
+      )
+    }
+    const unit = interval === "month" ? "month" : "week"
+    // The period's start on the shop's wall clock. A Persian week starts on
+    // Saturday: two days on, Saturday is a Monday, ISO's week start.
+    const start =
+      calendar === "persian"
+        ? `date_trunc('week', (f.answered_at AT TIME ZONE ?) + interval '2 days') - interval '2 days'`
+        : `date_trunc('${unit}', f.answered_at AT TIME ZONE ?)`
+    return await run.execute(
+      `SELECT (p.start AT TIME ZONE ?) AS period_start, ((p.start + interval '1 ${unit}') AT TIME ZONE ?) AS period_end,
+         ${STATS_COLUMNS}
+       FROM loyalty_feedback f
+       CROSS JOIN LATERAL (SELECT ${start} AS start) p
+       WHERE ${condition}
+       GROUP BY p.start ORDER BY p.start`,
+      [time_zone, time_zone, time_zone, ...params]
+    )
   }
 
   /** The phone the club knows a member by (the till's or the proven one), never `customer.phone`. */

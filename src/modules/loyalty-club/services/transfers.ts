@@ -463,7 +463,8 @@ export class TransfersRoom {
       if (error?.code === "55P03") {
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
-          `Another transfer of customer (${customerId}) is being sent, try again`
+          `Another transfer of customer (${customerId}) is being sent, try again`,
+          LoyaltyErrorCode.TRANSFER_BUSY
         )
       }
       throw error

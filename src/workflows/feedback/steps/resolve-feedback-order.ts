@@ -22,7 +22,9 @@ export type FeedbackOrder = {
  * Checks an answer (rating 1-5, comment up to 1,000 characters) and finds
  * its order: the customer's own (`customer_id` given: another shopper's
  * order, a guest order or none at all is the same 404), a till purchase
- * (`channel: till`, with the till's location) or online. No undo: it reads.
+ * (`channel: till`, with the till's location) or online. A canceled order
+ * (a voided till purchase too) takes no answer: a 400 naming it. No undo:
+ * it reads.
  */
 export const resolveFeedbackOrderStep = createStep(
   resolveFeedbackOrderStepId,
@@ -43,6 +45,13 @@ export const resolveFeedbackOrderStep = createStep(
         MedusaError.Types.NOT_FOUND,
         `Order with id: ${input.order_id} was not found`,
         LoyaltyErrorCode.ORDER_NOT_FOUND
+      )
+    }
+    if (order.status === "canceled") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Order (${order.id}) was canceled and can no longer be rated`,
+        LoyaltyErrorCode.ORDER_CANCELED
       )
     }
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)

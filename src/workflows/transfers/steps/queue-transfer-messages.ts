@@ -33,9 +33,9 @@ export const queueTransferReceivedMessageStepId = "loyalty-queue-transfer-receiv
  * recipient's language, Jalali in Persian) and the claim link. A phone with
  * a member gets it in the member's language, unless they opted out; a
  * phone with no customer yet gets it in the shop's language, queued with
- * the phone itself (the row's `customer_id` is then the transfer's id: the
- * subject it is about, as there is no customer to file it under). Keyed
- * `transfer_received:<transfer>:once`. The undo withdraws it.
+ * the phone itself and no customer (`customer_id` null; `data.transfer_id`
+ * says what it is about). Keyed `transfer_received:<transfer>:once`. The
+ * undo withdraws it.
  */
 export const queueTransferReceivedMessageStep = createStep(
   queueTransferReceivedMessageStepId,

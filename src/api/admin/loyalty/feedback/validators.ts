@@ -31,4 +31,6 @@ export type AdminGetFeedbackStatsParamsType = z.infer<typeof AdminGetFeedbackSta
 export const AdminGetFeedbackStatsParams = z.object({
   ...filters,
   interval: z.enum(["week", "month"]).optional().default("week"),
+  // Left out: the shop's (Persian for a shop whose default language is Persian).
+  calendar: z.enum(["gregorian", "persian"]).optional(),
 })

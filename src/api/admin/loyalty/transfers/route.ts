@@ -4,7 +4,7 @@ import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { sendCreditTransferWorkflow } from "../../../../workflows/transfers"
 import { answeringConflicts } from "../../../utils/pos"
 import { AdminGetTransfersParamsType, AdminSendTransferType } from "./validators"
-import { adminTransferViews, transferKey } from "./views"
+import { adminTransferViews, TRANSFER_BUSY, transferKey } from "./views"
 
 /** Every transfer, newest first; `status`, and `customer_id` (sent or received by them). */
 export const GET = async (
@@ -38,7 +38,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSendTransferType
         actor_type: "user",
         actor_id: req.auth_context?.actor_id ?? null,
       },
-    })
+    }),
+    TRANSFER_BUSY
   )
   if (!run) {
     return

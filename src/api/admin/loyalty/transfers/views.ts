@@ -3,6 +3,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CreditTransferRow } from "../../../../modules/loyalty-club/services/transfers"
 import { LoyaltyErrorCode } from "../../../../utils/error-codes"
+import { BusyAnswer } from "../../../utils/pos"
 
 type Person = { id: string; first_name: string | null; last_name: string | null }
 
@@ -95,4 +96,10 @@ export function transferKey(req: AuthenticatedMedusaRequest): string {
     )
   }
   return key
+}
+
+/** The transfer routes' busy answer: another send of the same member still holds its lock. */
+export const TRANSFER_BUSY: BusyAnswer = {
+  code: LoyaltyErrorCode.TRANSFER_BUSY,
+  message: "Another transfer from this member is still being sent; try again in a few seconds",
 }

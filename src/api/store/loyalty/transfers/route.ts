@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { sendCreditTransferWorkflow } from "../../../../workflows/transfers"
-import { shopperTransferViews, transferKey } from "../../../admin/loyalty/transfers/views"
+import { shopperTransferViews, TRANSFER_BUSY, transferKey } from "../../../admin/loyalty/transfers/views"
 import { answeringConflicts } from "../../../utils/pos"
 import { StoreGetTransfersParamsType, StoreSendTransferType } from "./validators"
 
@@ -46,7 +46,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreSendTransferType
         actor_type: "customer",
         actor_id: customerId,
       },
-    })
+    }),
+    TRANSFER_BUSY
   )
   if (!run) {
     return

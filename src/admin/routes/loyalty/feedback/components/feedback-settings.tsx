@@ -72,6 +72,11 @@ const FeedbackSettingsCard = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
+      fieldOfCode={(code) =>
+        code === "loyalty_feedback_apology_credit_invalid" && currencies[0]
+          ? `feedback_apology_credit.${currencies[0]}`
+          : undefined
+      }
       testId="feedback-settings"
     >
       {(form) => (

@@ -21,20 +21,11 @@ const DAY = 86_400_000
 // Intl's formatRange (ES2021; every browser Medusa's admin runs in has it).
 type RangeFormat = Intl.DateTimeFormat & { formatRange: (start: Date, end: Date) => string }
 
-/** The last day of a period that starts at `start` (midnight in the shop's zone). */
-function periodEnd(start: Date, interval: FeedbackInterval, timeZone: string | undefined) {
-  if (interval === "week") {
-    // Half a day short of the next start: a clock change cannot move the day.
-    return new Date(start.getTime() + 6.5 * DAY)
-  }
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" })
-      .formatToParts(start)
-      .map((p) => [p.type, Number(p.value)])
-  )
-  const days = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate()
-  return new Date(start.getTime() + (days - 0.5) * DAY)
-}
+/**
+ * The last day of a period (a Jalali or Gregorian month, a week): half a
+ * day before the next period starts, so a clock change cannot move the day.
+ */
+const lastDay = (periodEnd: string) => new Date(new Date(periodEnd).getTime() - DAY / 2)
 
 /** The NPS-style score with its sign, left to right ("+35", "-12"). */
 const Score = ({ value, className }: { value: number | null; className?: string }) => {
@@ -225,7 +216,7 @@ export const FeedbackTrend = ({
                       <tr key={row.period_start} className="border-t" data-testid="feedback-trend-row">
                         <td className="py-2 pe-3">
                           <Text size="small" data-testid="feedback-trend-period">
-                            {range.formatRange(start, periodEnd(start, interval, timeZone))}
+                            {range.formatRange(start, lastDay(row.period_end))}
                           </Text>
                         </td>
                         <td className="py-2 pe-3">

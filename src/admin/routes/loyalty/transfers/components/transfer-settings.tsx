@@ -79,6 +79,15 @@ const TransferSettingsCard = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
+      fieldOfCode={(code) =>
+        !currencies[0]
+          ? undefined
+          : code === "loyalty_transfer_max_amount_invalid"
+            ? `transfer_max_amount.${currencies[0]}`
+            : code === "loyalty_transfer_daily_limit_invalid"
+              ? `transfer_daily_limit.${currencies[0]}`
+              : undefined
+      }
       testId="transfer-settings"
     >
       {(form) => (
