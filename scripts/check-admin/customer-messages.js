@@ -30,7 +30,18 @@ async function checkCustomerMessages(page, ctx) {
     ctx.tr(`messages.statuses.${s}`)
   )
   for (const row of log) {
-    const event = ["cashback_credited", "credit_redeemed", "balance_statement", "welcome", "tier_upgraded", "expiry_reminder", "win_back"]
+    const event = [
+      "cashback_credited",
+      "credit_redeemed",
+      "balance_statement",
+      "welcome",
+      "tier_upgraded",
+      "expiry_reminder",
+      "win_back",
+      "receipt",
+      "transfer_received",
+      "transfer_returned",
+    ]
       .map((e) => ctx.tr(`messages.events.${e}.label`))
       .find((label) => row.includes(label))
     expect(event, `A row names no translated message: ${row}`)

@@ -57,7 +57,7 @@ async function checkCustomerTier(page, ctx, { sara, tier, stamp } = {}) {
 
     // Dates in the admin's calendar: Jalali with Persian digits in Persian.
     if (before.achieved_at) {
-      const since = say(ctx, "tiers.customer.since", { date: date(lang, before.achieved_at) })
+      const since = say(ctx, "tiers.customer.since", { date: date(lang, before.achieved_at, ctx.settings?.time_zone) })
       await widget.getByText(since).first().waitFor({ timeout: 30000 })
       log(`held ${since}`)
     }

@@ -62,7 +62,7 @@ async function checkMessages(page, ctx) {
     await page.getByTestId("sms-settings").getByTestId("sms-events").waitFor({ timeout: 60000 })
     const cards = await page.getByTestId("template-card").count()
     say(`message templates listed: ${cards}`)
-    expect(cards === 14, `Expected 14 templates (7 events × 2 languages), got ${cards}`)
+    expect(cards === 20, `Expected 20 templates (10 events × 2 languages), got ${cards}`)
     expect(
       (await card.getByTestId("template-body").getAttribute("dir")) === "rtl",
       "The Persian wording is not shown right-to-left"

@@ -21,8 +21,10 @@ const LOCALE = { en: "en-GB", fa: "fa-IR-u-ca-persian-nu-arabext", ar: "ar-EG-u-
 const number = (lang, value) =>
   new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 20 }).format(String(value))
 
-const date = (lang, iso) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium" }).format(new Date(iso))
+// In the shop's time zone, as the admin shows dates: just after midnight in
+// Tehran the UTC date is still the day before.
+const date = (lang, iso, timeZone) =>
+  new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeZone }).format(new Date(iso))
 
 /** Digits as a shop owner types them in `lang`: "1,000" -> "۱٬۰۰۰" in Persian. */
 const typed = (lang, text) =>
