@@ -182,6 +182,21 @@ export async function demoStore(container: MedusaContainer) {
 }
 
 /**
+ * The demo store with an admin and a till key (lookup, earn, redeem) named
+ * `name` at "Tehran, Valiasr": what a suite about till purchases starts from.
+ */
+export async function tillStore(container: MedusaContainer, api: Api, name = "Till 1") {
+  const store = await demoStore(container)
+  const admin = await adminHeaders(container, api)
+  const { data } = await api.post(
+    "/admin/loyalty/pos-keys",
+    { name, location: "Tehran, Valiasr", scopes: ["lookup", "earn", "redeem"] },
+    admin
+  )
+  return { ...store, admin, key: data.pos_key.key as string }
+}
+
+/**
  * Runs `work`, then waits until every event subscriber it set off (and the
  * ones those set off) has finished. A suite that seeds once in `beforeAll`
  * wraps the seed in it: the runner copies the database into its restore

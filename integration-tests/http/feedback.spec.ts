@@ -4,7 +4,7 @@ import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
 import { fetchShopperLedgerPage } from "../../src/api/utils/shopper-ledger"
 import { submitFeedbackWorkflow } from "../../src/workflows/feedback"
-import { adminHeaders, checkout, demoStore, failure, shopper } from "../helpers"
+import { checkout, failure, shopper, tillStore } from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -28,20 +28,14 @@ medusaIntegrationTestRunner({
     }
 
     const setup = async () => {
-      const container = getContainer()
-      const store = await demoStore(container)
-      const admin = await adminHeaders(container, api)
-      const { data } = await api.post(
-        "/admin/loyalty/pos-keys",
-        { name: "Till 1", location: "Tehran, Valiasr", scopes: ["lookup", "earn", "redeem"] },
-        admin
-      )
+      const store = await tillStore(getContainer(), api)
+      const { admin } = store
       const { data: shiraz } = await api.post(
         "/admin/loyalty/pos-keys",
         { name: "Till 2", location: "Shiraz", scopes: ["earn"] },
         admin
       )
-      return { ...store, admin, key: data.pos_key.key as string, shirazKey: shiraz.pos_key.key as string }
+      return { ...store, shirazKey: shiraz.pos_key.key as string }
     }
     const buyAtTill = async (key: string, phone: string, receipt_id: string) => {
       const { data } = await api.post(

@@ -12,7 +12,7 @@ import { linkConfig } from "../../src/utils/receipt-page-links"
 import { queueReceiptMessageWorkflow, submitFeedbackWorkflow } from "../../src/workflows/feedback"
 import { seedReceipts } from "../../demo/seed/receipts"
 import { DEMO_CUSTOMERS } from "../../demo/constants"
-import { adminHeaders, checkout, demoStore, failure, shopper, waitFor } from "../helpers"
+import { checkout, failure, shopper, tillStore, waitFor } from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -48,17 +48,7 @@ medusaIntegrationTestRunner({
         headers: Record<string, string>
       }>
 
-    const setup = async () => {
-      const container = getContainer()
-      const store = await demoStore(container)
-      const admin = await adminHeaders(container, api)
-      const { data } = await api.post(
-        "/admin/loyalty/pos-keys",
-        { name: "Till 1", location: "Tehran, Valiasr", scopes: ["lookup", "earn", "redeem"] },
-        admin
-      )
-      return { ...store, admin, key: data.pos_key.key as string }
-    }
+    const setup = () => tillStore(getContainer(), api)
 
     // A till purchase (2 x 750,000 + 500,000 = 2,000,000 IRR) and its receipt SMS.
     const buyAtTill = async (key: string, phone: string, receipt_id: string, items?: any[]) => {

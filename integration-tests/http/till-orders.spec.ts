@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
-import { adminHeaders, demoStore, failure, settled } from "../helpers"
+import { failure, settled, tillStore } from "../helpers"
 
 jest.setTimeout(240000)
 
@@ -11,17 +11,7 @@ medusaIntegrationTestRunner({
     const service = (): LoyaltyClubModuleService => getContainer().resolve(LOYALTY_CLUB_MODULE)
     const till = (key: string) => ({ headers: { "x-pos-key": key } })
 
-    const setup = async () => {
-      const container = getContainer()
-      const store = await demoStore(container)
-      const admin = await adminHeaders(container, api)
-      const { data } = await api.post(
-        "/admin/loyalty/pos-keys",
-        { name: "Till 9", location: "Tehran, Valiasr", scopes: ["lookup", "earn", "redeem"] },
-        admin
-      )
-      return { ...store, admin, key: data.pos_key.key as string }
-    }
+    const setup = () => tillStore(getContainer(), api, "Till 9")
 
     /** What the admin's order page reads: statuses, payments, fulfillments. */
     const adminOrder = async (admin: any, id: string) => {

@@ -8,6 +8,7 @@ import {
 import { entityIds } from "../../../utils/ids"
 import { LoyaltyErrorCode } from "../../../utils/error-codes"
 import { rawAmount } from "../../../utils/money"
+import { transferNotClaimable } from "../../../utils/transfer-errors"
 import type { LedgerReversals } from "./ledger/reversals"
 import type { LedgerWrites } from "./ledger/writes"
 import { sql, SqlManager } from "./sql"
@@ -318,7 +319,7 @@ export class TransfersRoom {
       if (current.status === "claimed" && current.recipient_customer_id === data.recipient_customer_id) {
         return { transfer: current, claimed: false }
       }
-      throw this.notClaimable(current)
+      throw transferNotClaimable(current)
     }
     const transfer = this.format(moved)
     const { wallet } = await this.ledger.writes.retrieveOrCreateWallet(
@@ -484,20 +485,6 @@ export class TransfersRoom {
       )
     }
     return this.format(row)
-  }
-
-  protected notClaimable(transfer: CreditTransferRow) {
-    const why =
-      transfer.status === "claimed"
-        ? "was already claimed"
-        : transfer.status === "returned"
-          ? "was returned to its sender"
-          : "can no longer be claimed: its claim window closed"
-    return new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Credit transfer (${transfer.id}) ${why}`,
-      LoyaltyErrorCode.TRANSFER_NOT_CLAIMABLE
-    )
   }
 
   protected format(row: any): CreditTransferRow {

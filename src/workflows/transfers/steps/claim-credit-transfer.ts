@@ -5,6 +5,7 @@ import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { CreditTransferRow } from "../../../modules/loyalty-club/services/transfers"
 import { LoyaltyErrorCode } from "../../../utils/error-codes"
 import { readPublicLink } from "../../../utils/receipt-page-links"
+import { transferNotClaimable } from "../../../utils/transfer-errors"
 import { TRANSFER_LINK_KIND } from "./queue-transfer-messages"
 
 /**
@@ -28,17 +29,7 @@ export async function transferOfLink(container: any, token: unknown, now = new D
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const transfer = await service.getCreditTransfer(read.id)
   if (transfer.status !== "pending" || new Date(transfer.claim_expires_at) <= now) {
-    const why =
-      transfer.status === "claimed"
-        ? "was already claimed"
-        : transfer.status === "returned"
-          ? "was returned to its sender"
-          : "can no longer be claimed: its claim window closed"
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Credit transfer (${transfer.id}) ${why}`,
-      LoyaltyErrorCode.TRANSFER_NOT_CLAIMABLE
-    )
+    throw transferNotClaimable(transfer)
   }
   return transfer
 }
