@@ -10,6 +10,7 @@ import { useLoyaltySettings } from "../../../../lib/query"
 import { amountSchema, wholeNumberSchema } from "../../../../lib/schema"
 import { CurrencyAmounts } from "../../pos-keys/components/till-settings/currency-amounts"
 import {
+  amountFieldOfCode,
   amountsToValues,
   currenciesOf,
   Shop,
@@ -72,11 +73,9 @@ const FeedbackSettingsCard = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
-      fieldOfCode={(code) =>
-        code === "loyalty_feedback_apology_credit_invalid" && currencies[0]
-          ? `feedback_apology_credit.${currencies[0]}`
-          : undefined
-      }
+      fieldOfCode={amountFieldOfCode(currencies, {
+        loyalty_feedback_apology_credit_invalid: "feedback_apology_credit",
+      })}
       testId="feedback-settings"
     >
       {(form) => (

@@ -10,6 +10,7 @@ import { useLoyaltySettings } from "../../../../lib/query"
 import { amountSchema, wholeNumberSchema } from "../../../../lib/schema"
 import { CurrencyAmounts } from "../../pos-keys/components/till-settings/currency-amounts"
 import {
+  amountFieldOfCode,
   amountsToValues,
   currenciesOf,
   Shop,
@@ -79,15 +80,10 @@ const TransferSettingsCard = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
-      fieldOfCode={(code) =>
-        !currencies[0]
-          ? undefined
-          : code === "loyalty_transfer_max_amount_invalid"
-            ? `transfer_max_amount.${currencies[0]}`
-            : code === "loyalty_transfer_daily_limit_invalid"
-              ? `transfer_daily_limit.${currencies[0]}`
-              : undefined
-      }
+      fieldOfCode={amountFieldOfCode(currencies, {
+        loyalty_transfer_max_amount_invalid: "transfer_max_amount",
+        loyalty_transfer_daily_limit_invalid: "transfer_daily_limit",
+      })}
       testId="transfer-settings"
     >
       {(form) => (

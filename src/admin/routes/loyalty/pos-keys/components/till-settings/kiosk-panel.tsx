@@ -10,7 +10,7 @@ import { amountSchema, wholeNumberSchema } from "../../../../../lib/schema"
 import { useCountryName, useCountryOptions } from "./countries"
 import { CurrencyAmounts } from "./currency-amounts"
 import { amountsToBody } from "../../../../../lib/amounts"
-import { amountsToValues, currenciesOf, Shop } from "./shop"
+import { amountFieldOfCode, amountsToValues, currenciesOf, Shop } from "./shop"
 
 // The API's bounds (src/api/admin/loyalty/settings/validators.ts).
 const HOURLY_CAP = { min: 1, max: 1_000_000 }
@@ -80,11 +80,9 @@ export const KioskPanel = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
-      fieldOfCode={(code) =>
-        code === "loyalty_signup_bonus_invalid" && currencies[0]
-          ? `signup_bonus.${currencies[0]}`
-          : undefined
-      }
+      fieldOfCode={amountFieldOfCode(currencies, {
+        loyalty_signup_bonus_invalid: "signup_bonus",
+      })}
       testId="kiosk-settings"
     >
       {(form) => (

@@ -69,3 +69,13 @@ export const amountsToValues = (
 ): Record<string, string> =>
   Object.fromEntries(currencies.map((c) => [c, stored?.[c] ?? ""]))
 
+
+/**
+ * Where a settings panel shows the API's refusal of a per-currency amount:
+ * the code's setting, at its first currency's field (the API names the
+ * setting, not the currency). `fields` maps each code to its setting.
+ */
+export const amountFieldOfCode =
+  <Field extends string>(currencies: string[], fields: Record<string, Field>) =>
+  (code: string): `${Field}.${string}` | undefined =>
+    fields[code] && currencies[0] ? `${fields[code]}.${currencies[0]}` : undefined

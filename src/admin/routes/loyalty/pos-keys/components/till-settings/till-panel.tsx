@@ -10,7 +10,7 @@ import { useLoyaltySettings } from "../../../../../lib/query"
 import { amountSchema } from "../../../../../lib/schema"
 import { CurrencyAmounts } from "./currency-amounts"
 import { amountsToBody } from "../../../../../lib/amounts"
-import { amountsToValues, currenciesOf, Shop } from "./shop"
+import { amountFieldOfCode, amountsToValues, currenciesOf, Shop } from "./shop"
 
 // The server's defaults (src/workflows/pos/steps/register-purchase.ts): the
 // admin bundle cannot import server code.
@@ -65,11 +65,9 @@ export const TillPanel = ({ shop }: { shop: Shop }) => {
       schema={schema}
       toValues={toValues}
       toBody={toBody}
-      fieldOfCode={(code) =>
-        code === "loyalty_pos_max_purchase_invalid" && currencies[0]
-          ? `pos_max_purchase.${currencies[0]}`
-          : undefined
-      }
+      fieldOfCode={amountFieldOfCode(currencies, {
+        loyalty_pos_max_purchase_invalid: "pos_max_purchase",
+      })}
       testId="till-settings"
     >
       {(form) => (
