@@ -22,6 +22,13 @@ import { adminTransferRoutesMiddlewares } from "./admin/loyalty/transfers/middle
 // Feedback (the receipt pages under /r need no middleware: no key, no login)
 import { adminFeedbackRoutesMiddlewares } from "./admin/loyalty/feedback/middlewares"
 import { storeOrderFeedbackRoutesMiddlewares } from "./store/loyalty/orders/[id]/feedback/middlewares"
+// Discount codes and occasions
+import { adminCodeBatchRoutesMiddlewares } from "./admin/loyalty/code-batches/middlewares"
+import { adminCustomerGiftRoutesMiddlewares } from "./admin/loyalty/customers/[id]/gifts/middlewares"
+import { storeGiftRoutesMiddlewares } from "./store/loyalty/gifts/middlewares"
+import { adminOccasionRoutesMiddlewares } from "./admin/loyalty/occasions/middlewares"
+import { adminCustomerBirthdayRoutesMiddlewares } from "./admin/loyalty/customers/[id]/birthday/middlewares"
+import { storeBirthdayRoutesMiddlewares } from "./store/loyalty/birthday/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -47,5 +54,11 @@ export default defineMiddlewares({
     ...adminTransferRoutesMiddlewares,
     ...adminFeedbackRoutesMiddlewares,
     ...storeOrderFeedbackRoutesMiddlewares,
+    ...adminCodeBatchRoutesMiddlewares,
+    ...adminCustomerGiftRoutesMiddlewares,
+    ...storeGiftRoutesMiddlewares,
+    ...adminOccasionRoutesMiddlewares,
+    ...adminCustomerBirthdayRoutesMiddlewares,
+    ...storeBirthdayRoutesMiddlewares,
   ],
 })

@@ -116,6 +116,30 @@ export const LoyaltyErrorCode = {
   RATING_INVALID: "loyalty_rating_invalid",
   COMMENT_TOO_LONG: "loyalty_comment_too_long",
   ORDER_CANCELED: "loyalty_order_canceled",
+
+  // Discount codes and occasions
+  CODE_BATCH_NOT_FOUND: "loyalty_code_batch_not_found",
+  CODE_BATCH_DISABLED: "loyalty_code_batch_disabled",
+  CODE_BATCH_NOT_READY: "loyalty_code_batch_not_ready",
+  CODE_BATCH_NOT_PERSONAL: "loyalty_code_batch_not_personal",
+  CODE_QUANTITY_INVALID: "loyalty_quantity_invalid",
+  CODE_PREFIX_INVALID: "loyalty_prefix_invalid",
+  MAX_DISCOUNT_INVALID: "loyalty_max_discount_invalid",
+  MIN_BASKET_INVALID: "loyalty_min_basket_invalid",
+  CODE_NOT_FOUND: "loyalty_code_not_found",
+  CODE_LOGIN_REQUIRED: "loyalty_code_login_required",
+  CODE_NOT_YOURS: "loyalty_code_not_yours",
+  CODE_EXPIRED: "loyalty_code_expired",
+  CODE_NOT_STARTED: "loyalty_code_not_started",
+  CODE_USED: "loyalty_code_used",
+  CODE_DISABLED: "loyalty_code_disabled",
+  CODE_WRONG_CURRENCY: "loyalty_code_wrong_currency",
+  CODE_MIN_BASKET: "loyalty_code_min_basket",
+  CODE_DISCOUNT_CORRECTED: "loyalty_code_discount_corrected",
+  BIRTHDAY_INVALID: "loyalty_birthday_invalid",
+  OCCASION_NOT_FOUND: "loyalty_occasion_not_found",
+  OCCASION_GIFT_INVALID: "loyalty_occasion_gift_invalid",
+  CREDIT_AMOUNT_INVALID: "loyalty_credit_amount_invalid",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]
@@ -150,6 +174,11 @@ const FIELD_CODES: Record<string, LoyaltyErrorCodeValue> = {
   transfer_max_amount: LoyaltyErrorCode.TRANSFER_MAX_AMOUNT_INVALID,
   transfer_daily_limit: LoyaltyErrorCode.TRANSFER_DAILY_LIMIT_INVALID,
   expires_at: LoyaltyErrorCode.EXPIRES_AT_INVALID,
+  quantity: LoyaltyErrorCode.CODE_QUANTITY_INVALID,
+  prefix: LoyaltyErrorCode.CODE_PREFIX_INVALID,
+  max_discount: LoyaltyErrorCode.MAX_DISCOUNT_INVALID,
+  min_basket: LoyaltyErrorCode.MIN_BASKET_INVALID,
+  credit_amount: LoyaltyErrorCode.CREDIT_AMOUNT_INVALID,
 }
 
 /** The code of an invalid value in `field`; fields without one read as a bad request. */

@@ -1,13 +1,19 @@
 import { Context, DAL } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
+  Birthday,
   CashbackRule,
+  Code,
+  CodeBatch,
+  CodeUse,
   CreditTransfer,
   CustomerTier,
   Feedback,
   LoyaltySettings,
   Message,
   MessageTemplate,
+  Occasion,
+  OccasionGrant,
   OneTimeCode,
   PosKey,
   PosPurchase,
@@ -64,13 +70,19 @@ type InjectedDependencies = Record<string, unknown>
  * documentation live (services/, rules in services/index.ts).
  */
 class LoyaltyClubModuleService extends MedusaService({
+  Birthday,
   CashbackRule,
+  Code,
+  CodeBatch,
+  CodeUse,
   CreditTransfer,
   CustomerTier,
   Feedback,
   LoyaltySettings,
   Message,
   MessageTemplate,
+  Occasion,
+  OccasionGrant,
   OneTimeCode,
   PosKey,
   PosPurchase,
@@ -680,6 +692,10 @@ class LoyaltyClubModuleService extends MedusaService({
   ): Promise<string[]> {
     return await this.transfers_.listDueTransfers(data, sharedContext)
   }
+
+  // Codes (services/codes.ts): discount code batches, codes and their uses
+
+  // Occasions (services/occasions.ts): birthdays, occasions and their grants
 }
 
 export default LoyaltyClubModuleService
