@@ -197,7 +197,17 @@ medusaIntegrationTestRunner({
           min_redeem_balance: null,
           tier_grace_days: 30,
           auto_apply: false,
-          sms_events: null,
+          // The demo turns on the birthday and Nowruz occasions; each
+          // occasion's SMS switch reads from the occasion itself.
+          sms_events: {
+            birthday: true,
+            first_order: false,
+            first_order_anniversary: false,
+            membership_anniversary: false,
+            nowruz: true,
+            win_back: false,
+            yalda: false,
+          },
           reminder_days: null,
           quiet_hours_start: "22:00",
           quiet_hours_end: "09:00",

@@ -6,9 +6,9 @@ import {
   expireDueLotsWorkflow,
   queueExpiryRemindersWorkflow,
   queueMessagesWorkflow,
-  queueWinBackMessagesWorkflow,
   sendDueMessagesWorkflow,
 } from "../../src/workflows"
+import { runOccasions } from "../../src/workflows/occasions"
 import {
   adminHeaders,
   checkout,
@@ -276,7 +276,7 @@ medusaIntegrationTestRunner({
         expect(data.message_template).toEqual(expect.objectContaining({ is_default: false, body: "{first_name} جان، {balance} منتظر شماست" }))
         const { data: list } = await api.get("/admin/loyalty/message-templates", admin)
         // Ten events (cashback, payment, reminder, tier, statement, win-back, welcome, receipt, credit received and returned) in two languages.
-        expect(list.message_templates).toHaveLength(20)
+        expect(list.message_templates).toHaveLength(32)
         // A gateway template for the shipped wording keeps the wording.
         const { data: gw } = await api.post(
           "/admin/loyalty/message-templates",
@@ -296,11 +296,11 @@ medusaIntegrationTestRunner({
         // now, once; Emily reads English.
         await api.post("/admin/loyalty/settings", { sms_events: { win_back: true } }, admin)
         const later = new Date(Date.now() + 60 * DAY)
-        const first = await queueWinBackMessagesWorkflow(container).run({ input: { at: later } })
-        const second = await queueWinBackMessagesWorkflow(container).run({ input: { at: later } })
-        expect(first.result.queued).toHaveLength(2)
-        expect(second.result.queued).toEqual([])
-        const bodies = (await service().listMessages({ id: first.result.queued })).map((m) => m.body).sort()
+        const first = await runOccasions(container, { at: later, kinds: ["win_back"] })
+        const second = await runOccasions(container, { at: later, kinds: ["win_back"] })
+        expect(first.queued).toHaveLength(2)
+        expect(second.queued).toEqual([])
+        const bodies = (await service().listMessages({ id: first.queued })).map((m) => m.body).sort()
         expect(bodies[0]).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
         expect(bodies[1]).toMatch(/^We miss you, Emily! .+ Toman of credit is waiting for you at Loyalty Club Demo\.$/)
 

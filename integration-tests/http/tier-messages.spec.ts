@@ -42,8 +42,13 @@ medusaIntegrationTestRunner({
             const messages = await tierMessages(buyer.customer.id)
             return messages.length ? messages : undefined
           })
+          // Queued, or already sent when the every-minute sender job (jobs
+          // run inside the test app) ticked in between.
           expect(message).toEqual(
-            expect.objectContaining({ status: "queued", phone: expect.stringMatching(/^\+98912555000[123]$/) })
+            expect.objectContaining({
+              status: expect.stringMatching(/^(queued|sent)$/),
+              phone: expect.stringMatching(/^\+98912555000[123]$/),
+            })
           )
         }
         // Each reads the tier's name in their own language.

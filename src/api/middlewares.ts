@@ -29,6 +29,7 @@ import { storeGiftRoutesMiddlewares } from "./store/loyalty/gifts/middlewares"
 import { adminOccasionRoutesMiddlewares } from "./admin/loyalty/occasions/middlewares"
 import { adminCustomerBirthdayRoutesMiddlewares } from "./admin/loyalty/customers/[id]/birthday/middlewares"
 import { storeBirthdayRoutesMiddlewares } from "./store/loyalty/birthday/middlewares"
+import { storeCartPromotionCodeRoutesMiddlewares } from "./store/carts/[id]/promotions/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -60,5 +61,6 @@ export default defineMiddlewares({
     ...adminOccasionRoutesMiddlewares,
     ...adminCustomerBirthdayRoutesMiddlewares,
     ...storeBirthdayRoutesMiddlewares,
+    ...storeCartPromotionCodeRoutesMiddlewares,
   ],
 })

@@ -129,6 +129,7 @@ export const LoyaltyErrorCode = {
   CODE_NOT_FOUND: "loyalty_code_not_found",
   CODE_LOGIN_REQUIRED: "loyalty_code_login_required",
   CODE_NOT_YOURS: "loyalty_code_not_yours",
+  CODE_NOT_FOR_GROUP: "loyalty_code_not_for_group",
   CODE_EXPIRED: "loyalty_code_expired",
   CODE_NOT_STARTED: "loyalty_code_not_started",
   CODE_USED: "loyalty_code_used",

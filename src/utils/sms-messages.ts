@@ -20,11 +20,22 @@ export const MESSAGE_EVENTS = [
   "receipt",
   "transfer_received",
   "transfer_returned",
+  "birthday",
+  "membership_anniversary",
+  "first_order_anniversary",
+  "nowruz",
+  "yalda",
+  "first_order",
 ] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
 
 export const MESSAGE_LOCALES = ["fa", "en"] as const
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number]
+
+// An occasion's gift: a personal code ({code}, {discount}: "20% off, up to
+// ..."), or credit ({amount}, and {discount} reads the amount too, so one
+// wording fits either gift), each until {expires_at}.
+const OCCASION_VARIABLES = ["first_name", "code", "discount", "amount", "expires_at", "balance", "store_name"]
 
 /** The variables each message may use. */
 export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
@@ -33,14 +44,26 @@ export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
   expiry_reminder: ["first_name", "amount", "balance", "expires_at", "store_name"],
   tier_upgraded: ["first_name", "tier", "balance", "store_name"],
   balance_statement: ["first_name", "balance", "expires_at", "store_name"],
-  win_back: ["first_name", "balance", "store_name"],
+  // Win-back's gift: {discount} reads the credit's amount for a credit gift.
+  win_back: ["first_name", "balance", "store_name", "code", "discount", "expires_at"],
   welcome: ["first_name", "balance", "store_name"],
   receipt: ["first_name", "amount", "link", "store_name"],
   transfer_received: ["sender_name", "amount", "expires_at", "link", "store_name"],
   transfer_returned: ["first_name", "amount", "balance", "store_name"],
+  birthday: OCCASION_VARIABLES,
+  membership_anniversary: OCCASION_VARIABLES,
+  first_order_anniversary: OCCASION_VARIABLES,
+  nowruz: OCCASION_VARIABLES,
+  yalda: OCCASION_VARIABLES,
+  first_order: OCCASION_VARIABLES,
 }
 
-/** Sent unless the shop turns them off; win-back is opt-in. */
+/**
+ * Sent unless the shop turns them off; win-back is opt-in. An occasion's
+ * message goes when the occasion is on (its own switch, `loyalty_occasion`),
+ * whatever this says: its entry here only mirrors that switch in the
+ * settings (see the settings route).
+ */
 export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   cashback_credited: true,
   credit_redeemed: true,
@@ -52,9 +75,136 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   receipt: true,
   transfer_received: true,
   transfer_returned: true,
+  birthday: false,
+  membership_anniversary: false,
+  first_order_anniversary: false,
+  nowruz: false,
+  yalda: false,
+  first_order: false,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
+
+export type GiftType = "code" | "credit" | "none"
+type Wording = Record<MessageLocale, string>
+
+/**
+ * The shipped wording of each occasion's message for each kind of gift
+ * (a code, credit, or a greeting alone). A shop's own wording of the event
+ * (its message template) replaces all three.
+ */
+export const OCCASION_TEMPLATES: Record<
+  "birthday" | "membership_anniversary" | "first_order_anniversary" | "nowruz" | "yalda" | "first_order" | "win_back",
+  Record<GiftType, Wording>
+> = {
+  birthday: {
+    code: {
+      fa: "{first_name} عزیز، تولدتان مبارک! هدیه {store_name} به شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Happy birthday, {first_name}! A gift from {store_name}: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، تولدتان مبارک! {amount} اعتبار هدیه به کیف پول شما در {store_name} اضافه شد، قابل استفاده تا {expires_at}",
+      en: "Happy birthday, {first_name}! {amount} of gift credit was added to your {store_name} wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، تولدتان مبارک! با آرزوی بهترین‌ها از طرف {store_name}",
+      en: "Happy birthday, {first_name}! Best wishes from {store_name}.",
+    },
+  },
+  membership_anniversary: {
+    code: {
+      fa: "{first_name} عزیز، سالگرد عضویت شما در باشگاه {store_name} مبارک! هدیه شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Happy club anniversary, {first_name}! A gift from {store_name}: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، سالگرد عضویت شما در باشگاه {store_name} مبارک! {amount} اعتبار هدیه به کیف پول شما اضافه شد، قابل استفاده تا {expires_at}",
+      en: "Happy club anniversary, {first_name}! {amount} of gift credit was added to your {store_name} wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، سالگرد عضویت شما در باشگاه {store_name} مبارک! از همراهی شما سپاسگزاریم.",
+      en: "Happy club anniversary, {first_name}! Thank you for being with {store_name}.",
+    },
+  },
+  first_order_anniversary: {
+    code: {
+      fa: "{first_name} عزیز، سالگرد اولین خرید شما از {store_name} مبارک! هدیه شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "It's the anniversary of your first order at {store_name}, {first_name}! Your gift: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، سالگرد اولین خرید شما از {store_name} مبارک! {amount} اعتبار هدیه به کیف پول شما اضافه شد، قابل استفاده تا {expires_at}",
+      en: "It's the anniversary of your first order at {store_name}, {first_name}! {amount} of gift credit was added to your wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، سالگرد اولین خرید شما از {store_name} مبارک! از همراهی شما سپاسگزاریم.",
+      en: "It's the anniversary of your first order at {store_name}, {first_name}! Thank you for being with us.",
+    },
+  },
+  nowruz: {
+    code: {
+      fa: "{first_name} عزیز، نوروزتان پیروز! عیدی {store_name} به شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Happy Nowruz, {first_name}! A Nowruz gift from {store_name}: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، نوروزتان پیروز! {amount} عیدی به کیف پول شما در {store_name} اضافه شد، قابل استفاده تا {expires_at}",
+      en: "Happy Nowruz, {first_name}! {amount} of Nowruz credit was added to your {store_name} wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، نوروزتان پیروز! سال خوبی را از طرف {store_name} برایتان آرزو می‌کنیم.",
+      en: "Happy Nowruz, {first_name}! Best wishes for the new year from {store_name}.",
+    },
+  },
+  yalda: {
+    code: {
+      fa: "{first_name} عزیز، شب یلدا مبارک! هدیه یلدایی {store_name}: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Happy Yalda night, {first_name}! A gift from {store_name}: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، شب یلدا مبارک! {amount} اعتبار هدیه به کیف پول شما در {store_name} اضافه شد، قابل استفاده تا {expires_at}",
+      en: "Happy Yalda night, {first_name}! {amount} of gift credit was added to your {store_name} wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، شب یلدا مبارک! با آرزوی شبی گرم و شاد از طرف {store_name}",
+      en: "Happy Yalda night, {first_name}! Warm wishes from {store_name}.",
+    },
+  },
+  first_order: {
+    code: {
+      fa: "{first_name} عزیز، از اولین خرید شما از {store_name} سپاسگزاریم! هدیه خرید بعدی: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Thank you for your first order at {store_name}, {first_name}! For your next one: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، از اولین خرید شما از {store_name} سپاسگزاریم! {amount} اعتبار هدیه به کیف پول شما اضافه شد، قابل استفاده تا {expires_at}",
+      en: "Thank you for your first order at {store_name}, {first_name}! {amount} of gift credit was added to your wallet, to spend until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، از اولین خرید شما از {store_name} سپاسگزاریم!",
+      en: "Thank you for your first order at {store_name}, {first_name}!",
+    },
+  },
+  win_back: {
+    code: {
+      fa: "{first_name} عزیز، دلمان برایتان تنگ شده! هدیه {store_name} برای بازگشت شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "We miss you, {first_name}! Come back to {store_name} with {discount}, code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، دلمان برایتان تنگ شده! {discount} اعتبار هدیه در کیف پول شما در {store_name} منتظر شماست، تا {expires_at}",
+      en: "We miss you, {first_name}! {discount} of gift credit is waiting in your {store_name} wallet, until {expires_at}.",
+    },
+    none: {
+      fa: "{first_name} عزیز، دلمان برایتان تنگ شده! {balance} اعتبار در {store_name} منتظر شماست.",
+      en: "We miss you, {first_name}! {balance} of credit is waiting for you at {store_name}.",
+    },
+  },
+}
+
+/**
+ * The shipped wording of an event in a language; an occasion's for its
+ * gift (without one: a code's, win-back's greeting alone as before).
+ */
+export function defaultTemplate(event: MessageEvent, locale: MessageLocale, gift?: GiftType | null): string {
+  const variants = (OCCASION_TEMPLATES as Record<string, Record<GiftType, Wording>>)[event]
+  return variants && gift ? variants[gift][locale] : DEFAULT_TEMPLATES[event][locale]
+}
 
 export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, string>> = {
   cashback_credited: {
@@ -77,10 +227,7 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, strin
     fa: "{first_name} عزیز، موجودی کیف پول شما در {store_name}: {balance}",
     en: "Hi {first_name}, your {store_name} wallet balance: {balance}",
   },
-  win_back: {
-    fa: "{first_name} عزیز، دلمان برایتان تنگ شده! {balance} اعتبار در {store_name} منتظر شماست.",
-    en: "We miss you, {first_name}! {balance} of credit is waiting for you at {store_name}.",
-  },
+  win_back: OCCASION_TEMPLATES.win_back.none,
   welcome: {
     fa: "به باشگاه مشتریان {store_name} خوش آمدید! موجودی کیف پول شما: {balance}",
     en: "Welcome to the {store_name} club! Your wallet balance: {balance}",
@@ -97,6 +244,12 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, strin
     fa: "{first_name} عزیز، {amount} اعتباری که فرستاده بودید گرفته نشد و به کیف پول شما در {store_name} برگشت. موجودی: {balance}",
     en: "Hi {first_name}, the {amount} of credit you sent was not claimed and is back in your {store_name} wallet. Balance: {balance}",
   },
+  birthday: OCCASION_TEMPLATES.birthday.code,
+  membership_anniversary: OCCASION_TEMPLATES.membership_anniversary.code,
+  first_order_anniversary: OCCASION_TEMPLATES.first_order_anniversary.code,
+  nowruz: OCCASION_TEMPLATES.nowruz.code,
+  yalda: OCCASION_TEMPLATES.yalda.code,
+  first_order: OCCASION_TEMPLATES.first_order.code,
 }
 
 const VARIABLE = /\{([a-z_]+)\}/g
@@ -187,6 +340,10 @@ export type MessageValues = {
   link?: string | null
   /** Who sent credit, as the recipient should read it. */
   sender_name?: string | null
+  /** An occasion's gift code. */
+  code?: string | null
+  /** What the gift gives, already in the reader's language ("20% off, up to ..."). */
+  discount?: string | null
 }
 
 /** The message text: each `{variable}` replaced, unknown or empty ones by nothing. */
@@ -201,6 +358,8 @@ export function renderMessage(body: string, values: MessageValues, format: Messa
     store_name: values.store_name ?? "",
     link: values.link ?? "",
     sender_name: values.sender_name?.trim() || (fa ? "یکی از اعضای باشگاه" : "A club member"),
+    code: values.code ?? "",
+    discount: values.discount ?? "",
   }
   return body.replace(VARIABLE, (_, name: string) => text[name] ?? "").replace(/ {2,}/g, " ").trim()
 }

@@ -3,7 +3,10 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import { loyaltyError } from "../../utils/error-codes"
 import { LOYALTY_CREDIT_LINE_REFERENCE } from "../checkout/constants"
+import { codesOnCart, completionProblem } from "../codes/cart-codes"
+import { refreshCartCodesWorkflow } from "../codes/workflows/refresh-cart-codes"
 import { undoLedgerWrite } from "../wallet/steps/undo-ledger-write"
 
 /**
@@ -21,6 +24,14 @@ import { undoLedgerWrite } from "../wallet/steps/undo-ledger-write"
  * pays again (`again_after_reversal`, keyed `cart_id#2`), or is refused for
  * a shortfall: an order never stands on a debit that was given back.
  *
+ * First, the club's discount codes on the cart are checked again (they
+ * were checked when applied and at every cart change, but time passes and
+ * another cart may have used a single-use code or moved a capped code's
+ * promotion): one that no longer holds is refused with its code's error
+ * (`loyalty_code_discount_corrected` for a discount above its cap), after
+ * the cart's promotions are recomputed, so the shopper finds the cart
+ * corrected and completes again.
+ *
  * Uses the `validate` hook, which the official `@medusajs/loyalty-plugin`
  * leaves free, so both plugins can run in one store.
  */
@@ -29,7 +40,8 @@ completeCartWorkflow.hooks.validate(
     const lines = (cart?.credit_lines ?? []).filter(
       (l: any) => l?.reference === LOYALTY_CREDIT_LINE_REFERENCE
     )
-    if (!lines.length) {
+    const hasCodes = codesOnCart({ items: cart?.items, shipping_methods: cart?.shipping_methods }).length > 0
+    if (!lines.length && !hasCodes) {
       return new StepResponse(undefined, undefined)
     }
     // Core runs this hook before it notices that the cart already has an
@@ -42,6 +54,16 @@ completeCartWorkflow.hooks.validate(
       filters: { cart_id: cart.id },
     })
     if (orderCarts.length || cart.completed_at) {
+      return new StepResponse(undefined, undefined)
+    }
+    if (hasCodes) {
+      const problem = await completionProblem(container, cart)
+      if (problem) {
+        await refreshCartCodesWorkflow(container).run({ input: { cart_id: cart.id } })
+        throw loyaltyError(problem.type, problem.message, problem.code)
+      }
+    }
+    if (!lines.length) {
       return new StepResponse(undefined, undefined)
     }
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)

@@ -3,11 +3,15 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { QueueMessageInput } from "../../modules/loyalty-club/types"
+import { DiscountSummary, formatDiscount } from "../../utils/discount-codes"
+import { occasionOfEvent } from "../../utils/occasions"
 import { normalizePhone } from "../../utils/phone"
 import { shopperTierName, TierNames } from "../../utils/tiers"
 import {
   DEFAULT_SMS_EVENTS,
-  DEFAULT_TEMPLATES,
+  defaultTemplate,
+  formatMoney,
+  GiftType,
   MESSAGE_LOCALES,
   MessageEvent,
   MessageLocale,
@@ -23,7 +27,8 @@ export type MessageItem = {
   /**
    * What the message is about, one per distinct message: the order (cashback,
    * payment), the tier history row (a move), the wallet (reminder,
-   * statement), the lapse's last order (win-back), the customer (welcome).
+   * statement), the occasion's grant (birthday, win-back, ...), the
+   * customer (welcome).
    * With the event (and the shop day for daily kinds), the idempotency key.
    */
   subject: string
@@ -38,6 +43,9 @@ export type MessageItem = {
   link?: string | null
   /** Who sent credit (transfers). */
   sender_name?: string | null
+  /** An occasion's gift code and what it gives (`{discount}`; for a credit gift, `amount`). */
+  code?: string | null
+  discount?: DiscountSummary | null
   data?: Record<string, unknown> | null
 }
 
@@ -82,17 +90,20 @@ export type MessageSetup = {
 /**
  * The shop's settings, wording and name for one kind of message sent at
  * `at`; null when the shop turned the kind off. A run that composes page
- * after page (the tier evaluation) reads them once.
+ * after page (the tier evaluation) reads them once. An occasion's message
+ * is on when the occasion is (the caller only sends for one that is on),
+ * and its shipped wording is the one for the occasion's `gift`.
  */
 export async function prepareMessages(
   container: MedusaContainer,
   event: MessageEvent,
-  at: Date
+  at: Date,
+  options: { gift?: GiftType | null } = {}
 ): Promise<MessageSetup | null> {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const settings = await service.retrieveSettings()
   const enabled = { ...DEFAULT_SMS_EVENTS, ...(settings.sms_events ?? {}) }
-  if (!enabled[event]) {
+  if (!occasionOfEvent(event) && !enabled[event]) {
     return null
   }
   const overrides = await service.listMessageTemplates({ event })
@@ -102,7 +113,7 @@ export async function prepareMessages(
       return [
         locale,
         {
-          body: custom?.body ?? DEFAULT_TEMPLATES[event][locale],
+          body: custom?.body ?? defaultTemplate(event, locale, options.gift),
           gateway_template: custom?.gateway_template ?? null,
         },
       ] as const
@@ -149,6 +160,7 @@ export async function composeMessages(
   }
   const { settings, templateOf, storeName, day, notBefore, defaultLocale } = prepared
 
+  const occasion = occasionOfEvent(event) !== null
   const keyOf = (item: MessageItem) => `${event}:${item.subject}:${DAILY.has(event) ? day : "once"}`
   const out: QueueMessageInput[] = []
   for (let i = 0; i < items.length; i += CHUNK) {
@@ -209,6 +221,17 @@ export async function composeMessages(
         store_name: storeName,
         link: item.link ?? null,
         sender_name: item.sender_name ?? null,
+        code: item.code ?? null,
+        // What the gift gives: the code's discount, or the credit's amount.
+        discount: item.discount
+          ? formatDiscount(item.discount, {
+              locale,
+              currency_code: wanted || item.discount.currency_code || "irr",
+              money_display: settings.money_display,
+            })
+          : occasion && item.amount
+            ? formatMoney(item.amount, format)
+            : null,
       }
       let phone: string | null = null
       try {

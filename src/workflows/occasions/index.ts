@@ -1,1 +1,4 @@
-export {}
+export * from "./plan"
+export * from "./run-occasions"
+export * from "./steps"
+export * from "./workflows"

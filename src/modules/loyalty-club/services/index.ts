@@ -15,12 +15,16 @@
  *                 the admin's lists and statistics
  *   recovery.ts   after a process died: checkout debits with no order,
  *                 orders with no cashback decision (reads only)
+ *   codes.ts      discount code batches, codes, materialisation data and
+ *                 uses (with code-uses.ts)
+ *   occasions.ts  birthdays, occasions, grants
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
  *
  * Who may call whom:
  * - Workflows, steps, routes, jobs and subscribers call the module service
- *   (../service.ts, the facade) only, never a room.
+ *   (../service.ts, the facade; its parts are in ../facade/) only, never a
+ *   room.
  * - The facade builds the rooms and hands each public method over to one
  *   room method; it holds no SQL. Its `@InjectManager()` puts the manager
  *   (and a workflow's shared transaction) in `sharedContext`, which every
@@ -46,8 +50,10 @@
  */
 export { Ledger } from "./ledger"
 export { CashbackRoom } from "./cashback"
+export { CodesRoom } from "./codes"
 export { FeedbackRoom } from "./feedback"
 export { MessagesRoom } from "./messages"
+export { OccasionsRoom } from "./occasions"
 export { RecoveryRoom } from "./recovery"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"

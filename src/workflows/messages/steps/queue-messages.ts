@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
-import { MessageEvent } from "../../../utils/sms-messages"
-import { composeMessages, MessageItem } from "../compose-messages"
+import { GiftType, MessageEvent } from "../../../utils/sms-messages"
+import { composeMessages, MessageItem, prepareMessages } from "../compose-messages"
 
 export const queueMessagesStepId = "loyalty-queue-messages"
 
@@ -10,6 +10,8 @@ export type QueueMessagesStepInput = {
   event: MessageEvent
   items: MessageItem[]
   at?: Date | string
+  /** An occasion's gift: which shipped wording its message takes. */
+  gift?: GiftType | null
 }
 
 // Rows written per statement.
@@ -26,7 +28,8 @@ export const queueMessagesStep = createStep(
   async (input: QueueMessagesStepInput, { container }) => {
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const at = input.at ? new Date(input.at) : new Date()
-    const messages = await composeMessages(container, input.event, input.items, at)
+    const setup = input.items.length ? await prepareMessages(container, input.event, at, { gift: input.gift }) : null
+    const messages = await composeMessages(container, input.event, input.items, at, setup)
     const ids: string[] = []
     for (let i = 0; i < messages.length; i += BATCH) {
       ids.push(...(await service.queueMessages(messages.slice(i, i + BATCH))))

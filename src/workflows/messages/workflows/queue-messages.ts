@@ -8,7 +8,6 @@ import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { MathBN } from "@medusajs/framework/utils"
 import {
   findExpiringCreditStep,
-  findLapsedCustomersStep,
   MessageTemplateInput,
   queueMessagesStep,
   QueueMessagesStepInput,
@@ -137,31 +136,6 @@ export const queueExpiryRemindersWorkflow = createWorkflow(
       queueMessagesStep(
         transform({ items, input }, ({ items, input }) => ({
           event: "expiry_reminder" as const,
-          items,
-          at: input.at,
-        }))
-      )
-    )
-  }
-)
-
-export const queueWinBackMessagesWorkflowId = "loyalty-queue-win-back-messages"
-
-/**
- * Queues a win-back message (with the balance waiting for them) to
- * customers whose last order was `win_back_days` ago. Off by default.
- *
- * @example
- * await queueWinBackMessagesWorkflow(container).run({ input: {} })
- */
-export const queueWinBackMessagesWorkflow = createWorkflow(
-  queueWinBackMessagesWorkflowId,
-  (input: { at?: Date | string }) => {
-    const items = findLapsedCustomersStep(input)
-    return new WorkflowResponse(
-      queueMessagesStep(
-        transform({ items, input }, ({ items, input }) => ({
-          event: "win_back" as const,
           items,
           at: input.at,
         }))

@@ -6,6 +6,7 @@ import { LOYALTY_CLUB_MODULE } from "../../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../../modules/loyalty-club/service"
 import { LoyaltySettingsValues } from "../../../../modules/loyalty-club/types"
 import { updateLoyaltySettingsWorkflow } from "../../../../workflows"
+import { saveOccasionSettings, withOccasions } from "./occasions"
 import { AdminUpdateLoyaltySettingsType } from "./validators"
 
 export const GET = async (
@@ -13,7 +14,7 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
-  res.json({ settings: await service.retrieveSettings() })
+  res.json({ settings: await withOccasions(req.scope, await service.retrieveSettings()) })
 }
 
 export const POST = async (
@@ -23,5 +24,6 @@ export const POST = async (
   const { result } = await updateLoyaltySettingsWorkflow(req.scope).run({
     input: req.validatedBody as Partial<LoyaltySettingsValues>,
   })
-  res.json({ settings: result })
+  await saveOccasionSettings(req.scope, req.validatedBody as Partial<LoyaltySettingsValues>)
+  res.json({ settings: await withOccasions(req.scope, result) })
 }

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { signUpMemberWorkflow } from "../../../../../workflows"
+import { setBirthdayWorkflow } from "../../../../../workflows/occasions"
 import { clubCard } from "../../../../utils/club-card"
 import { shopperLanguage } from "../../../../utils/locale"
 import { StoreSignUpVerifyType } from "../validators"
@@ -8,12 +9,24 @@ import { StoreSignUpVerifyType } from "../validators"
  * Sign-up, second half: the code from the SMS proves the phone, and makes
  * its owner a club member: the phone's member when it has one, else the
  * logged-in shopper, else a new customer. The sign-up bonus and the welcome
- * SMS go to a new member. Answers the member's club card.
+ * SMS go to a new member. A `birthday` given with it is saved as the
+ * member's (checked before the code is used: a bad date is a 400 with
+ * `loyalty_birthday_invalid`). Answers the member's club card.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreSignUpVerifyType>, res: MedusaResponse) => {
+  const { birthday, ...body } = req.validatedBody
   const { result } = await signUpMemberWorkflow(req.scope).run({
-    input: { ...req.validatedBody, customer_id: req.auth_context?.actor_id || null },
+    input: { ...body, customer_id: req.auth_context?.actor_id || null },
   })
+  if (birthday) {
+    await setBirthdayWorkflow(req.scope).run({
+      input: {
+        ...birthday,
+        customer_id: result.member.customer_id,
+        set_by: req.auth_context?.actor_id ? "customer" : "kiosk",
+      },
+    })
+  }
   const language = await shopperLanguage(req.scope, (req as { locale?: string }).locale)
   res.json({ club_card: await clubCard(req.scope, result.member.customer_id, { language }) })
 }

@@ -1,0 +1,6 @@
+export * from "./create-code-batch"
+export * from "./disable-code-batch"
+export * from "./issue-bulk-codes"
+export * from "./issue-personal-code"
+export * from "./order-code-uses"
+export * from "./validate-code-batch"

@@ -1,0 +1,6 @@
+export * from "./birthday"
+export * from "./claim-occasion-grants"
+export * from "./give-occasion-gifts"
+export * from "./grant-due-occasions"
+export * from "./record-occasion-gifts"
+export * from "./update-occasion"

@@ -1,0 +1,3 @@
+export * from "./birthday"
+export * from "./run-occasion"
+export * from "./update-occasion"
