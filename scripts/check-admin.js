@@ -23,7 +23,10 @@
 // the Feedback page with its filters and a customer's answers
 // (feedback.js); the Credit transfers page and credit sent from Sara's club
 // card (transfers.js); the receipt, feedback and transfer settings
-// (receipt-transfer-settings.js).
+// (receipt-transfer-settings.js); the Discount codes page with a small bulk
+// batch made, exported and disabled (codes.js); the Occasions page with
+// Yalda turned on with a credit gift (occasions.js); Sara's birthday set
+// and a personal code given on her page (customer-gifts.js).
 // Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
 // Usage: npm run check:admin [-- http://localhost:9000]
 // One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
@@ -40,9 +43,12 @@ const {
   shots,
 } = require("./check-admin/lib")
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
+const { checkCodes } = require("./check-admin/codes")
+const { checkCustomerGifts } = require("./check-admin/customer-gifts")
 const { checkFeedback } = require("./check-admin/feedback")
 const { checkWallet } = require("./check-admin/customer-wallet")
 const { checkMessages } = require("./check-admin/messages")
+const { checkOccasions } = require("./check-admin/occasions")
 const { checkOrderCashback } = require("./check-admin/order-cashback")
 const { checkOverview } = require("./check-admin/overview")
 const { checkPos } = require("./check-admin/pos")
@@ -70,6 +76,9 @@ const STEPS = [
   ["feedback", checkFeedback],
   ["transfers", checkTransfers],
   ["receipt transfer settings", checkReceiptTransferSettings],
+  ["codes", checkCodes],
+  ["occasions", checkOccasions],
+  ["customer gifts", checkCustomerGifts],
 ]
 
 // Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.

@@ -41,6 +41,12 @@ async function checkCustomerMessages(page, ctx) {
       "receipt",
       "transfer_received",
       "transfer_returned",
+      "birthday",
+      "membership_anniversary",
+      "first_order_anniversary",
+      "nowruz",
+      "yalda",
+      "first_order",
     ]
       .map((e) => ctx.tr(`messages.events.${e}.label`))
       .find((label) => row.includes(label))

@@ -1,7 +1,7 @@
 // The SMS messages page, in the language of the run (ctx.lang): a wording
 // refused at its field, saved with a variable put in by its chip, and reset
-// behind a prompt; the SMS settings (a refused reminder day, win-back and
-// quiet hours changed and kept after a reload, the money display followed by
+// behind a prompt; the SMS settings (a refused reminder day, the tier
+// message's switch and quiet hours changed and kept after a reload, the money display followed by
 // the examples); then Sara's message log (customer-messages.js). The
 // "messages" step of `npm run check:admin`. Selects by ids, test ids and
 // the translated names (ctx.tr), never by English text.
@@ -23,7 +23,6 @@ const SMS_SETTINGS = [
   "store_name",
   "default_locale",
   "money_display",
-  "win_back_days",
 ]
 const smsSettingsOf = (settings) =>
   Object.fromEntries(SMS_SETTINGS.map((k) => [k, settings[k]]))
@@ -62,7 +61,10 @@ async function checkMessages(page, ctx) {
     await page.getByTestId("sms-settings").getByTestId("sms-events").waitFor({ timeout: 60000 })
     const cards = await page.getByTestId("template-card").count()
     say(`message templates listed: ${cards}`)
-    expect(cards === 20, `Expected 20 templates (10 events × 2 languages), got ${cards}`)
+    expect(
+      cards === message_templates.length,
+      `Expected ${message_templates.length} templates (every event × 2 languages), got ${cards}`
+    )
     expect(
       (await card.getByTestId("template-body").getAttribute("dir")) === "rtl",
       "The Persian wording is not shown right-to-left"
@@ -220,7 +222,7 @@ async function waitForValue(page, selector, value) {
 const UNIT = { toman: "تومان", rial: "ریال" }
 
 /**
- * A refused reminder day at its field; win-back and quiet hours (typed in
+ * A refused reminder day at its field; a message's switch and quiet hours (typed in
  * Persian digits in Persian) changed and kept after a reload; then back
  * through the form.
  */
@@ -241,9 +243,11 @@ async function checkSmsSettings(page, ctx, settings) {
       .last()
       .waitFor({ timeout: 30000 })
   }
-  const winBack = page.locator("#sms-event-win_back")
+  // Occasion messages (win-back among them) are switched on the Occasions
+  // page; the new-tier message stands for the switches here.
+  const eventSwitch = page.locator("#sms-event-tier_upgraded")
   await panel.scrollIntoViewIfNeeded()
-  const on = (await winBack.getAttribute("aria-checked")) === "true"
+  const on = (await eventSwitch.getAttribute("aria-checked")) === "true"
   const start = await page.inputValue("#sms-quiet-start")
   const end = await page.inputValue("#sms-quiet-end")
   const quiet = start === "23:30" ? ["21:00", "08:30"] : ["23:30", "08:00"]
@@ -263,36 +267,36 @@ async function checkSmsSettings(page, ctx, settings) {
   await ctx.shot("sms-settings-error")
   await page.fill("#sms-reminder-days", (settings.reminder_days ?? []).join(", "))
 
-  await winBack.click()
+  await eventSwitch.click()
   // Persian digits typed in Persian are read as the clock they are.
   const typeClock = (value) => (ctx.lang === "fa" ? persianDigits(value) : value)
   await page.fill("#sms-quiet-start", typeClock(quiet[0]))
   await page.fill("#sms-quiet-end", typeClock(quiet[1]))
   await saveAndToast()
   await page.reload()
-  await winBack.waitFor({ timeout: 60000 })
+  await eventSwitch.waitFor({ timeout: 60000 })
   await waitForValue(page, "#sms-quiet-start", quiet[0])
   await waitForValue(page, "#sms-quiet-end", quiet[1])
   expect(
-    (await winBack.getAttribute("aria-checked")) === String(!on),
-    `Win-back is not ${on ? "off" : "on"} after a reload`
+    (await eventSwitch.getAttribute("aria-checked")) === String(!on),
+    `The new-tier message is not ${on ? "off" : "on"} after a reload`
   )
   say(
-    `win-back ${on ? "on -> off" : "off -> on"}, quiet hours ${start}-${end} -> ${quiet.join("-")}: kept after reload`
+    `new-tier message ${on ? "on -> off" : "off -> on"}, quiet hours ${start}-${end} -> ${quiet.join("-")}: kept after reload`
   )
   await page.getByTestId("sms-settings").scrollIntoViewIfNeeded()
   await ctx.shot("sms-settings")
 
   // And back, through the form.
-  await winBack.click()
+  await eventSwitch.click()
   await page.fill("#sms-quiet-start", start)
   await page.fill("#sms-quiet-end", end)
   await saveAndToast()
   await page.reload()
-  await winBack.waitFor({ timeout: 60000 })
+  await eventSwitch.waitFor({ timeout: 60000 })
   await waitForValue(page, "#sms-quiet-start", start)
-  expect((await winBack.getAttribute("aria-checked")) === String(on), "Win-back was not put back")
-  say(`win-back and quiet hours ${start}-${end} restored`)
+  expect((await eventSwitch.getAttribute("aria-checked")) === String(on), "The new-tier message was not put back")
+  say(`new-tier message and quiet hours ${start}-${end} restored`)
 }
 
 module.exports = { checkMessages }

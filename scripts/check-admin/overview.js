@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The Loyalty overview (/app/loyalty): its heading, its seven pages in the
+// The Loyalty overview (/app/loyalty): its heading, its nine pages in the
 // order a shop sets them up, and the sidebar's Loyalty section with the same
-// seven pages under it, each named in the admin's language.
+// nine pages under it, each named in the admin's language.
 //
 // Runs on its own against a running store:
 //   node scripts/check-admin/overview.js [http://localhost:9000]
@@ -17,6 +17,8 @@ const PAGES = [
   ["register-purchase", "common.nav.registerPurchase"],
   ["feedback", "common.nav.feedback"],
   ["transfers", "common.nav.transfers"],
+  ["codes", "common.nav.codes"],
+  ["occasions", "common.nav.occasions"],
 ]
 
 /**

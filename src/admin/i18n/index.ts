@@ -4,31 +4,37 @@
 // and language; the areas are the top-level keys: `t("rules.title")`.
 // src/admin/__tests__/i18n.spec.ts fails on a key missing in a language or
 // not used by any screen.
+import arCodes from "./locales/ar/codes.json"
 import arCommon from "./locales/ar/common.json"
 import arErrors from "./locales/ar/errors.json"
 import arFeedback from "./locales/ar/feedback.json"
 import arOrders from "./locales/ar/orders.json"
 import arMessages from "./locales/ar/messages.json"
+import arOccasions from "./locales/ar/occasions.json"
 import arRules from "./locales/ar/rules.json"
 import arTiers from "./locales/ar/tiers.json"
 import arTill from "./locales/ar/till.json"
 import arTransfers from "./locales/ar/transfers.json"
 import arWallet from "./locales/ar/wallet.json"
+import enCodes from "./locales/en/codes.json"
 import enCommon from "./locales/en/common.json"
 import enErrors from "./locales/en/errors.json"
 import enFeedback from "./locales/en/feedback.json"
 import enOrders from "./locales/en/orders.json"
 import enMessages from "./locales/en/messages.json"
+import enOccasions from "./locales/en/occasions.json"
 import enRules from "./locales/en/rules.json"
 import enTiers from "./locales/en/tiers.json"
 import enTill from "./locales/en/till.json"
 import enTransfers from "./locales/en/transfers.json"
 import enWallet from "./locales/en/wallet.json"
+import faCodes from "./locales/fa/codes.json"
 import faCommon from "./locales/fa/common.json"
 import faErrors from "./locales/fa/errors.json"
 import faFeedback from "./locales/fa/feedback.json"
 import faOrders from "./locales/fa/orders.json"
 import faMessages from "./locales/fa/messages.json"
+import faOccasions from "./locales/fa/occasions.json"
 import faRules from "./locales/fa/rules.json"
 import faTiers from "./locales/fa/tiers.json"
 import faTill from "./locales/fa/till.json"
@@ -40,10 +46,12 @@ export const LOYALTY_NAMESPACE = "loyalty"
 export default {
   en: {
     [LOYALTY_NAMESPACE]: {
+      codes: enCodes,
       common: enCommon,
       errors: enErrors,
       feedback: enFeedback,
       messages: enMessages,
+      occasions: enOccasions,
       orders: enOrders,
       rules: enRules,
       tiers: enTiers,
@@ -54,10 +62,12 @@ export default {
   },
   fa: {
     [LOYALTY_NAMESPACE]: {
+      codes: faCodes,
       common: faCommon,
       errors: faErrors,
       feedback: faFeedback,
       messages: faMessages,
+      occasions: faOccasions,
       orders: faOrders,
       rules: faRules,
       tiers: faTiers,
@@ -68,10 +78,12 @@ export default {
   },
   ar: {
     [LOYALTY_NAMESPACE]: {
+      codes: arCodes,
       common: arCommon,
       errors: arErrors,
       feedback: arFeedback,
       messages: arMessages,
+      occasions: arOccasions,
       orders: arOrders,
       rules: arRules,
       tiers: arTiers,

@@ -118,7 +118,8 @@ export type LoyaltySettings = {
   store_name: string | null
   default_locale: MessageLocale
   money_display: "toman" | "rial"
-  win_back_days: number
+  /** Kept for older stores: the win-back occasion's days are the truth now. */
+  win_back_days?: number
   /** Kiosk sign-up: credit for joining, per currency. */
   signup_bonus: Record<string, string> | null
   /** Till: spending a member's credit needs the code texted to them. */
@@ -164,6 +165,12 @@ export type MessageEvent =
   | "receipt"
   | "transfer_received"
   | "transfer_returned"
+  | "birthday"
+  | "membership_anniversary"
+  | "first_order_anniversary"
+  | "nowruz"
+  | "yalda"
+  | "first_order"
 
 export type MessageLocale = "fa" | "en"
 

@@ -29,7 +29,32 @@ export const MESSAGE_EVENTS: MessageEvent[] = [
   "receipt",
   "transfer_received",
   "transfer_returned",
+  "birthday",
+  "membership_anniversary",
+  "first_order_anniversary",
+  "nowruz",
+  "yalda",
+  "first_order",
 ]
+
+/**
+ * The occasions' messages (and win-back, an occasion now): each is sent
+ * when its occasion is on, which the Occasions page turns on and off.
+ */
+export const OCCASION_EVENTS: MessageEvent[] = [
+  "birthday",
+  "membership_anniversary",
+  "first_order_anniversary",
+  "nowruz",
+  "yalda",
+  "win_back",
+  "first_order",
+]
+
+/** The events the SMS settings turn on and off, in the page's order. */
+export const SWITCHED_EVENTS: MessageEvent[] = MESSAGE_EVENTS.filter(
+  (e) => !OCCASION_EVENTS.includes(e)
+)
 
 export const MESSAGE_LOCALES: MessageLocale[] = ["fa", "en"]
 
@@ -44,6 +69,12 @@ export const EVENT_LABEL = {
   receipt: "messages.events.receipt.label",
   transfer_received: "messages.events.transfer_received.label",
   transfer_returned: "messages.events.transfer_returned.label",
+  birthday: "messages.events.birthday.label",
+  membership_anniversary: "messages.events.membership_anniversary.label",
+  first_order_anniversary: "messages.events.first_order_anniversary.label",
+  nowruz: "messages.events.nowruz.label",
+  yalda: "messages.events.yalda.label",
+  first_order: "messages.events.first_order.label",
 } as const satisfies Record<MessageEvent, string>
 
 export const EVENT_DESCRIPTION = {
@@ -57,6 +88,12 @@ export const EVENT_DESCRIPTION = {
   receipt: "messages.events.receipt.description",
   transfer_received: "messages.events.transfer_received.description",
   transfer_returned: "messages.events.transfer_returned.description",
+  birthday: "messages.events.birthday.description",
+  membership_anniversary: "messages.events.membership_anniversary.description",
+  first_order_anniversary: "messages.events.first_order_anniversary.description",
+  nowruz: "messages.events.nowruz.description",
+  yalda: "messages.events.yalda.description",
+  first_order: "messages.events.first_order.description",
 } as const satisfies Record<MessageEvent, string>
 
 export const LOCALE_LABEL = {
@@ -74,6 +111,8 @@ export const VARIABLE_LABEL: Record<string, string> = {
   store_name: "messages.variables.store_name",
   link: "messages.variables.link",
   sender_name: "messages.variables.sender_name",
+  code: "messages.variables.code",
+  discount: "messages.variables.discount",
 }
 
 export const STATUS_LABEL = {
@@ -102,8 +141,11 @@ export const REASON_LABEL: Record<string, string> = {
 
 export const dirOf = (locale: string) => (locale === "fa" ? "rtl" : "ltr")
 
-/** Sent unless the shop turns them off; win-back is opt-in (as the server's defaults). */
-export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
+/**
+ * Sent unless the shop turns them off; win-back is opt-in (as the server's
+ * defaults). The occasions' messages go when their occasion is on.
+ */
+export const DEFAULT_SMS_EVENTS: Partial<Record<MessageEvent, boolean>> = {
   cashback_credited: true,
   credit_redeemed: true,
   expiry_reminder: true,
@@ -118,11 +160,11 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
 
-/** Every event on or off: the saved choices over the defaults. */
-export const smsEvents = (settings: Pick<LoyaltySettings, "sms_events">) => ({
-  ...DEFAULT_SMS_EVENTS,
-  ...(settings.sms_events ?? {}),
-})
+/** Every switched event on or off: the saved choices over the defaults. */
+export const smsEvents = (settings: Pick<LoyaltySettings, "sms_events">) =>
+  Object.fromEntries(
+    SWITCHED_EVENTS.map((e) => [e, settings.sms_events?.[e] ?? DEFAULT_SMS_EVENTS[e] ?? true])
+  ) as Record<MessageEvent, boolean>
 
 /** Every message in every language, the shop's wording or the shipped one. */
 export function useMessageTemplates() {
@@ -208,6 +250,10 @@ const SAMPLE = {
   fa: { first_name: "سارا", tier: "طلایی", sender_name: "مریم" },
   en: { first_name: "Sara", tier: "Gold", sender_name: "Maryam" },
 }
+// A personal code and its discount: 20% up to 50,000 Toman.
+const SAMPLE_CODE = "BDAY7K3M9QX2P"
+const SAMPLE_PERCENT = "20"
+const SAMPLE_CAP = "500000"
 // What a link in a message looks like (a receipt or a claim page).
 const SAMPLE_LINK = "https://shop.example/r/3Fq9xK"
 // Sample amounts in rial (IRR): 185,000 and 1,240,000 Toman.
@@ -253,6 +299,12 @@ export function sampleValues(locale: MessageLocale, format: SampleFormat): Recor
     store_name: format.store_name,
     link: SAMPLE_LINK,
     sender_name: SAMPLE[locale].sender_name,
+    code: SAMPLE_CODE,
+    // As src/utils/discount-codes.ts formatDiscount writes it.
+    discount:
+      locale === "fa"
+        ? `${numbers.format(SAMPLE_PERCENT as unknown as number)}٪ تا سقف ${money(SAMPLE_CAP)}`
+        : `${SAMPLE_PERCENT}% off, up to ${money(SAMPLE_CAP)}`,
   }
 }
 

@@ -1,10 +1,12 @@
 import { Select } from "@medusajs/ui"
+import { ReactNode } from "react"
 import { FieldValues } from "react-hook-form"
 import { useLoyaltyTranslation } from "../../lib/i18n"
 import { ControlledField } from "./controlled"
 import { FieldProps } from "./types"
 
-export type SelectOption = { value: string; label: string }
+/** A choice; its label already translated (a node for data: a name in its own isolate). */
+export type SelectOption = { value: string; label: ReactNode }
 
 /** One choice among a few, labels already translated. */
 export function SelectField<T extends FieldValues>(

@@ -1,5 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import {
+  Calendar,
   ChatBubbleLeftRight,
   ReceiptPercent,
   Receipt,
@@ -7,6 +8,7 @@ import {
   Gift,
   Sparkles,
   Star,
+  Tag,
   Trophy,
 } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
@@ -23,6 +25,8 @@ const PAGES: { to: string; title: string; about: string; icon: ComponentType }[]
   { to: "register-purchase", title: "common.nav.registerPurchase", about: "common.overview.registerPurchase", icon: Receipt },
   { to: "feedback", title: "common.nav.feedback", about: "common.overview.feedback", icon: Star },
   { to: "transfers", title: "common.nav.transfers", about: "common.overview.transfers", icon: Gift },
+  { to: "codes", title: "common.nav.codes", about: "common.overview.codes", icon: Tag },
+  { to: "occasions", title: "common.nav.occasions", about: "common.overview.occasions", icon: Calendar },
 ]
 
 const LoyaltyPage = () => {

@@ -1,8 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { useMemo } from "react"
+import { useEffect, useMemo } from "react"
+import { Link, useLocation } from "react-router-dom"
 import { useErrorText } from "../../../lib/api"
+import { MessageEvent } from "../../../lib/client"
 import { useLoyaltyTranslation } from "../../../lib/i18n"
 import {
   EVENT_DESCRIPTION,
@@ -14,6 +16,7 @@ import {
   useMessageTemplates,
   useStoreName,
 } from "../../../lib/messages"
+import { occasionOfEvent, useOccasions } from "../../../lib/occasions"
 import { useLoyaltySettings } from "../../../lib/query"
 import { SmsSettings } from "./components/sms-settings"
 import { TemplateCard } from "./components/template-card"
@@ -34,6 +37,16 @@ const LoyaltyMessagesPage = () => {
     [settings?.money_display, settings?.store_name, settings?.time_zone, storeName]
   )
   const enabled = settings ? smsEvents(settings) : null
+  const occasions = useOccasions()
+  const { hash } = useLocation()
+
+  // A link from an occasion ("#message-birthday") opens at its message.
+  const loaded = !!templates.data
+  useEffect(() => {
+    if (loaded && hash.startsWith("#message-")) {
+      document.getElementById(hash.slice(1))?.scrollIntoView({ block: "start" })
+    }
+  }, [hash, loaded])
 
   return (
     <div className="flex flex-col gap-y-3" data-loyalty-page="messages">
@@ -57,7 +70,8 @@ const LoyaltyMessagesPage = () => {
           MESSAGE_EVENTS.map((event) => (
             <section
               key={event}
-              className="flex flex-col gap-y-3 px-6 py-4"
+              id={`message-${event}`}
+              className="flex scroll-mt-4 flex-col gap-y-3 px-6 py-4"
               data-testid="template-event"
               data-event={event}
             >
@@ -70,11 +84,14 @@ const LoyaltyMessagesPage = () => {
                     {t(EVENT_DESCRIPTION[event])}
                   </Text>
                 </div>
-                {enabled && !enabled[event] && (
-                  <Badge size="2xsmall" color="grey" data-testid="template-event-off">
-                    {t("messages.page.off")}
-                  </Badge>
-                )}
+                <EventOff
+                  event={event}
+                  off={
+                    occasionOfEvent(event)
+                      ? occasions.data?.find((o) => o.kind === occasionOfEvent(event))?.enabled === false
+                      : !!enabled && !enabled[event]
+                  }
+                />
               </div>
               <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
                 {MESSAGE_LOCALES.map((locale) => {
@@ -93,6 +110,23 @@ const LoyaltyMessagesPage = () => {
 
       <SmsSettings storeName={storeName} />
     </div>
+  )
+}
+
+/** "Not sent": turned off in the settings below, or its occasion is off. */
+const EventOff = ({ event, off }: { event: MessageEvent; off: boolean }) => {
+  const { t } = useLoyaltyTranslation()
+  if (!off) return null
+  return occasionOfEvent(event) ? (
+    <Link to="/loyalty/occasions" className="shrink-0">
+      <Badge size="2xsmall" color="grey" data-testid="template-event-off">
+        {t("messages.page.occasionOff")}
+      </Badge>
+    </Link>
+  ) : (
+    <Badge size="2xsmall" color="grey" data-testid="template-event-off">
+      {t("messages.page.off")}
+    </Badge>
   )
 }
 

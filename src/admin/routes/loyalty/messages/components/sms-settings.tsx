@@ -1,10 +1,10 @@
 import { Text } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Trans } from "react-i18next"
+import { Link } from "react-router-dom"
 import { Control, useWatch } from "react-hook-form"
 import { z } from "zod"
 import {
-  NumberField,
   SelectField,
   SwitchField,
   TextField,
@@ -20,16 +20,18 @@ import {
   EVENT_LABEL,
   isTimeZone,
   LOCALE_LABEL,
-  MESSAGE_EVENTS,
+  OCCASION_EVENTS,
   smsEvents,
+  SWITCHED_EVENTS,
 } from "../../../../lib/messages"
-import { textSchema, wholeNumberSchema } from "../../../../lib/schema"
+import { textSchema } from "../../../../lib/schema"
 
 /** What the panel edits, as typed. */
 type Values = {
   events: Record<MessageEvent, boolean>
+  /** Stored choices of other events the panel has no switch for: kept as stored. */
+  other_events: Partial<Record<MessageEvent, boolean>>
   reminder_days: string
-  win_back_days: string
   quiet_hours_start: string
   quiet_hours_end: string
   time_zone: string
@@ -59,8 +61,14 @@ function reminderDays(typed: string): number[] | null {
 
 const toValues = (s: LoyaltySettings): Values => ({
   events: smsEvents(s),
+  // The occasions' events read back as their occasion's switch: the
+  // Occasions page owns them, so a save here never sends a stale copy.
+  other_events: Object.fromEntries(
+    Object.entries(s.sms_events ?? {}).filter(
+      ([e]) => !SWITCHED_EVENTS.includes(e as MessageEvent) && !OCCASION_EVENTS.includes(e as MessageEvent)
+    )
+  ),
   reminder_days: (s.reminder_days ?? []).join(", "),
-  win_back_days: String(s.win_back_days),
   quiet_hours_start: s.quiet_hours_start,
   quiet_hours_end: s.quiet_hours_end,
   time_zone: s.time_zone,
@@ -76,9 +84,8 @@ const toValues = (s: LoyaltySettings): Values => ({
  * reminder days stay [] (both read back as the defaults).
  */
 const toBody = (v: Values) => ({
-  sms_events: v.events,
+  sms_events: { ...v.other_events, ...v.events },
   reminder_days: reminderDays(v.reminder_days),
-  win_back_days: Number(v.win_back_days),
   quiet_hours_start: clock(v.quiet_hours_start),
   quiet_hours_end: clock(v.quiet_hours_end),
   time_zone: v.time_zone.trim(),
@@ -101,11 +108,12 @@ export const SmsSettings = ({ storeName }: { storeName: string }) => {
     () =>
       z.object({
         events: z.object(
-          Object.fromEntries(MESSAGE_EVENTS.map((e) => [e, z.boolean()])) as Record<
+          Object.fromEntries(SWITCHED_EVENTS.map((e) => [e, z.boolean()])) as Record<
             MessageEvent,
             z.ZodBoolean
           >
         ),
+        other_events: z.record(z.string(), z.boolean()),
         reminder_days: z.string().superRefine((v, ctx) => {
           const days = reminderDays(v)
           if (days && days.some((d) => !(d >= 1 && d <= 365))) {
@@ -114,7 +122,6 @@ export const SmsSettings = ({ storeName }: { storeName: string }) => {
             ctx.addIssue({ code: "custom", message: t("messages.settings.reminderDaysTooMany") })
           }
         }),
-        win_back_days: wholeNumberSchema(t, { min: 1, max: 3650, format: number }),
         quiet_hours_start: z
           .string()
           .refine((v) => CLOCK.test(clock(v)), t("messages.settings.quietInvalid")),
@@ -153,9 +160,15 @@ export const SmsSettings = ({ storeName }: { storeName: string }) => {
                 <Text size="xsmall" className="text-ui-fg-subtle">
                   {t("messages.settings.eventsHint")}
                 </Text>
+                <Text size="xsmall" className="text-ui-fg-subtle" data-testid="sms-occasions-note">
+                  {t("messages.settings.occasionsNote")}{" "}
+                  <Link to="/loyalty/occasions" className="text-ui-fg-interactive hover:underline">
+                    {t("messages.settings.occasionsLink")}
+                  </Link>
+                </Text>
               </div>
               <div className="grid grid-cols-1 gap-x-8 gap-y-3 md:grid-cols-2">
-                {MESSAGE_EVENTS.map((e) => (
+                {SWITCHED_EVENTS.map((e) => (
                   <SwitchField
                     key={e}
                     control={control}
@@ -179,14 +192,6 @@ export const SmsSettings = ({ storeName }: { storeName: string }) => {
                 hint={t("messages.settings.reminderDaysHint", {
                   days: DEFAULT_REMINDER_DAYS.map((d) => number(d)).join(t("messages.settings.listSeparator")),
                 })}
-              />
-              <NumberField
-                control={control}
-                name="win_back_days"
-                id="sms-win-back-days"
-                label={t("messages.settings.winBackDays")}
-                hint={t("messages.settings.winBackDaysHint")}
-                suffix={t("messages.settings.days")}
               />
               <TextField
                 control={control}
