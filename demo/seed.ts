@@ -4,8 +4,10 @@ import { seedAccounts } from "./seed/accounts"
 import { seedCashbackOrder } from "./seed/cashback-order"
 import { seedCashbackRules } from "./seed/cashback-rules"
 import { seedCatalog } from "./seed/catalog"
+import { seedCodes } from "./seed/codes"
 import { seedMembers } from "./seed/members"
 import { seedMessages } from "./seed/messages"
+import { seedOccasions } from "./seed/occasions"
 import { seedStore } from "./seed/store"
 import { seedTiers } from "./seed/tiers"
 import { seedReceipts } from "./seed/receipts"
@@ -21,7 +23,8 @@ import { seedWallets } from "./seed/wallets"
  *
  * One file per capability under `demo/seed/`, run in this order: a later one
  * reads what an earlier one made (the wallet and the order need Sara, the
- * tiers her order, the till the In-store channel and the members' phones).
+ * tiers her order, the till the In-store channel and the members' phones,
+ * the occasions the codes' "Birthday gift" batch).
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -42,4 +45,6 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedPointOfSale({ container } as ExecArgs)
   await seedReceipts({ container } as ExecArgs)
   await seedTransfers({ container } as ExecArgs)
+  await seedCodes({ container } as ExecArgs)
+  await seedOccasions(container)
 }
