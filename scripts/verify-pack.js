@@ -45,7 +45,8 @@ function pluginAdminRoutes() {
       if (entry.isDirectory()) walk(full)
       else if (/^page\.[jt]sx?$/.test(entry.name)) {
         const route = path.relative(path.join(ROOT, "src", "admin", "routes"), dir)
-        routes.push(`/${route.split(path.sep).join("/")}`)
+        // A folder `[id]` is the admin route `:id` (Medusa's file routing).
+        routes.push(`/${route.split(path.sep).map((part) => part.replace(/^\[(\w+)\]$/, ":$1")).join("/")}`)
       }
     }
   }
