@@ -4,12 +4,12 @@ import {
   DataTable,
   Heading,
   Input,
-  Select,
   Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { Link } from "react-router-dom"
+import { FilterSelect } from "../../../../components/filter-select"
 import { BatchStatusBadge, IssueProgress, KIND_LABEL } from "../../../../components/codes/batch-status"
 import { Data, Ltr } from "../../../../components/ltr"
 import { TablePager } from "../../../../components/table-pager"
@@ -20,8 +20,6 @@ import { useLoyaltyTranslation } from "../../../../lib/i18n"
 import { AmountLines, BudgetText } from "./batch-figures"
 
 const PAGE_SIZE = 20
-// Radix's Select has no empty value: "any" stands for every kind.
-const ANY = "any"
 
 const column = createDataTableColumnHelper<CodeBatch>()
 
@@ -40,7 +38,7 @@ function useDebounced(value: string, ms = 300) {
  * the orders that used them and the campaign budget.
  */
 export const BatchesTable = ({ onCreate }: { onCreate: () => void }) => {
-  const { t, dir } = useLoyaltyTranslation()
+  const { t } = useLoyaltyTranslation()
   const { number, percent, date } = useFormat()
   const errorText = useErrorText()
   const [kind, setKind] = useState<BatchKind | "">("")
@@ -177,27 +175,17 @@ export const BatchesTable = ({ onCreate }: { onCreate: () => void }) => {
             data-testid="batches-search"
           />
           <div className="w-[150px]">
-            <Select
-              dir={dir}
-              size="small"
-              value={kind || ANY}
-              onValueChange={(v) => {
-                setKind(v === ANY ? "" : (v as BatchKind))
+            <FilterSelect
+              value={kind}
+              onChange={(v) => {
+                setKind(v)
                 setPage(0)
               }}
-            >
-              <Select.Trigger aria-label={t("codes.list.kindFilter")} data-testid="batches-kind-filter">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ANY}>{t("codes.list.anyKind")}</Select.Item>
-                {BATCH_KINDS.map((k) => (
-                  <Select.Item key={k} value={k}>
-                    {t(KIND_LABEL[k])}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+              anyLabel={t("codes.list.anyKind")}
+              options={BATCH_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+              ariaLabel={t("codes.list.kindFilter")}
+              testId="batches-kind-filter"
+            />
           </div>
           <Button size="small" variant="secondary" onClick={onCreate} data-testid="batch-create">
             {t("codes.create")}

@@ -1,7 +1,8 @@
 import { XMarkMini } from "@medusajs/icons"
-import { Button, DatePicker, Label, Select, Text } from "@medusajs/ui"
+import { Button, DatePicker, Label, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useMemo } from "react"
+import { FilterSelect } from "../../../../components/filter-select"
 import { Data } from "../../../../components/ltr"
 import { api } from "../../../../lib/api"
 import { PosKey } from "../../../../lib/client"
@@ -26,9 +27,6 @@ export const EMPTY_FILTERS: FilterState = {
   fromDay: null,
   toDay: null,
 }
-
-// Radix's Select has no empty value: "any" stands for no filter.
-const ANY = "any"
 
 const sameDay = (a: Date | null, b: Date | null) =>
   a === b || (!!a && !!b && a.toDateString() === b.toDateString())
@@ -56,7 +54,7 @@ export const FeedbackFilterBar = ({
   value: FilterState
   onChange: (next: FilterState) => void
 }) => {
-  const { t, dir } = useLoyaltyTranslation()
+  const { t } = useLoyaltyTranslation()
   const { number } = useFormat()
   const { data: locations = [] } = useLocations()
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch })
@@ -116,45 +114,31 @@ export const FeedbackFilterBar = ({
           <Label size="small" weight="plus" htmlFor="feedback-filter-channel">
             {t("feedback.filters.channel")}
           </Label>
-          <Select
-            dir={dir}
-            size="small"
-            value={value.channel || ANY}
-            onValueChange={(v) => set({ channel: v === ANY ? "" : (v as FeedbackChannel) })}
-          >
-            <Select.Trigger id="feedback-filter-channel" data-testid="feedback-filter-channel">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ANY}>{t("feedback.filters.anyChannel")}</Select.Item>
-              <Select.Item value="online">{t("feedback.channels.online")}</Select.Item>
-              <Select.Item value="till">{t("feedback.channels.till")}</Select.Item>
-            </Select.Content>
-          </Select>
+          <FilterSelect
+            value={value.channel}
+            onChange={(channel) => set({ channel })}
+            anyLabel={t("feedback.filters.anyChannel")}
+            options={[
+              { value: "online" as FeedbackChannel, label: t("feedback.channels.online") },
+              { value: "till" as FeedbackChannel, label: t("feedback.channels.till") },
+            ]}
+            id="feedback-filter-channel"
+            testId="feedback-filter-channel"
+          />
         </div>
         {locations.length > 0 && (
           <div className="flex w-[180px] flex-col gap-y-1.5">
             <Label size="small" weight="plus" htmlFor="feedback-filter-location">
               {t("feedback.filters.location")}
             </Label>
-            <Select
-              dir={dir}
-              size="small"
-              value={value.location || ANY}
-              onValueChange={(v) => set({ location: v === ANY ? "" : v })}
-            >
-              <Select.Trigger id="feedback-filter-location" data-testid="feedback-filter-location">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ANY}>{t("feedback.filters.anyLocation")}</Select.Item>
-                {locations.map((location) => (
-                  <Select.Item key={location} value={location}>
-                    <Data>{location}</Data>
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+            <FilterSelect
+              value={value.location}
+              onChange={(location) => set({ location })}
+              anyLabel={t("feedback.filters.anyLocation")}
+              options={locations.map((location) => ({ value: location, label: <Data>{location}</Data> }))}
+              id="feedback-filter-location"
+              testId="feedback-filter-location"
+            />
           </div>
         )}
         <div className="flex w-[170px] flex-col gap-y-1.5" data-testid="feedback-filter-from">

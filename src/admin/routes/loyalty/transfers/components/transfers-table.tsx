@@ -3,12 +3,12 @@ import {
   createDataTableColumnHelper,
   DataTable,
   Heading,
-  Select,
   Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
+import { FilterSelect } from "../../../../components/filter-select"
 import { Data, Ltr } from "../../../../components/ltr"
 import { TablePager } from "../../../../components/table-pager"
 import { STATUS_LABEL, TransferStatusBadge } from "../../../../components/transfers/transfer-status"
@@ -25,8 +25,6 @@ import {
 } from "../../../../lib/transfers"
 
 const PAGE_SIZE = 20
-// Radix's Select has no empty value: "any" stands for every status.
-const ANY = "any"
 
 const column = createDataTableColumnHelper<Transfer>()
 
@@ -53,7 +51,7 @@ const Member = ({ person, none }: { person: Transfer["sender"]; none: string }) 
  * claimed before it returns to the sender.
  */
 export const TransfersTable = ({ onSend }: { onSend: () => void }) => {
-  const { t, dir } = useLoyaltyTranslation()
+  const { t } = useLoyaltyTranslation()
   const { number, date, dateTime } = useFormat()
   const errorText = useErrorText()
   const [status, setStatus] = useState<TransferStatus | "">("")
@@ -165,27 +163,17 @@ export const TransfersTable = ({ onSend }: { onSend: () => void }) => {
         </div>
         <div className="flex shrink-0 items-center gap-x-2">
           <div className="w-[170px]">
-            <Select
-              dir={dir}
-              size="small"
-              value={status || ANY}
-              onValueChange={(v) => {
-                setStatus(v === ANY ? "" : (v as TransferStatus))
+            <FilterSelect
+              value={status}
+              onChange={(v) => {
+                setStatus(v)
                 setPage(0)
               }}
-            >
-              <Select.Trigger aria-label={t("transfers.list.statusFilter")} data-testid="transfers-status-filter">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ANY}>{t("transfers.list.anyStatus")}</Select.Item>
-                {TRANSFER_STATUSES.map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {t(STATUS_LABEL[s])}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
+              anyLabel={t("transfers.list.anyStatus")}
+              options={TRANSFER_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABEL[s]) }))}
+              ariaLabel={t("transfers.list.statusFilter")}
+              testId="transfers-status-filter"
+            />
           </div>
           <Button size="small" variant="secondary" onClick={onSend} data-testid="transfer-send">
             {t("transfers.send.open")}
