@@ -30,6 +30,9 @@ import { adminOccasionRoutesMiddlewares } from "./admin/loyalty/occasions/middle
 import { adminCustomerBirthdayRoutesMiddlewares } from "./admin/loyalty/customers/[id]/birthday/middlewares"
 import { storeBirthdayRoutesMiddlewares } from "./store/loyalty/birthday/middlewares"
 import { storeCartPromotionCodeRoutesMiddlewares } from "./store/carts/[id]/promotions/middlewares"
+// Referrals
+import { storeReferralRoutesMiddlewares } from "./store/loyalty/referrals/middlewares"
+import { adminReferralRoutesMiddlewares } from "./admin/loyalty/referrals/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -62,5 +65,7 @@ export default defineMiddlewares({
     ...adminCustomerBirthdayRoutesMiddlewares,
     ...storeBirthdayRoutesMiddlewares,
     ...storeCartPromotionCodeRoutesMiddlewares,
+    ...storeReferralRoutesMiddlewares,
+    ...adminReferralRoutesMiddlewares,
   ],
 })

@@ -141,6 +141,20 @@ export const LoyaltyErrorCode = {
   OCCASION_NOT_FOUND: "loyalty_occasion_not_found",
   OCCASION_GIFT_INVALID: "loyalty_occasion_gift_invalid",
   CREDIT_AMOUNT_INVALID: "loyalty_credit_amount_invalid",
+
+  // Referrals
+  REFERRAL_CODE_UNKNOWN: "loyalty_referral_code_unknown",
+  REFERRAL_PROGRAM_OFF: "loyalty_referral_program_off",
+  REFERRAL_ALREADY_CLAIMED: "loyalty_referral_already_claimed",
+  REFERRAL_PHONE_REQUIRED: "loyalty_referral_phone_required",
+  REFERRAL_NOT_FOUND: "loyalty_referral_not_found",
+  REFERRAL_NOT_HELD: "loyalty_referral_not_held",
+  REFERRAL_BATCH_INVALID: "loyalty_referral_batch_invalid",
+  FRIEND_CREDIT_INVALID: "loyalty_friend_credit_invalid",
+  REFERRER_CREDIT_INVALID: "loyalty_referrer_credit_invalid",
+  MIN_ORDER_AMOUNT_INVALID: "loyalty_min_order_amount_invalid",
+  REFERRER_PERCENT_INVALID: "loyalty_referrer_percent_invalid",
+  SHARE_URL_INVALID: "loyalty_share_url_invalid",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]
@@ -180,6 +194,11 @@ const FIELD_CODES: Record<string, LoyaltyErrorCodeValue> = {
   max_discount: LoyaltyErrorCode.MAX_DISCOUNT_INVALID,
   min_basket: LoyaltyErrorCode.MIN_BASKET_INVALID,
   credit_amount: LoyaltyErrorCode.CREDIT_AMOUNT_INVALID,
+  friend_credit: LoyaltyErrorCode.FRIEND_CREDIT_INVALID,
+  referrer_credit: LoyaltyErrorCode.REFERRER_CREDIT_INVALID,
+  min_order_amount: LoyaltyErrorCode.MIN_ORDER_AMOUNT_INVALID,
+  referrer_percent: LoyaltyErrorCode.REFERRER_PERCENT_INVALID,
+  share_url: LoyaltyErrorCode.SHARE_URL_INVALID,
 }
 
 /** The code of an invalid value in `field`; fields without one read as a bad request. */

@@ -26,6 +26,9 @@ export const MESSAGE_EVENTS = [
   "nowruz",
   "yalda",
   "first_order",
+  "referral_welcome",
+  "referral_pending",
+  "referral_rewarded",
 ] as const
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
 
@@ -56,6 +59,12 @@ export const MESSAGE_VARIABLES: Record<MessageEvent, string[]> = {
   nowruz: OCCASION_VARIABLES,
   yalda: OCCASION_VARIABLES,
   first_order: OCCASION_VARIABLES,
+  // Referrals: the friend's welcome (their gift; {referrer_name} invited
+  // them), the referrer's pending credit ({available_at}: when it becomes
+  // spendable) and its release.
+  referral_welcome: ["first_name", "referrer_name", "code", "discount", "amount", "min_order", "expires_at", "store_name"],
+  referral_pending: ["first_name", "friend_name", "amount", "available_at", "balance", "store_name"],
+  referral_rewarded: ["first_name", "friend_name", "amount", "expires_at", "balance", "store_name"],
 }
 
 /**
@@ -81,6 +90,9 @@ export const DEFAULT_SMS_EVENTS: Record<MessageEvent, boolean> = {
   nowruz: false,
   yalda: false,
   first_order: false,
+  referral_welcome: true,
+  referral_pending: true,
+  referral_rewarded: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
@@ -94,7 +106,14 @@ type Wording = Record<MessageLocale, string>
  * (its message template) replaces all three.
  */
 export const OCCASION_TEMPLATES: Record<
-  "birthday" | "membership_anniversary" | "first_order_anniversary" | "nowruz" | "yalda" | "first_order" | "win_back",
+  | "birthday"
+  | "membership_anniversary"
+  | "first_order_anniversary"
+  | "nowruz"
+  | "yalda"
+  | "first_order"
+  | "win_back"
+  | "referral_welcome",
   Record<GiftType, Wording>
 > = {
   birthday: {
@@ -195,6 +214,22 @@ export const OCCASION_TEMPLATES: Record<
       en: "We miss you, {first_name}! {balance} of credit is waiting for you at {store_name}.",
     },
   },
+  // A friend who named a member's code: their gift (a code now, or credit on
+  // their first qualifying order), or a welcome alone.
+  referral_welcome: {
+    code: {
+      fa: "{first_name} عزیز، به دعوت {referrer_name} به باشگاه مشتریان {store_name} خوش آمدید! هدیه شما: تخفیف {discount} با کد {code} تا {expires_at}",
+      en: "Welcome to the {store_name} club, {first_name}! Your gift for joining with {referrer_name}'s invitation: {discount} with code {code}, until {expires_at}.",
+    },
+    credit: {
+      fa: "{first_name} عزیز، به دعوت {referrer_name} به باشگاه مشتریان {store_name} خوش آمدید! با اولین سفارش {min_order} یا بیشتر، {amount} اعتبار هدیه می‌گیرید.",
+      en: "Welcome to the {store_name} club, {first_name}! You joined with {referrer_name}'s invitation: your first order of {min_order} or more earns you {amount} of gift credit.",
+    },
+    none: {
+      fa: "{first_name} عزیز، به دعوت {referrer_name} به باشگاه مشتریان {store_name} خوش آمدید!",
+      en: "Welcome to the {store_name} club, {first_name}! You joined with {referrer_name}'s invitation.",
+    },
+  },
 }
 
 /**
@@ -250,6 +285,15 @@ export const DEFAULT_TEMPLATES: Record<MessageEvent, Record<MessageLocale, strin
   nowruz: OCCASION_TEMPLATES.nowruz.code,
   yalda: OCCASION_TEMPLATES.yalda.code,
   first_order: OCCASION_TEMPLATES.first_order.code,
+  referral_welcome: OCCASION_TEMPLATES.referral_welcome.code,
+  referral_pending: {
+    fa: "{first_name} عزیز، {friend_name} با دعوت شما از {store_name} خرید کرد! {amount} اعتبار هدیه برای شما ثبت شد که از {available_at} قابل استفاده است.",
+    en: "Good news, {first_name}! {friend_name} ordered from {store_name} with your invitation: {amount} of credit is yours, spendable from {available_at}.",
+  },
+  referral_rewarded: {
+    fa: "{first_name} عزیز، {amount} اعتبار هدیه معرفی {friend_name} اکنون در کیف پول شما در {store_name} قابل استفاده است. موجودی: {balance}",
+    en: "Hi {first_name}, the {amount} you earned by inviting {friend_name} is now spendable in your {store_name} wallet. Balance: {balance}",
+  },
 }
 
 const VARIABLE = /\{([a-z_]+)\}/g
@@ -344,6 +388,13 @@ export type MessageValues = {
   code?: string | null
   /** What the gift gives, already in the reader's language ("20% off, up to ..."). */
   discount?: string | null
+  /** Referrals: the friend (to the referrer) and the referrer (to the friend), by first name. */
+  friend_name?: string | null
+  referrer_name?: string | null
+  /** Referrals: when the referrer's credit becomes spendable. */
+  available_at?: Date | null
+  /** Referrals: the smallest order that earns the friend's credit. */
+  min_order?: Money | null
 }
 
 /** The message text: each `{variable}` replaced, unknown or empty ones by nothing. */
@@ -360,6 +411,10 @@ export function renderMessage(body: string, values: MessageValues, format: Messa
     sender_name: values.sender_name?.trim() || (fa ? "یکی از اعضای باشگاه" : "A club member"),
     code: values.code ?? "",
     discount: values.discount ?? "",
+    friend_name: values.friend_name?.trim() || (fa ? "دوست شما" : "your friend"),
+    referrer_name: values.referrer_name?.trim() || (fa ? "یکی از اعضای باشگاه" : "a club member"),
+    available_at: values.available_at ? formatDate(values.available_at, format) : "",
+    min_order: values.min_order ? formatMoney(values.min_order, format) : "",
   }
   return body.replace(VARIABLE, (_, name: string) => text[name] ?? "").replace(/ {2,}/g, " ").trim()
 }

@@ -1,4 +1,4 @@
-import { OccasionsFacade } from "./facade/occasions"
+import { ReferralsFacade } from "./facade/referrals"
 
 /**
  * The loyalty club's module service: the one door workflows, routes and
@@ -11,8 +11,8 @@ import { OccasionsFacade } from "./facade/occasions"
  * extending the one before: base (generated CRUD, options, rooms), ledger,
  * club (cashback, tiers, messages), till (till and kiosk, recovery,
  * settings), members (feedback and receipts, credit transfers), codes,
- * occasions. Only this last class ends in `Service` (see services/index.ts).
+ * occasions, referrals. Only this last class ends in `Service` (see services/index.ts).
  */
-class LoyaltyClubModuleService extends OccasionsFacade {}
+class LoyaltyClubModuleService extends ReferralsFacade {}
 
 export default LoyaltyClubModuleService

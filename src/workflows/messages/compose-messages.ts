@@ -46,6 +46,11 @@ export type MessageItem = {
   /** An occasion's gift code and what it gives (`{discount}`; for a credit gift, `amount`). */
   code?: string | null
   discount?: DiscountSummary | null
+  /** Referrals: the other member's first name, when the referrer's credit is spendable, the friend's minimum order. */
+  friend_name?: string | null
+  referrer_name?: string | null
+  available_at?: Date | string | null
+  min_order?: Money | null
   data?: Record<string, unknown> | null
 }
 
@@ -221,6 +226,10 @@ export async function composeMessages(
         store_name: storeName,
         link: item.link ?? null,
         sender_name: item.sender_name ?? null,
+        friend_name: item.friend_name ?? null,
+        referrer_name: item.referrer_name ?? null,
+        available_at: item.available_at ? new Date(item.available_at) : null,
+        min_order: item.min_order ?? null,
         code: item.code ?? null,
         // What the gift gives: the code's discount, or the credit's amount.
         discount: item.discount

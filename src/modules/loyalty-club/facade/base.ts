@@ -17,6 +17,9 @@ import {
   OneTimeCode,
   PosKey,
   PosPurchase,
+  Referral,
+  ReferralCode,
+  ReferralProgram,
   SmsPreference,
   Tier,
   TierHistory,
@@ -38,6 +41,7 @@ import {
   MessagesRoom,
   OccasionsRoom,
   RecoveryRoom,
+  ReferralsRoom,
   SettingsRoom,
   TillRoom,
   TiersRoom,
@@ -72,6 +76,9 @@ export const LoyaltyClubBase = MedusaService({
   OneTimeCode,
   PosKey,
   PosPurchase,
+  Referral,
+  ReferralCode,
+  ReferralProgram,
   SmsPreference,
   Tier,
   TierHistory,
@@ -94,6 +101,7 @@ export class LoyaltyClubRooms extends LoyaltyClubBase {
   protected readonly feedback_ = new FeedbackRoom()
   protected readonly occasions_ = new OccasionsRoom()
   protected readonly codes_ = new CodesRoom()
+  protected readonly referrals_ = new ReferralsRoom()
   protected readonly till_ = new TillRoom((filters, config, sharedContext) =>
     this.listPosPurchases(filters, config, sharedContext)
   )

@@ -18,6 +18,8 @@
  *   codes.ts      discount code batches, codes, materialisation data and
  *                 uses (with code-uses.ts)
  *   occasions.ts  birthdays, occasions, grants
+ *   referrals.ts  referral codes, the programme, referrals and their
+ *                 fraud checks
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
  *
@@ -55,6 +57,7 @@ export { FeedbackRoom } from "./feedback"
 export { MessagesRoom } from "./messages"
 export { OccasionsRoom } from "./occasions"
 export { RecoveryRoom } from "./recovery"
+export { ReferralsRoom } from "./referrals"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"
 export { TransfersRoom } from "./transfers"
