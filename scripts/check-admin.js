@@ -26,7 +26,10 @@
 // (receipt-transfer-settings.js); the Discount codes page with a small bulk
 // batch made, exported and disabled (codes.js); the Occasions page with
 // Yalda turned on with a credit gift (occasions.js); Sara's birthday set
-// and a personal code given on her page (customer-gifts.js).
+// and a personal code given on her page (customer-gifts.js); the Referrals
+// page with its counts, a held referral's reasons and review buttons, and
+// the programme's settings saved (referrals.js); Sara's referral code, link
+// and friends on her page (customer-referrals.js).
 // Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
 // Usage: npm run check:admin [-- http://localhost:9000]
 // One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
@@ -45,6 +48,7 @@ const {
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
 const { checkCodes } = require("./check-admin/codes")
 const { checkCustomerGifts } = require("./check-admin/customer-gifts")
+const { checkCustomerReferrals } = require("./check-admin/customer-referrals")
 const { checkFeedback } = require("./check-admin/feedback")
 const { checkWallet } = require("./check-admin/customer-wallet")
 const { checkMessages } = require("./check-admin/messages")
@@ -53,6 +57,7 @@ const { checkOrderCashback } = require("./check-admin/order-cashback")
 const { checkOverview } = require("./check-admin/overview")
 const { checkPos } = require("./check-admin/pos")
 const { checkReceiptTransferSettings } = require("./check-admin/receipt-transfer-settings")
+const { checkReferrals } = require("./check-admin/referrals")
 const { checkRuleEdit } = require("./check-admin/rule-edit")
 const { checkSettingsEdit } = require("./check-admin/settings-edit")
 const { checkTierEdit } = require("./check-admin/tier-edit")
@@ -79,6 +84,8 @@ const STEPS = [
   ["codes", checkCodes],
   ["occasions", checkOccasions],
   ["customer gifts", checkCustomerGifts],
+  ["referrals", checkReferrals],
+  ["customer referrals", checkCustomerReferrals],
 ]
 
 // Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.

@@ -47,6 +47,9 @@ async function checkCustomerMessages(page, ctx) {
       "nowruz",
       "yalda",
       "first_order",
+      "referral_welcome",
+      "referral_pending",
+      "referral_rewarded",
     ]
       .map((e) => ctx.tr(`messages.events.${e}.label`))
       .find((label) => row.includes(label))

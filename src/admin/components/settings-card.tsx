@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { QueryKey } from "@tanstack/react-query"
 import { ReactNode, useEffect, useMemo } from "react"
 import { DefaultValues, FieldValues, Path, useForm, UseFormReturn } from "react-hook-form"
 import { z } from "zod"
@@ -9,7 +10,18 @@ import { useLoyaltyTranslation } from "../lib/i18n"
 import { useLoyaltyMutation } from "../lib/mutation"
 import { loyaltyKeys, useLoyaltySettings } from "../lib/query"
 
-type Body = Partial<Record<keyof LoyaltySettings, unknown>>
+type Body = Record<string, unknown>
+
+/**
+ * Where a panel's record comes from and goes to when it is not the club's
+ * settings (the referral programme): its query, its save and what a save
+ * changes.
+ */
+export type SettingsSource<S> = {
+  query: { data: S | undefined; isPending: boolean; error: unknown }
+  save: (body: Body) => Promise<unknown>
+  invalidate: QueryKey[]
+}
 
 /**
  * The fields of `next` whose value differs from `saved`'s (compared as
@@ -28,37 +40,42 @@ function changedFields(next: Body, saved: Body): Body {
 }
 
 /**
- * One panel of the club's settings (checkout, SMS, till and kiosk): its
- * fields as a react-hook-form with a zod schema, filled from the stored
- * settings, saving only what changed; an API error with a code the panel
- * knows shows at its field, any other as a toast.
+ * One panel of the club's settings (checkout, SMS, till and kiosk), or of
+ * another one-row record (`source`: the referral programme): its fields as a
+ * react-hook-form with a zod schema, filled from the stored record, saving
+ * only what changed; an API error with a code the panel knows shows at its
+ * field, any other as a toast.
  */
-export function SettingsCard<T extends FieldValues>({
+export function SettingsCard<T extends FieldValues, S = LoyaltySettings>({
   title,
   description,
   schema,
   toValues,
   toBody,
   fieldOfCode,
+  source,
   testId,
   children,
 }: {
   title: string
   description?: string
   schema: z.ZodType<T, any>
-  /** The form's values for the stored settings. */
-  toValues: (settings: LoyaltySettings) => T
+  /** The form's values for the stored record. */
+  toValues: (stored: S) => T
   /** The API body for the form's values (all of the panel's settings). */
-  toBody: (values: T) => Body
+  toBody: (values: T) => Partial<Record<keyof S, unknown>>
   /** The form field an API error code is about, if any. */
   fieldOfCode?: (code: string) => Path<T> | undefined
+  /** Another record than the club's settings. */
+  source?: SettingsSource<S>
   testId?: string
   children: (form: UseFormReturn<T>) => ReactNode
 }) {
   const { t } = useLoyaltyTranslation()
   const errorText = useErrorText()
-  const { data: settings, isPending, error } = useLoyaltySettings()
-  const values = useMemo(() => (settings ? toValues(settings) : undefined), [settings, toValues])
+  const settingsQuery = useLoyaltySettings()
+  const { data: stored, isPending, error } = source?.query ?? (settingsQuery as unknown as SettingsSource<S>["query"])
+  const values = useMemo(() => (stored ? toValues(stored) : undefined), [stored, toValues])
   const form = useForm<T>({
     resolver: zodResolver(schema as any),
     defaultValues: values as DefaultValues<T> | undefined,
@@ -69,8 +86,10 @@ export function SettingsCard<T extends FieldValues>({
 
   const save = useLoyaltyMutation({
     mutationFn: (body: Body) =>
-      api<{ settings: LoyaltySettings }>("/admin/loyalty/settings", { method: "POST", body }),
-    invalidate: () => [loyaltyKeys.settings()],
+      source
+        ? source.save(body)
+        : api<{ settings: LoyaltySettings }>("/admin/loyalty/settings", { method: "POST", body }),
+    invalidate: () => source?.invalidate ?? [loyaltyKeys.settings()],
     success: t("common.states.saved"),
     onError: (e) => {
       const field = e instanceof LoyaltyApiError && e.code ? fieldOfCode?.(e.code) : undefined
@@ -82,7 +101,7 @@ export function SettingsCard<T extends FieldValues>({
   })
 
   const submit = form.handleSubmit((next) => {
-    const body = changedFields(toBody(next), toBody(values!))
+    const body = changedFields(toBody(next) as Body, toBody(values!) as Body)
     if (Object.keys(body).length) save.mutate(body)
   })
 

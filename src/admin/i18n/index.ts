@@ -11,6 +11,7 @@ import arFeedback from "./locales/ar/feedback.json"
 import arOrders from "./locales/ar/orders.json"
 import arMessages from "./locales/ar/messages.json"
 import arOccasions from "./locales/ar/occasions.json"
+import arReferrals from "./locales/ar/referrals.json"
 import arRules from "./locales/ar/rules.json"
 import arTiers from "./locales/ar/tiers.json"
 import arTill from "./locales/ar/till.json"
@@ -23,6 +24,7 @@ import enFeedback from "./locales/en/feedback.json"
 import enOrders from "./locales/en/orders.json"
 import enMessages from "./locales/en/messages.json"
 import enOccasions from "./locales/en/occasions.json"
+import enReferrals from "./locales/en/referrals.json"
 import enRules from "./locales/en/rules.json"
 import enTiers from "./locales/en/tiers.json"
 import enTill from "./locales/en/till.json"
@@ -35,6 +37,7 @@ import faFeedback from "./locales/fa/feedback.json"
 import faOrders from "./locales/fa/orders.json"
 import faMessages from "./locales/fa/messages.json"
 import faOccasions from "./locales/fa/occasions.json"
+import faReferrals from "./locales/fa/referrals.json"
 import faRules from "./locales/fa/rules.json"
 import faTiers from "./locales/fa/tiers.json"
 import faTill from "./locales/fa/till.json"
@@ -53,6 +56,7 @@ export default {
       messages: enMessages,
       occasions: enOccasions,
       orders: enOrders,
+      referrals: enReferrals,
       rules: enRules,
       tiers: enTiers,
       till: enTill,
@@ -69,6 +73,7 @@ export default {
       messages: faMessages,
       occasions: faOccasions,
       orders: faOrders,
+      referrals: faReferrals,
       rules: faRules,
       tiers: faTiers,
       till: faTill,
@@ -85,6 +90,7 @@ export default {
       messages: arMessages,
       occasions: arOccasions,
       orders: arOrders,
+      referrals: arReferrals,
       rules: arRules,
       tiers: arTiers,
       till: arTill,

@@ -171,6 +171,9 @@ export type MessageEvent =
   | "nowruz"
   | "yalda"
   | "first_order"
+  | "referral_welcome"
+  | "referral_pending"
+  | "referral_rewarded"
 
 export type MessageLocale = "fa" | "en"
 

@@ -35,6 +35,9 @@ export const MESSAGE_EVENTS: MessageEvent[] = [
   "nowruz",
   "yalda",
   "first_order",
+  "referral_welcome",
+  "referral_pending",
+  "referral_rewarded",
 ]
 
 /**
@@ -75,6 +78,9 @@ export const EVENT_LABEL = {
   nowruz: "messages.events.nowruz.label",
   yalda: "messages.events.yalda.label",
   first_order: "messages.events.first_order.label",
+  referral_welcome: "messages.events.referral_welcome.label",
+  referral_pending: "messages.events.referral_pending.label",
+  referral_rewarded: "messages.events.referral_rewarded.label",
 } as const satisfies Record<MessageEvent, string>
 
 export const EVENT_DESCRIPTION = {
@@ -94,6 +100,9 @@ export const EVENT_DESCRIPTION = {
   nowruz: "messages.events.nowruz.description",
   yalda: "messages.events.yalda.description",
   first_order: "messages.events.first_order.description",
+  referral_welcome: "messages.events.referral_welcome.description",
+  referral_pending: "messages.events.referral_pending.description",
+  referral_rewarded: "messages.events.referral_rewarded.description",
 } as const satisfies Record<MessageEvent, string>
 
 export const LOCALE_LABEL = {
@@ -113,6 +122,10 @@ export const VARIABLE_LABEL: Record<string, string> = {
   sender_name: "messages.variables.sender_name",
   code: "messages.variables.code",
   discount: "messages.variables.discount",
+  friend_name: "messages.variables.friend_name",
+  referrer_name: "messages.variables.referrer_name",
+  available_at: "messages.variables.available_at",
+  min_order: "messages.variables.min_order",
 }
 
 export const STATUS_LABEL = {
@@ -156,6 +169,9 @@ export const DEFAULT_SMS_EVENTS: Partial<Record<MessageEvent, boolean>> = {
   receipt: true,
   transfer_received: true,
   transfer_returned: true,
+  referral_welcome: true,
+  referral_pending: true,
+  referral_rewarded: true,
 }
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1]
@@ -245,10 +261,11 @@ export type SampleFormat = {
   store_name: string
 }
 
-// The sample customer, in each message language.
+// The sample customer, in each message language; the friend they invited
+// and the member who invited them.
 const SAMPLE = {
-  fa: { first_name: "سارا", tier: "طلایی", sender_name: "مریم" },
-  en: { first_name: "Sara", tier: "Gold", sender_name: "Maryam" },
+  fa: { first_name: "سارا", tier: "طلایی", sender_name: "مریم", friend_name: "نگار", referrer_name: "علی" },
+  en: { first_name: "Sara", tier: "Gold", sender_name: "Maryam", friend_name: "Negar", referrer_name: "Ali" },
 }
 // A personal code and its discount: 20% up to 50,000 Toman.
 const SAMPLE_CODE = "BDAY7K3M9QX2P"
@@ -260,6 +277,9 @@ const SAMPLE_LINK = "https://shop.example/r/3Fq9xK"
 const SAMPLE_AMOUNT = "1850000"
 const SAMPLE_BALANCE = "12400000"
 const SAMPLE_EXPIRY_DAYS = 7
+// A referral's smallest qualifying order (500,000 Toman) and its hold.
+const SAMPLE_MIN_ORDER = "5000000"
+const SAMPLE_HOLD_DAYS = 14
 
 /**
  * The sample values as the SMS writes them: in the message's language (not
@@ -278,18 +298,20 @@ export function sampleValues(locale: MessageLocale, format: SampleFormat): Recor
     `${numbers.format(
       (format.money_display === "rial" ? rial : shiftDecimal(rial, -1)) as unknown as number
     )} ${unit}`
-  const expiry = new Date(Date.now() + SAMPLE_EXPIRY_DAYS * 86_400_000)
   const dateOptions: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric" }
-  let date: string
-  try {
-    date = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-      ...dateOptions,
-      timeZone: format.time_zone,
-    }).format(expiry)
-  } catch {
-    // A time zone the shop is still typing.
-    date = new Intl.DateTimeFormat(INTL_LOCALE[locale], dateOptions).format(expiry)
+  const inDays = (days: number) => {
+    const at = new Date(Date.now() + days * 86_400_000)
+    try {
+      return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        ...dateOptions,
+        timeZone: format.time_zone,
+      }).format(at)
+    } catch {
+      // A time zone the shop is still typing.
+      return new Intl.DateTimeFormat(INTL_LOCALE[locale], dateOptions).format(at)
+    }
   }
+  const date = inDays(SAMPLE_EXPIRY_DAYS)
   return {
     first_name: SAMPLE[locale].first_name,
     amount: money(SAMPLE_AMOUNT),
@@ -299,6 +321,10 @@ export function sampleValues(locale: MessageLocale, format: SampleFormat): Recor
     store_name: format.store_name,
     link: SAMPLE_LINK,
     sender_name: SAMPLE[locale].sender_name,
+    friend_name: SAMPLE[locale].friend_name,
+    referrer_name: SAMPLE[locale].referrer_name,
+    available_at: inDays(SAMPLE_HOLD_DAYS),
+    min_order: money(SAMPLE_MIN_ORDER),
     code: SAMPLE_CODE,
     // As src/utils/discount-codes.ts formatDiscount writes it.
     discount:

@@ -6,6 +6,7 @@ import {
   Receipt,
   Key,
   Gift,
+  Share,
   Sparkles,
   Star,
   Tag,
@@ -27,6 +28,7 @@ const PAGES: { to: string; title: string; about: string; icon: ComponentType }[]
   { to: "transfers", title: "common.nav.transfers", about: "common.overview.transfers", icon: Gift },
   { to: "codes", title: "common.nav.codes", about: "common.overview.codes", icon: Tag },
   { to: "occasions", title: "common.nav.occasions", about: "common.overview.occasions", icon: Calendar },
+  { to: "referrals", title: "common.nav.referrals", about: "common.overview.referrals", icon: Share },
 ]
 
 const LoyaltyPage = () => {

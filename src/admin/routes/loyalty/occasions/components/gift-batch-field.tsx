@@ -1,5 +1,6 @@
 import { Text } from "@medusajs/ui"
-import { Control } from "react-hook-form"
+import { ReactNode } from "react"
+import { Control, FieldPath, FieldValues } from "react-hook-form"
 import { Link } from "react-router-dom"
 import { useDiscountText } from "../../../../components/codes/discount-text"
 import { SelectField } from "../../../../components/fields"
@@ -7,21 +8,26 @@ import { Data } from "../../../../components/ltr"
 import { usePersonalBatches } from "../../../../lib/codes"
 import { useLoyaltyTranslation } from "../../../../lib/i18n"
 import { fill, slot } from "../../cashback-rules/components/sentence"
-import { OccasionValues } from "./occasion-form"
 
 /**
- * The personal batch (template) an occasion's codes come from: the active
- * ones, and the one chosen before even if it was disabled since.
+ * The personal batch (template) an occasion's (or a referred friend's)
+ * codes come from: the active ones, and the one chosen before even if it
+ * was disabled since.
  */
-export const GiftBatchField = ({
+export function GiftBatchField<T extends FieldValues>({
   control,
+  name,
   id,
   current,
+  hint,
 }: {
-  control: Control<OccasionValues>
+  control: Control<T>
+  name: FieldPath<T>
   id: string
   current: string | null
-}) => {
+  /** What the batch is for, already translated; the occasions' words when omitted. */
+  hint?: ReactNode
+}) {
   const { t } = useLoyaltyTranslation()
   const discountText = useDiscountText()
   const { data: batches, isPending } = usePersonalBatches()
@@ -40,7 +46,7 @@ export const GiftBatchField = ({
   return (
     <SelectField
       control={control}
-      name="batch_id"
+      name={name}
       id={id}
       label={t("occasions.form.batch.label")}
       placeholder={t("occasions.form.batch.placeholder")}
@@ -53,7 +59,7 @@ export const GiftBatchField = ({
             </Link>
           </Text>
         ) : (
-          t("occasions.form.batch.hint")
+          hint ?? t("occasions.form.batch.hint")
         )
       }
       options={options}

@@ -116,7 +116,7 @@ export const OccasionCard = ({ occasion, currencies }: { occasion: Occasion; cur
               ]}
             />
             {giftType === "code" && (
-              <GiftBatchField control={form.control} id={`occasion-${kind}-batch`} current={occasion.batch_id} />
+              <GiftBatchField control={form.control} name="batch_id" id={`occasion-${kind}-batch`} current={occasion.batch_id} />
             )}
             {giftType === "credit" && (
               <NumberField
