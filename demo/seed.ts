@@ -11,6 +11,7 @@ import { seedOccasions } from "./seed/occasions"
 import { seedStore } from "./seed/store"
 import { seedTiers } from "./seed/tiers"
 import { seedReceipts } from "./seed/receipts"
+import { seedReferrals } from "./seed/referrals"
 import { seedPointOfSale } from "./seed/till"
 import { seedTransfers } from "./seed/transfers"
 import { seedWallets } from "./seed/wallets"
@@ -24,7 +25,8 @@ import { seedWallets } from "./seed/wallets"
  * One file per capability under `demo/seed/`, run in this order: a later one
  * reads what an earlier one made (the wallet and the order need Sara, the
  * tiers her order, the till the In-store channel and the members' phones,
- * the occasions the codes' "Birthday gift" batch).
+ * the occasions the codes' "Birthday gift" batch, the referrals Sara's and
+ * Reza's phones and the till).
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -47,4 +49,5 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedTransfers({ container } as ExecArgs)
   await seedCodes({ container } as ExecArgs)
   await seedOccasions(container)
+  await seedReferrals(container)
 }

@@ -22,6 +22,8 @@ export const PosRegisterPurchase = z.strictObject({
     .max(100)
     .nullish(),
   note: z.string().max(500).nullish(),
+  /** A friend's referral code, claimed for a member's first purchase here (channel till). */
+  referral_code: z.string().min(1).max(32).nullish(),
 })
 
 export type PosRedeemCodeType = z.infer<typeof PosRedeemCode>

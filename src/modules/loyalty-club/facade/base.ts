@@ -41,6 +41,7 @@ import {
   MessagesRoom,
   OccasionsRoom,
   RecoveryRoom,
+  ReferralReadsRoom,
   ReferralsRoom,
   SettingsRoom,
   TillRoom,
@@ -102,6 +103,7 @@ export class LoyaltyClubRooms extends LoyaltyClubBase {
   protected readonly occasions_ = new OccasionsRoom()
   protected readonly codes_ = new CodesRoom()
   protected readonly referrals_ = new ReferralsRoom()
+  protected readonly referralReads_ = new ReferralReadsRoom()
   protected readonly till_ = new TillRoom((filters, config, sharedContext) =>
     this.listPosPurchases(filters, config, sharedContext)
   )

@@ -18,8 +18,9 @@
  *   codes.ts      discount code batches, codes, materialisation data and
  *                 uses (with code-uses.ts)
  *   occasions.ts  birthdays, occasions, grants
- *   referrals.ts  referral codes, the programme, referrals and their
- *                 fraud checks
+ *   referrals.ts  referral codes, the programme, referrals and their moves
+ *                 (with referral-facts.ts: the fraud checks' reads, and
+ *                 referral-reads.ts: the admin's and shopper's lists and stats)
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
  *
@@ -58,6 +59,7 @@ export { MessagesRoom } from "./messages"
 export { OccasionsRoom } from "./occasions"
 export { RecoveryRoom } from "./recovery"
 export { ReferralsRoom } from "./referrals"
+export { ReferralReadsRoom } from "./referral-reads"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"
 export { TransfersRoom } from "./transfers"

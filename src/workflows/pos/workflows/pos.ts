@@ -31,6 +31,9 @@ import {
   verifyOneTimeCodeStep,
 } from "../steps"
 import { queueMessagesStep } from "../../messages/steps"
+import type { ReferralView } from "../../../modules/loyalty-club/services/referrals"
+import { claimReferralStep } from "../../referrals/steps/claim-referral"
+import type { ReferralErrorAnswer } from "../../referrals/shared"
 import { LoyaltyPosEvents } from "../events"
 import { handOverPosOrderWorkflow } from "./hand-over-pos-order"
 
@@ -46,6 +49,12 @@ export type RegisterPosPurchaseInput = {
   /** Who registers it, for a member made for a new phone: a till or staff. */
   source?: "pos" | "admin"
   note?: string | null
+  /**
+   * A friend's referral code named at their (first) purchase: claimed for
+   * the member (channel "till") before the order is made, for a new receipt
+   * only. A refused claim never fails the purchase (`referral_error`).
+   */
+  referral_code?: string | null
 }
 
 export const registerPosPurchaseWorkflowId = "loyalty-register-pos-purchase"
@@ -63,6 +72,9 @@ export const registerPosPurchaseWorkflowId = "loyalty-register-pos-purchase"
  * delivered, and `loyalty.pos.purchase_registered` announces it (the
  * receipt SMS). The receipt id, within its location, makes an exact repeat a no-op
  * that answers the first registration; another phone or amount is a 409.
+ * With `referral_code`, a new receipt first claims the friend's referral
+ * (channel "till"; `referral`, or `referral_error` for a refused claim,
+ * which never fails the purchase).
  * A failed step undoes the ones before it, except a member it made.
  *
  * @example
@@ -87,6 +99,27 @@ export const registerPosPurchaseWorkflow = createWorkflow(
         customer_id: member.customer_id,
       }))
     )
+    // The referral is claimed before the order exists, so the purchase is
+    // the friend's first order and qualifies it (the purchase event).
+    const referral = when({ input, claim }, ({ input, claim }) => claim.created && !!input.referral_code).then(() => {
+      const claimed = claimReferralStep(
+        transform({ input, member }, ({ input, member }) => ({
+          customer_id: member.customer_id,
+          code: input.referral_code as string,
+          channel: "till" as const,
+          currency_code: input.currency_code,
+          soft: true,
+        }))
+      )
+      queueMessagesStep(
+        transform({ claimed }, ({ claimed }) => ({
+          event: "referral_welcome" as const,
+          items: claimed.messages,
+          gift: claimed.gift_variant,
+        }))
+      ).config({ name: "queue-referral-welcome" })
+      return claimed
+    })
     const order = when({ claim }, ({ claim }) => claim.created).then(() => {
       const orderInput = resolvePosOrderInputStep(
         transform({ input, checked, member }, ({ input, checked, member }) => ({
@@ -122,13 +155,17 @@ export const registerPosPurchaseWorkflow = createWorkflow(
       })
       return order
     })
-    const result = transform({ claim, order, member }, ({ claim, order, member }) => ({
+    const result = transform({ claim, order, member, referral }, ({ claim, order, member, referral }) => ({
       purchase_id: claim.purchase.id as string,
       receipt_id: claim.purchase.receipt_id as string,
       order_id: ((order as any)?.id ?? claim.purchase.order_id) as string,
       customer_id: member.customer_id,
       created: claim.created,
       member_created: member.created,
+      /** The friend's referral claimed with this purchase (null: none named, a repeat, or refused with a 400). */
+      referral: (referral?.referral ?? null) as ReferralView | null,
+      /** Why a named code was not claimed (`{ code, message }` of the 400), else null. */
+      referral_error: (referral?.error ?? null) as ReferralErrorAnswer | null,
     }))
     return new WorkflowResponse(result)
   }

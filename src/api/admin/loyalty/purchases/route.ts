@@ -6,17 +6,24 @@ import { registerPosPurchaseWorkflow } from "../../../../workflows"
 import { ruleOnAnswer, rulesById } from "../../../utils/cashback-rules"
 import { clubCard } from "../../../utils/club-card"
 import { answeringConflicts } from "../../../utils/pos"
+import { assertReferralCode, referralCore } from "../referrals/views"
 import { AdminRegisterPurchaseType } from "./validators"
 
 /**
  * Staff register an in-store purchase by phone and amount (shops without a
  * till): cashback credited, SMS queued, the customer's club card returned.
- * An `Idempotency-Key` header makes a retried request register once.
+ * An `Idempotency-Key` header makes a retried request register once. A
+ * `referral_code` is checked first (unknown: 400), then claimed for the
+ * member (channel till) before the purchase counts; a refused claim does
+ * not fail the purchase (`referral_error` says why).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminRegisterPurchaseType>,
   res: MedusaResponse
 ) => {
+  if (req.validatedBody.referral_code) {
+    await assertReferralCode(req.scope, req.validatedBody.referral_code)
+  }
   const header = req.get("idempotency-key")?.trim()
   const receiptId = header ? `admin:${header.slice(0, 200)}` : generateEntityId(undefined, "admin")
   const run = await answeringConflicts(res, () =>
@@ -46,5 +53,7 @@ export const POST = async (
       rule: ruleOnAnswer(c, rules),
     })),
     club_card: await clubCard(req.scope, result.customer_id),
+    referral: referralCore(result.referral),
+    referral_error: result.referral_error ?? null,
   })
 }

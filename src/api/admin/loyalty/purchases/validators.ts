@@ -7,4 +7,6 @@ export const AdminRegisterPurchase = z.strictObject({
   amount: decimal("amount"),
   currency_code: z.string().length(3).toLowerCase(),
   note: z.string().max(500).nullish(),
+  /** A friend's referral code, claimed for the member before the purchase counts (channel till). */
+  referral_code: z.string().min(1).max(32).nullish(),
 })

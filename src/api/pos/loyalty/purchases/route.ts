@@ -7,6 +7,7 @@ import { shopperLanguage } from "../../../utils/locale"
 import { PosRequest } from "../../../utils/pos-auth"
 import { answeringConflicts, tillMemberCard } from "../../../utils/pos"
 import { PosRegisterPurchaseType } from "../validators"
+import { assertReferralCode, referralCore } from "../../../admin/loyalty/referrals/views"
 
 /**
  * Registers an in-store purchase and awards its cashback (201); the same
@@ -14,10 +15,17 @@ import { PosRegisterPurchaseType } from "../validators"
  * (200); the same receipt with another phone or amount is a 409 naming it.
  * Each cashback names its rule in the member's language (the till's
  * `x-medusa-locale`, else the one they chose for SMS, else the shop's);
- * `note` is the ledger's own (English) note.
+ * `note` is the ledger's own (English) note. A `referral_code` no member has
+ * is a 400 before anything is registered; a known one is claimed for the
+ * member (channel till) before a new receipt's order is made, so the
+ * purchase can qualify it; a refused claim does not fail the purchase
+ * (`referral_error` says why).
  */
 export const POST = async (req: PosRequest, res: MedusaResponse) => {
   const body = req.validatedBody as PosRegisterPurchaseType
+  if (body.referral_code) {
+    await assertReferralCode(req.scope, body.referral_code)
+  }
   const run = await answeringConflicts(res, () =>
     registerPosPurchaseWorkflow(req.scope).run({
       input: { ...body, pos_key_id: req.pos_key!.id, location: req.pos_key!.location, source: "pos" },
@@ -48,5 +56,7 @@ export const POST = async (req: PosRequest, res: MedusaResponse) => {
       note: c.note,
     })),
     member: await tillMemberCard(req.scope, result.customer_id, language),
+    referral: referralCore(result.referral),
+    referral_error: result.referral_error ?? null,
   })
 }

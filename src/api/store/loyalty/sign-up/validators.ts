@@ -10,4 +10,6 @@ export const StoreSignUpVerify = z.strictObject({
   code: z.string().min(1).max(12),
   /** Optional: the member's birthday, as the birthday route takes it. */
   birthday: BirthdayBody.optional(),
+  /** Optional: a friend's referral code, claimed for the member (channel kiosk). */
+  referral_code: z.string().min(1).max(32).optional(),
 })

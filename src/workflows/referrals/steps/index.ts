@@ -1,0 +1,7 @@
+export * from "./claim-referral"
+export * from "./pay-referral-reward"
+export * from "./qualify-referral-order"
+export * from "./reverse-referral-order"
+export * from "./review-referral"
+export * from "./reward-released-referrals"
+export * from "./update-referral-program"

@@ -1,0 +1,5 @@
+export * from "./claim-referral"
+export * from "./qualify-referral-order"
+export * from "./reverse-referral-order"
+export * from "./review-referral"
+export * from "./update-referral-program"
