@@ -33,6 +33,8 @@ import { storeCartPromotionCodeRoutesMiddlewares } from "./store/carts/[id]/prom
 // Referrals
 import { storeReferralRoutesMiddlewares } from "./store/loyalty/referrals/middlewares"
 import { adminReferralRoutesMiddlewares } from "./admin/loyalty/referrals/middlewares"
+// Analytics
+import { adminAnalyticsRoutesMiddlewares } from "./admin/loyalty/analytics/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -67,5 +69,6 @@ export default defineMiddlewares({
     ...storeCartPromotionCodeRoutesMiddlewares,
     ...storeReferralRoutesMiddlewares,
     ...adminReferralRoutesMiddlewares,
+    ...adminAnalyticsRoutesMiddlewares,
   ],
 })

@@ -155,6 +155,9 @@ export const LoyaltyErrorCode = {
   MIN_ORDER_AMOUNT_INVALID: "loyalty_min_order_amount_invalid",
   REFERRER_PERCENT_INVALID: "loyalty_referrer_percent_invalid",
   SHARE_URL_INVALID: "loyalty_share_url_invalid",
+
+  // Analytics
+  ANALYTICS_PERIOD_INVALID: "loyalty_analytics_period_invalid",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]

@@ -1,4 +1,4 @@
-import { ReferralsFacade } from "./facade/referrals"
+import { AnalyticsFacade } from "./facade/analytics"
 
 /**
  * The loyalty club's module service: the one door workflows, routes and
@@ -11,8 +11,8 @@ import { ReferralsFacade } from "./facade/referrals"
  * extending the one before: base (generated CRUD, options, rooms), ledger,
  * club (cashback, tiers, messages), till (till and kiosk, recovery,
  * settings), members (feedback and receipts, credit transfers), codes,
- * occasions, referrals. Only this last class ends in `Service` (see services/index.ts).
+ * occasions, referrals, analytics. Only this last class ends in `Service` (see services/index.ts).
  */
-class LoyaltyClubModuleService extends ReferralsFacade {}
+class LoyaltyClubModuleService extends AnalyticsFacade {}
 
 export default LoyaltyClubModuleService
