@@ -350,10 +350,12 @@ medusaIntegrationTestRunner({
           } as any,
         })
         // Reza's wallet holds only the demo's gift from Sara (a claimed
-        // transfer): nothing for this order yet.
+        // transfer) and his demo referral reward for Nima: nothing for this
+        // order yet.
         const [wallet] = await service().listWallets({ customer_id: reza.id })
         expect((await service().listWalletTransactions({ wallet_id: wallet.id })).map((t) => [t.reference, t.amount])).toEqual([
           ["transfer", 200000],
+          ["referral", 1000000],
         ])
 
         const progress: number[] = []
@@ -363,14 +365,16 @@ medusaIntegrationTestRunner({
           batch_size: 1,
           onProgress: (p) => progress.push(p.done),
         })
-        // Sara's demo order and Emily's purchase at the demo till were paid
-        // by the seed; Reza's is new. The demo
-        // pins Reza to Gold, so the order earns 1% on the vacuum cleaner
-        // (1,850,000) and the club rule's Gold rate of 5% (9,250,000).
-        expect(first).toEqual({ done: 3, total: 3, awarded_orders: 1, credited: { irr: "11100000" } })
-        expect(progress).toEqual([1, 2, 3, 3])
+        // Sara's demo order and the purchases at the demo till (Emily's and
+        // the two referred friends') were paid by the seed; Reza's is new.
+        // The demo pins Reza to Gold, so the order earns 1% on the vacuum
+        // cleaner (1,850,000) and the club rule's Gold rate of 5%
+        // (9,250,000); with the transfer (200,000) and his referral reward
+        // (1,000,000) he has 12,300,000.
+        expect(first).toEqual({ done: 5, total: 5, awarded_orders: 1, credited: { irr: "11100000" } })
+        expect(progress).toEqual([1, 2, 3, 4, 5, 5])
         const balance = (await service().getBalances([wallet.id]))[wallet.id]
-        expect(balance.available).toBe("11300000")
+        expect(balance.available).toBe("12300000")
         const credits = await service().listWalletTransactions({ wallet_id: wallet.id, reference: "order" })
         expect(credits.map((c) => c.reference_id).sort()).toEqual(
           credits.map((c) => `${order.id}:${c.metadata!.rule_id}`).sort()
@@ -378,8 +382,9 @@ medusaIntegrationTestRunner({
         expect(credits).toHaveLength(2)
 
         const again = await backfillCashback(container, { since })
-        expect(again).toEqual({ done: 3, total: 3, awarded_orders: 0, credited: {} })
-        expect(await service().listWalletTransactions({ wallet_id: wallet.id })).toHaveLength(3)
+        expect(again).toEqual({ done: 5, total: 5, awarded_orders: 0, credited: {} })
+        // The transfer, the referral reward and the order's two credits.
+        expect(await service().listWalletTransactions({ wallet_id: wallet.id })).toHaveLength(4)
       })
     })
   },

@@ -275,8 +275,9 @@ medusaIntegrationTestRunner({
         )
         expect(data.message_template).toEqual(expect.objectContaining({ is_default: false, body: "{first_name} جان، {balance} منتظر شماست" }))
         const { data: list } = await api.get("/admin/loyalty/message-templates", admin)
-        // Ten events (cashback, payment, reminder, tier, statement, win-back, welcome, receipt, credit received and returned) in two languages.
-        expect(list.message_templates).toHaveLength(32)
+        // Nineteen events (cashback, payment, reminder, tier, statement, win-back, welcome, receipt, credit received and
+        // returned, five more occasions, the first order, and the referral welcome, pending and rewarded) in two languages.
+        expect(list.message_templates).toHaveLength(38)
         // A gateway template for the shipped wording keeps the wording.
         const { data: gw } = await api.post(
           "/admin/loyalty/message-templates",
@@ -291,18 +292,21 @@ medusaIntegrationTestRunner({
         const { data: days } = await api.post("/admin/loyalty/settings", { reminder_days: [3, 7, 3] }, admin)
         expect(days.settings.reminder_days).toEqual([7, 3])
 
-        // Win-back is off by default; on, Sara and Emily (the demo's last
-        // orders, online and at the till, are today's) are due 60 days from
-        // now, once; Emily reads English.
+        // Win-back is off by default; on, Sara, Emily and the demo's two
+        // referred friends (Nima and Maryam, nameless members made at the
+        // till; the demo's last orders, online and at the till, are today's)
+        // are due 60 days from now, once; Emily reads English.
         await api.post("/admin/loyalty/settings", { sms_events: { win_back: true } }, admin)
         const later = new Date(Date.now() + 60 * DAY)
         const first = await runOccasions(container, { at: later, kinds: ["win_back"] })
         const second = await runOccasions(container, { at: later, kinds: ["win_back"] })
-        expect(first.queued).toHaveLength(2)
+        expect(first.queued).toHaveLength(4)
         expect(second.queued).toEqual([])
         const bodies = (await service().listMessages({ id: first.queued })).map((m) => m.body).sort()
         expect(bodies[0]).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
         expect(bodies[1]).toMatch(/^We miss you, Emily! .+ Toman of credit is waiting for you at Loyalty Club Demo\.$/)
+        expect(bodies[2]).toMatch(/^مشتری جان، .+ تومان منتظر شماست$/)
+        expect(bodies[3]).toMatch(/^مشتری جان، .+ تومان منتظر شماست$/)
 
         // An approved gateway template: sent through Kavenegar's lookup with
         // the wording's values as tokens, in order.
