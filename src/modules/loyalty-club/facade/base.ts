@@ -34,6 +34,10 @@ import {
   ResolvedLoyaltyClubOptions,
 } from "../options"
 import {
+  AnalyticsMonthsRoom,
+  AnalyticsProgrammesRoom,
+  AnalyticsRollupsRoom,
+  AnalyticsRoom,
   CashbackRoom,
   CodesRoom,
   FeedbackRoom,
@@ -104,6 +108,10 @@ export class LoyaltyClubRooms extends LoyaltyClubBase {
   protected readonly codes_ = new CodesRoom()
   protected readonly referrals_ = new ReferralsRoom()
   protected readonly referralReads_ = new ReferralReadsRoom()
+  protected readonly analytics_ = new AnalyticsRoom()
+  protected readonly analyticsMonths_ = new AnalyticsMonthsRoom()
+  protected readonly analyticsProgrammes_ = new AnalyticsProgrammesRoom()
+  protected readonly analyticsRollups_ = new AnalyticsRollupsRoom()
   protected readonly till_ = new TillRoom((filters, config, sharedContext) =>
     this.listPosPurchases(filters, config, sharedContext)
   )

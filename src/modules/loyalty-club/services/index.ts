@@ -52,6 +52,10 @@
  * `...Room` or `Ledger...`, and the facade builds them itself.
  */
 export { Ledger } from "./ledger"
+export { AnalyticsRoom } from "./analytics"
+export { AnalyticsMonthsRoom } from "./analytics-months"
+export { AnalyticsProgrammesRoom } from "./analytics-programmes"
+export { AnalyticsRollupsRoom } from "./analytics-rollups"
 export { CashbackRoom } from "./cashback"
 export { CodesRoom } from "./codes"
 export { FeedbackRoom } from "./feedback"
