@@ -29,7 +29,9 @@
 // and a personal code given on her page (customer-gifts.js); the Referrals
 // page with its counts, a held referral's reasons and review buttons, and
 // the programme's settings saved (referrals.js); Sara's referral code, link
-// and friends on her page (customer-referrals.js).
+// and friends on her page (customer-referrals.js); the Loyalty analytics
+// page with every section, its CSV files, the period picker and Refresh
+// (analytics.js).
 // Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
 // Usage: npm run check:admin [-- http://localhost:9000]
 // One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
@@ -45,6 +47,7 @@ const {
   setLanguage,
   shots,
 } = require("./check-admin/lib")
+const { checkAnalytics } = require("./check-admin/analytics")
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
 const { checkCodes } = require("./check-admin/codes")
 const { checkCustomerGifts } = require("./check-admin/customer-gifts")
@@ -86,6 +89,7 @@ const STEPS = [
   ["customer gifts", checkCustomerGifts],
   ["referrals", checkReferrals],
   ["customer referrals", checkCustomerReferrals],
+  ["analytics", checkAnalytics],
 ]
 
 // Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.

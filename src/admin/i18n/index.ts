@@ -4,6 +4,7 @@
 // and language; the areas are the top-level keys: `t("rules.title")`.
 // src/admin/__tests__/i18n.spec.ts fails on a key missing in a language or
 // not used by any screen.
+import arAnalytics from "./locales/ar/analytics.json"
 import arCodes from "./locales/ar/codes.json"
 import arCommon from "./locales/ar/common.json"
 import arErrors from "./locales/ar/errors.json"
@@ -17,6 +18,7 @@ import arTiers from "./locales/ar/tiers.json"
 import arTill from "./locales/ar/till.json"
 import arTransfers from "./locales/ar/transfers.json"
 import arWallet from "./locales/ar/wallet.json"
+import enAnalytics from "./locales/en/analytics.json"
 import enCodes from "./locales/en/codes.json"
 import enCommon from "./locales/en/common.json"
 import enErrors from "./locales/en/errors.json"
@@ -30,6 +32,7 @@ import enTiers from "./locales/en/tiers.json"
 import enTill from "./locales/en/till.json"
 import enTransfers from "./locales/en/transfers.json"
 import enWallet from "./locales/en/wallet.json"
+import faAnalytics from "./locales/fa/analytics.json"
 import faCodes from "./locales/fa/codes.json"
 import faCommon from "./locales/fa/common.json"
 import faErrors from "./locales/fa/errors.json"
@@ -49,6 +52,7 @@ export const LOYALTY_NAMESPACE = "loyalty"
 export default {
   en: {
     [LOYALTY_NAMESPACE]: {
+      analytics: enAnalytics,
       codes: enCodes,
       common: enCommon,
       errors: enErrors,
@@ -66,6 +70,7 @@ export default {
   },
   fa: {
     [LOYALTY_NAMESPACE]: {
+      analytics: faAnalytics,
       codes: faCodes,
       common: faCommon,
       errors: faErrors,
@@ -83,6 +88,7 @@ export default {
   },
   ar: {
     [LOYALTY_NAMESPACE]: {
+      analytics: arAnalytics,
       codes: arCodes,
       common: arCommon,
       errors: arErrors,

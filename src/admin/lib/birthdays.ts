@@ -13,7 +13,7 @@ export const CALENDAR_LABEL = {
 
 // ICU's Arabic names of the Jalali months are garbled ("فرفردن"), so the
 // Jalali months are the admin's own words in every language.
-const JALALI_MONTH = [
+export const JALALI_MONTH = [
   "occasions.birthday.jalaliMonths.farvardin",
   "occasions.birthday.jalaliMonths.ordibehesht",
   "occasions.birthday.jalaliMonths.khordad",

@@ -31,6 +31,11 @@ export const loyaltyKeys = {
   posKeys: () => [...loyaltyKeys.all, "pos-keys"] as const,
   resources: (kind: string, search: string) =>
     [...loyaltyKeys.all, "resources", kind, search] as const,
+  /** Loyalty analytics: every figure and the rollups' freshness under one root. */
+  analytics: () => [...loyaltyKeys.all, "analytics"] as const,
+  analyticsFigure: (figure: string, query: object) =>
+    [...loyaltyKeys.analytics(), "figure", figure, query] as const,
+  analyticsFreshness: () => [...loyaltyKeys.analytics(), "freshness"] as const,
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import {
   Calendar,
+  ChartBar,
   ChatBubbleLeftRight,
   ReceiptPercent,
   Receipt,
@@ -29,6 +30,7 @@ const PAGES: { to: string; title: string; about: string; icon: ComponentType }[]
   { to: "codes", title: "common.nav.codes", about: "common.overview.codes", icon: Tag },
   { to: "occasions", title: "common.nav.occasions", about: "common.overview.occasions", icon: Calendar },
   { to: "referrals", title: "common.nav.referrals", about: "common.overview.referrals", icon: Share },
+  { to: "analytics", title: "common.nav.analytics", about: "common.overview.analytics", icon: ChartBar },
 ]
 
 const LoyaltyPage = () => {
