@@ -1,6 +1,7 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedAccounts } from "./seed/accounts"
+import { seedAnalytics } from "./seed/analytics"
 import { seedCashbackOrder } from "./seed/cashback-order"
 import { seedCashbackRules } from "./seed/cashback-rules"
 import { seedCatalog } from "./seed/catalog"
@@ -26,7 +27,7 @@ import { seedWallets } from "./seed/wallets"
  * reads what an earlier one made (the wallet and the order need Sara, the
  * tiers her order, the till the In-store channel and the members' phones,
  * the occasions the codes' "Birthday gift" batch, the referrals Sara's and
- * Reza's phones and the till).
+ * Reza's phones and the till; the analytics rollups, last, everything).
  */
 export default async function seedDemo({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -50,4 +51,5 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedCodes({ container } as ExecArgs)
   await seedOccasions(container)
   await seedReferrals(container)
+  await seedAnalytics(container)
 }
