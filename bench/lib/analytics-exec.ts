@@ -20,6 +20,7 @@
 // liability against the wallets' balances, the orders, customers, in-store
 // orders and cashback issued in each period against direct SQL.
 //   npm run bench -- analytics [--customers 100000] [--orders 1000000] [--repeats 3] [--explain]
+// (--reuse: see REUSE below.)
 import os from "os"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
