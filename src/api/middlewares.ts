@@ -35,6 +35,12 @@ import { storeReferralRoutesMiddlewares } from "./store/loyalty/referrals/middle
 import { adminReferralRoutesMiddlewares } from "./admin/loyalty/referrals/middlewares"
 // Analytics
 import { adminAnalyticsRoutesMiddlewares } from "./admin/loyalty/analytics/middlewares"
+// Scores, segments, campaigns and what gateways tell us
+import { adminScoreRoutesMiddlewares } from "./admin/loyalty/scores/middlewares"
+import { storeInterestRoutesMiddlewares } from "./store/loyalty/interests/middlewares"
+import { adminSegmentRoutesMiddlewares } from "./admin/loyalty/segments/middlewares"
+import { adminCampaignRoutesMiddlewares } from "./admin/loyalty/campaigns/middlewares"
+import { inboundSmsRoutesMiddlewares } from "./hooks/loyalty/sms/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -70,5 +76,10 @@ export default defineMiddlewares({
     ...storeReferralRoutesMiddlewares,
     ...adminReferralRoutesMiddlewares,
     ...adminAnalyticsRoutesMiddlewares,
+    ...adminScoreRoutesMiddlewares,
+    ...storeInterestRoutesMiddlewares,
+    ...adminSegmentRoutesMiddlewares,
+    ...adminCampaignRoutesMiddlewares,
+    ...inboundSmsRoutesMiddlewares,
   ],
 })

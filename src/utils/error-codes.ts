@@ -158,6 +158,22 @@ export const LoyaltyErrorCode = {
 
   // Analytics
   ANALYTICS_PERIOD_INVALID: "loyalty_analytics_period_invalid",
+
+  // Segments, campaigns, inbound SMS
+  SEGMENT_INVALID: "loyalty_segment_invalid",
+  SEGMENT_NOT_FOUND: "loyalty_segment_not_found",
+  SEGMENT_IN_USE: "loyalty_segment_in_use",
+  SEGMENT_IDS_INVALID: "loyalty_segment_ids_invalid",
+  CAMPAIGN_NOT_FOUND: "loyalty_campaign_not_found",
+  CAMPAIGN_STATUS_INVALID: "loyalty_campaign_status_invalid",
+  CAMPAIGN_BODY_INVALID: "loyalty_campaign_body_invalid",
+  CAMPAIGN_GIFT_INVALID: "loyalty_campaign_gift_invalid",
+  CAMPAIGN_SCHEDULE_INVALID: "loyalty_campaign_schedule_invalid",
+  HOLDOUT_PERCENT_INVALID: "loyalty_holdout_percent_invalid",
+  SMS_PART_PRICES_INVALID: "loyalty_sms_part_prices_invalid",
+  SMS_OPT_OUT_LINE_INVALID: "loyalty_sms_opt_out_line_invalid",
+  INBOUND_SIGNATURE_INVALID: "loyalty_inbound_signature_invalid",
+  CODE_NOT_IN_SEGMENT: "loyalty_code_not_in_segment",
 } as const
 
 export type LoyaltyErrorCodeValue = (typeof LoyaltyErrorCode)[keyof typeof LoyaltyErrorCode]
@@ -202,6 +218,10 @@ const FIELD_CODES: Record<string, LoyaltyErrorCodeValue> = {
   min_order_amount: LoyaltyErrorCode.MIN_ORDER_AMOUNT_INVALID,
   referrer_percent: LoyaltyErrorCode.REFERRER_PERCENT_INVALID,
   share_url: LoyaltyErrorCode.SHARE_URL_INVALID,
+  holdout_percent: LoyaltyErrorCode.HOLDOUT_PERCENT_INVALID,
+  sms_part_prices: LoyaltyErrorCode.SMS_PART_PRICES_INVALID,
+  sms_opt_out_line: LoyaltyErrorCode.SMS_OPT_OUT_LINE_INVALID,
+  segment_ids: LoyaltyErrorCode.SEGMENT_IDS_INVALID,
 }
 
 /** The code of an invalid value in `field`; fields without one read as a bad request. */

@@ -1,4 +1,4 @@
-import { AnalyticsFacade } from "./facade/analytics"
+import { InboundFacade } from "./facade/inbound"
 
 /**
  * The loyalty club's module service: the one door workflows, routes and
@@ -11,8 +11,8 @@ import { AnalyticsFacade } from "./facade/analytics"
  * extending the one before: base (generated CRUD, options, rooms), ledger,
  * club (cashback, tiers, messages), till (till and kiosk, recovery,
  * settings), members (feedback and receipts, credit transfers), codes,
- * occasions, referrals, analytics. Only this last class ends in `Service` (see services/index.ts).
+ * occasions, referrals, analytics, scores, segments, campaigns, inbound. Only this last class ends in `Service` (see services/index.ts).
  */
-class LoyaltyClubModuleService extends AnalyticsFacade {}
+class LoyaltyClubModuleService extends InboundFacade {}
 
 export default LoyaltyClubModuleService

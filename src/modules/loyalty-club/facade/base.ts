@@ -1,14 +1,19 @@
 import { DAL } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import {
+  AutomationMember,
   Birthday,
+  Campaign,
+  CampaignRecipient,
   CashbackRule,
   Code,
   CodeBatch,
   CodeUse,
   CreditTransfer,
   CustomerTier,
+  CustomerScore,
   Feedback,
+  InboundMessage,
   LoyaltySettings,
   Message,
   MessageTemplate,
@@ -20,6 +25,7 @@ import {
   Referral,
   ReferralCode,
   ReferralProgram,
+  Segment,
   SmsPreference,
   Tier,
   TierHistory,
@@ -38,15 +44,19 @@ import {
   AnalyticsProgrammesRoom,
   AnalyticsRollupsRoom,
   AnalyticsRoom,
+  CampaignsRoom,
   CashbackRoom,
   CodesRoom,
   FeedbackRoom,
+  InboundRoom,
   Ledger,
   MessagesRoom,
   OccasionsRoom,
   RecoveryRoom,
   ReferralReadsRoom,
   ReferralsRoom,
+  ScoresRoom,
+  SegmentsRoom,
   SettingsRoom,
   TillRoom,
   TiersRoom,
@@ -65,14 +75,19 @@ type InjectedDependencies = Record<string, unknown>
  * folder is not one the loader scans (services/, models/, repositories/).
  */
 export const LoyaltyClubBase = MedusaService({
+  AutomationMember,
   Birthday,
+  Campaign,
+  CampaignRecipient,
   CashbackRule,
   Code,
   CodeBatch,
   CodeUse,
   CreditTransfer,
   CustomerTier,
+  CustomerScore,
   Feedback,
+  InboundMessage,
   LoyaltySettings,
   Message,
   MessageTemplate,
@@ -84,6 +99,7 @@ export const LoyaltyClubBase = MedusaService({
   Referral,
   ReferralCode,
   ReferralProgram,
+  Segment,
   SmsPreference,
   Tier,
   TierHistory,
@@ -112,6 +128,10 @@ export class LoyaltyClubRooms extends LoyaltyClubBase {
   protected readonly analyticsMonths_ = new AnalyticsMonthsRoom()
   protected readonly analyticsProgrammes_ = new AnalyticsProgrammesRoom()
   protected readonly analyticsRollups_ = new AnalyticsRollupsRoom()
+  protected readonly scores_ = new ScoresRoom()
+  protected readonly segments_ = new SegmentsRoom()
+  protected readonly campaigns_ = new CampaignsRoom()
+  protected readonly inbound_ = new InboundRoom()
   protected readonly till_ = new TillRoom((filters, config, sharedContext) =>
     this.listPosPurchases(filters, config, sharedContext)
   )

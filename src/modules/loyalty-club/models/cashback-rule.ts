@@ -32,6 +32,8 @@ const CashbackRule = model
       customer_group_ids: model.json().nullable(),
       min_previous_orders: model.number().nullable(),
       tier_ids: model.json().nullable(),
+      /** Only customers in one of these saved segments (loyalty_segment ids). */
+      segment_ids: model.json().nullable(),
       /** Percent rules: pay the customer's tier's cashback rate when it has one. */
       use_tier_rate: model.boolean().default(false),
       /** Multiply by the customer's tier's cashback multiplier when it has one. */

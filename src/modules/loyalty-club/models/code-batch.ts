@@ -37,6 +37,8 @@ const CodeBatch = model
       product_ids: model.json().nullable(),
       category_ids: model.json().nullable(),
       customer_group_ids: model.json().nullable(),
+      /** Only customers in one of these saved segments may use its codes (checked at the cart). */
+      segment_ids: model.json().nullable(),
       prefix: model.text().nullable(),
       /** Bulk: the number of codes asked for; `issued` grows to it. */
       quantity: model.number().default(0),

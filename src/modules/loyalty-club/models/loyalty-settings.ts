@@ -103,6 +103,18 @@ const LoyaltySettings = model.define(
     transfer_daily_limit: model.json().nullable(),
     /** Transfers: how many transfers a member may send per shop day. */
     transfer_daily_count: model.number().default(5),
+    /**
+     * Promotional SMS end with this line, per language (`{ fa, en }`);
+     * null or a language left out: the default for the gateway ("لغو۱۱" on
+     * Iranian lines, "Reply STOP to opt out" on Twilio).
+     */
+    sms_opt_out_line: model.json().nullable(),
+    /**
+     * What one SMS part costs the shop, per gateway:
+     * `{ kavenegar: { amount: "1200", currency_code: "irr" } }`; campaign
+     * estimates multiply it by the parts.
+     */
+    sms_part_prices: model.json().nullable(),
   }
 )
 

@@ -41,6 +41,19 @@ const Message = model
       notification_id: model.text().nullable(),
       sent_at: model.dateTime().nullable(),
       data: model.json().nullable(),
+      /**
+       * `promotional` (campaigns, occasions, win-back): ends with the shop's
+       * opt-out line and goes only to customers who did not opt out of
+       * promotions; `service` (balance, receipts, codes): neither.
+       */
+      kind: model.enum(["service", "promotional"]).default("service"),
+      /** The campaign or automation that sent it; its pause and throttle hold it. */
+      campaign_id: model.text().nullable(),
+      /** The gateway's id of the sent message, to match its delivery report. */
+      gateway_message_id: model.text().nullable(),
+      /** From the gateway's delivery report: `delivered` or `undelivered` (and when). */
+      delivery_status: model.text().nullable(),
+      delivered_at: model.dateTime().nullable(),
     }
   )
   .indexes([
@@ -54,6 +67,16 @@ const Message = model
       name: "IDX_loyalty_message_customer",
       on: ["customer_id", "created_at"],
       where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_loyalty_message_campaign",
+      on: ["campaign_id", "status"],
+      where: "campaign_id IS NOT NULL AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_loyalty_message_gateway_id",
+      on: ["gateway_message_id"],
+      where: "gateway_message_id IS NOT NULL AND deleted_at IS NULL",
     },
     {
       name: "IDX_loyalty_message_due",

@@ -10,6 +10,11 @@ const SmsPreference = model
       opted_out: model.boolean().default(false),
       opted_out_at: model.dateTime().nullable(),
       locale: model.text().nullable(),
+      /** Promotions only (campaigns, occasions, win-back): service messages still come. */
+      promotions_opted_out: model.boolean().default(false),
+      promotions_opted_out_at: model.dateTime().nullable(),
+      /** Who last opted the customer out or in: `shopper`, `admin`, `sms_reply`. */
+      opt_out_source: model.text().nullable(),
     }
   )
   .indexes([

@@ -21,6 +21,13 @@
  *   referrals.ts  referral codes, the programme, referrals and their moves
  *                 (with referral-facts.ts: the fraud checks' reads, and
  *                 referral-reads.ts: the admin's and shopper's lists and stats)
+ *   scores.ts     customers' RFM/LRFM scores, named segments, channel mix,
+ *                 interests (rebuilt nightly, set-based)
+ *   segments.ts   saved segments: counts, members, exports (segment-sql.ts
+ *                 compiles conditions to SQL; campaigns.ts embeds it too)
+ *   campaigns.ts  SMS campaigns and automations: recipients, holdout, status,
+ *                 results
+ *   inbound.ts    gateways' replies (opt-outs) and delivery reports
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
  *
@@ -56,14 +63,18 @@ export { AnalyticsRoom } from "./analytics"
 export { AnalyticsMonthsRoom } from "./analytics-months"
 export { AnalyticsProgrammesRoom } from "./analytics-programmes"
 export { AnalyticsRollupsRoom } from "./analytics-rollups"
+export { CampaignsRoom } from "./campaigns"
 export { CashbackRoom } from "./cashback"
 export { CodesRoom } from "./codes"
 export { FeedbackRoom } from "./feedback"
+export { InboundRoom } from "./inbound"
 export { MessagesRoom } from "./messages"
 export { OccasionsRoom } from "./occasions"
 export { RecoveryRoom } from "./recovery"
 export { ReferralsRoom } from "./referrals"
 export { ReferralReadsRoom } from "./referral-reads"
+export { ScoresRoom } from "./scores"
+export { SegmentsRoom } from "./segments"
 export { SettingsRoom } from "./settings"
 export { TillRoom } from "./till"
 export { TransfersRoom } from "./transfers"
