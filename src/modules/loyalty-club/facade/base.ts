@@ -77,7 +77,7 @@ type InjectedDependencies = Record<string, unknown>
 export const LoyaltyClubBase = MedusaService({
   AutomationMember,
   Birthday,
-  Campaign,
+  LoyaltyCampaign: Campaign,
   CampaignRecipient,
   CashbackRule,
   Code,

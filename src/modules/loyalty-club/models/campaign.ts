@@ -20,7 +20,7 @@ import { model } from "@medusajs/framework/utils"
  */
 const Campaign = model
   .define(
-    { name: "Campaign", tableName: "loyalty_campaign" },
+    { name: "LoyaltyCampaign", tableName: "loyalty_campaign" },
     {
       id: model.id({ prefix: "lcmp" }).primaryKey(),
       name: model.text(),
