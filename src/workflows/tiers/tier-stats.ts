@@ -2,6 +2,11 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
+import {
+  CHECKOUT_CREDIT_OF,
+  CHECKOUT_CREDIT_SQL,
+  ORDER_VALUE_SQL,
+} from "../../modules/loyalty-club/services/analytics-rollups"
 import { CustomerTierRow } from "../../modules/loyalty-club/types"
 import {
   CustomerStats,
@@ -36,12 +41,29 @@ export async function loadTiers(container: MedusaContainer): Promise<TierDefinit
   }))
 }
 
-// What a customer spent on an order: its current total (after returns and
-// edits, with tax and shipping) plus what credit lines paid, so paying with
-// wallet credit still counts as buying. Read from the order module's
-// summary of the order's current version.
+/**
+ * What a customer spent on an order, for a reader of a few orders (one
+ * customer's card): the order's value as the analytics figures count it
+ * (`ORDER_VALUE_SQL`: its current total after returns, edits and refunds,
+ * plus the credit that paid at checkout), with that credit looked up per
+ * order. `o` is the order, `s` its summary at the order's version. The
+ * summary's `credit_line_total` is not used: after any order change it
+ * holds only that change's credit lines, so a refund without a return
+ * would be added back to the spend and a credit-paid order that has a
+ * return would go negative.
+ */
 export const ORDER_SPEND_SQL = `((s.totals->'raw_current_order_total'->>'value')::numeric
-  + coalesce((s.totals->'raw_credit_line_total'->>'value')::numeric, 0))`
+  + coalesce((${CHECKOUT_CREDIT_OF("o.id")}), 0))`
+
+// How the evaluation joins each order's checkout credit as `cl` (what
+// ORDER_VALUE_SQL reads). Every order at once: the credit lines summed per
+// order in one pass and hash-joined, not a lookup per order. A few
+// customers: a lookup per order of theirs, so a checkout does not sum the
+// whole shop's credit lines.
+const CHECKOUT_CREDIT_JOIN = {
+  all: `LEFT JOIN (${CHECKOUT_CREDIT_SQL}) cl ON cl.order_id = o.id`,
+  some: `LEFT JOIN LATERAL (${CHECKOUT_CREDIT_OF("o.id")}) cl ON true`,
+}
 
 /** The aggregate's SQL, its bindings and the window key of each column group. */
 type StatsQuery = { sql: string; params: unknown[]; keys: string[] }
@@ -68,7 +90,7 @@ function statsQuery(tiers: TierDefinition[], now: Date, customerIds?: string[]):
     const at = start ? [start.toISOString()] : []
     params.push(...at, currency, ...at, ...at)
     return `count(*) FILTER (WHERE ${inWindow}) AS orders_${i},
-      coalesce(sum(${ORDER_SPEND_SQL}) FILTER (WHERE o.currency_code = ? AND ${inWindow}), 0)::text AS spend_${i},
+      coalesce(sum(${ORDER_VALUE_SQL}) FILTER (WHERE o.currency_code = ? AND ${inWindow}), 0)::text AS spend_${i},
       min(o.created_at) FILTER (WHERE ${inWindow}) AS first_${i}`
   })
   const where: string[] = [
@@ -88,6 +110,7 @@ function statsQuery(tiers: TierDefinition[], now: Date, customerIds?: string[]):
   const sql = `SELECT o.customer_id, ${columns.join(",\n")}
      FROM "order" o
      JOIN order_summary s ON s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL
+     ${customerIds ? CHECKOUT_CREDIT_JOIN.some : CHECKOUT_CREDIT_JOIN.all}
      WHERE ${where.join(" AND ")}
      GROUP BY o.customer_id`
   return { sql, params, keys }
@@ -108,9 +131,11 @@ function statsOf(row: any, keys: string[]): CustomerStats {
 /**
  * Every customer's orders per tier window, in one pass over the orders: a
  * single aggregate with one FILTER column group per distinct window (count
- * of orders, spend in the tiers' currency). Canceled and draft orders and
- * guests do not count. `customerIds` narrows it to some customers (an order
- * that may lift its customer).
+ * of orders, spend in the tiers' currency). An order's spend is its value
+ * as the analytics figures count it (ORDER_VALUE_SQL), so a tier and the
+ * figures never disagree on what a customer bought. Canceled and draft
+ * orders and guests do not count. `customerIds` narrows it to some
+ * customers (an order that may lift its customer).
  *
  * It reads the order module's tables directly, which share the database with
  * ours in a Medusa app; the module API has no aggregate and paging a
