@@ -83,6 +83,9 @@ function skipReason(
   if (has(rule.tier_ids) && !rule.tier_ids!.includes(customer.tier_id ?? customer.tier?.id ?? "")) {
     return ["tier", "The customer's tier is not one of the rule's"]
   }
+  if (has(rule.segment_ids) && !(customer.segment_ids ?? []).some((id) => rule.segment_ids!.includes(id))) {
+    return ["segment", "The customer is in none of the rule's segments"]
+  }
   if (c.min && cmp(orderBase, c.min) < 0) {
     return [
       "min_subtotal",

@@ -29,6 +29,8 @@ export type CashbackCustomer = {
   /** Orders the customer placed before this one. */
   previous_orders?: number | null
   tier_id?: string | null
+  /** The saved segments (of those the rules name) the customer is in now. */
+  segment_ids?: string[] | null
   /** The customer's tier and its benefits, for rules that use them. */
   tier?: {
     id: string
@@ -65,6 +67,8 @@ export type CashbackRule = {
   customer_group_ids?: string[] | null
   min_previous_orders?: number | null
   tier_ids?: string[] | null
+  /** Only customers in one of these saved segments (loyalty_segment ids). */
+  segment_ids?: string[] | null
   /** Percent rules: the customer's tier's cashback rate replaces `value`. */
   use_tier_rate?: boolean | null
   /** The customer's tier's cashback multiplier applies on top of the window's. */
@@ -89,6 +93,7 @@ export type CashbackSkipReason =
   | "customer_group"
   | "previous_orders"
   | "tier"
+  | "segment"
   | "min_subtotal"
   | "no_items_in_scope"
   | "outbid"

@@ -90,6 +90,7 @@ export async function runCashbackEngine(
   )
   const needsGroups = rules.some((r) => !!r.customer_group_ids?.length)
   const needsOrders = rules.some((r) => (r.min_previous_orders ?? 0) > 0)
+  const segmentIds = Array.from(new Set(rules.flatMap((r) => r.segment_ids ?? [])))
   const needsTier = rules.some(
     (r) => !!r.tier_ids?.length || !!r.use_tier_rate || !!r.use_tier_multiplier
   )
@@ -97,7 +98,7 @@ export async function runCashbackEngine(
   const productIds = needsProducts
     ? (Array.from(new Set(input.lines.map((l) => l.product_id).filter(Boolean))) as string[])
     : []
-  const [products, groupIds, previousOrders, tier] = await Promise.all([
+  const [products, groupIds, previousOrders, tier, segmentsIn] = await Promise.all([
     productIds.length
       ? query
           .graph({
@@ -132,6 +133,11 @@ export async function runCashbackEngine(
     input.customer_id && needsTier
       ? tierAt(service, input.customer_id, input.at)
       : Promise.resolve(null),
+    // Evaluated live, one statement for all the segments the rules name; a
+    // guest is in none.
+    input.customer_id && segmentIds.length
+      ? service.customerSegmentIds(input.customer_id, segmentIds)
+      : Promise.resolve([] as string[]),
   ])
   const productById = new Map(products.map((p: any) => [p.id, p]))
 
@@ -160,6 +166,7 @@ export async function runCashbackEngine(
       previous_orders: previousOrders,
       tier_id: tier?.id ?? null,
       tier,
+      segment_ids: segmentsIn,
     },
     rules,
     { now: input.at, include_credit_paid: settings.include_credit_paid }

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MathBN, Modules } from "@medusajs/framework/utils"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
 import { CodeOnCart } from "../../modules/loyalty-club/services/codes"
@@ -130,7 +130,50 @@ export async function checkCodes(
   }
   const found = await service(container).listCodesOnCart(codes)
   const precision = safePrecision(cart.currency_code)
-  return found.map((code) => ({ code, problem: codeProblem(code, cartForCode(cart), at, precision) }))
+  const checked = found.map((code) => ({ code, problem: codeProblem(code, cartForCode(cart), at, precision) }))
+  return await checkSegments(container, cart, checked)
+}
+
+/**
+ * Codes of a batch limited to saved segments: only a shopper in one of them
+ * may use them (a guest is in none). The segments are evaluated live for
+ * this one customer, one statement for all the batches on the cart, and
+ * only when a code passed every other check.
+ */
+async function checkSegments(
+  container: MedusaContainer,
+  cart: any,
+  checked: { code: CodeOnCart; problem: CodeProblem | null }[]
+): Promise<{ code: CodeOnCart; problem: CodeProblem | null }[]> {
+  const open = checked.filter((c) => !c.problem)
+  if (!open.length) {
+    return checked
+  }
+  const batches = await service(container).listCodeBatches(
+    { id: Array.from(new Set(open.map((c) => c.code.batch.id))) },
+    { select: ["id", "segment_ids"] }
+  )
+  const segmentsOf = new Map(batches.map((b) => [b.id, ((b.segment_ids as unknown as string[] | null) ?? []).filter(Boolean)]))
+  const wanted = Array.from(new Set(open.flatMap((c) => segmentsOf.get(c.code.batch.id) ?? [])))
+  if (!wanted.length) {
+    return checked
+  }
+  const customerId = cartForCode(cart).customer_id
+  const holding = new Set(customerId ? await service(container).customerSegmentIds(customerId, wanted) : [])
+  return checked.map((c) => {
+    const segments = c.problem ? [] : segmentsOf.get(c.code.batch.id) ?? []
+    if (!segments.length || segments.some((id) => holding.has(id))) {
+      return c
+    }
+    return {
+      code: c.code,
+      problem: {
+        type: MedusaError.Types.NOT_ALLOWED,
+        code: LoyaltyErrorCode.CODE_NOT_IN_SEGMENT,
+        message: `Code ${c.code.code} is for certain customers only, and this cart's ${customerId ? "customer is not one of them" : "shopper is not signed in"}`,
+      },
+    }
+  })
 }
 
 function safePrecision(currency: string) {

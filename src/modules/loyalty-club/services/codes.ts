@@ -25,6 +25,8 @@ export type CodeBatchRow = {
   product_ids: string[] | null
   category_ids: string[] | null
   customer_group_ids: string[] | null
+  /** Only customers in one of these saved segments may use the codes. */
+  segment_ids: string[] | null
   prefix: string | null
   quantity: number
   issued: number
@@ -73,7 +75,7 @@ export type IssuePersonalCodeInput = {
 
 const BATCH_FIELDS = [
   "id", "name", "kind", "status", "campaign_id", "discount_type", "target", "value", "currency_code", "max_discount",
-  "min_basket", "starts_at", "ends_at", "valid_days", "product_ids", "category_ids", "customer_group_ids", "prefix",
+  "min_basket", "starts_at", "ends_at", "valid_days", "product_ids", "category_ids", "customer_group_ids", "segment_ids", "prefix",
   "quantity", "issued", "error", "created_by", "disabled_at", "metadata", "created_at", "updated_at",
 ]
 const batchColumn = (f: string) => (f === "value" ? "b.value::text" : `b.${f}`)
@@ -149,8 +151,8 @@ export class CodesRoom {
     const [row] = await sql(sharedContext).execute(
       `INSERT INTO loyalty_code_batch AS b (id, name, kind, status, campaign_id, discount_type, target, value, raw_value,
          currency_code, max_discount, min_basket, starts_at, ends_at, valid_days, product_ids, category_ids,
-         customer_group_ids, prefix, quantity, issued, created_by, metadata, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, 0, ?,
+         customer_group_ids, segment_ids, prefix, quantity, issued, created_by, metadata, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, 0, ?,
          ?::jsonb, now(), now())
        RETURNING ${BATCH_COLUMNS}`,
       [
@@ -172,6 +174,7 @@ export class CodesRoom {
         json(data.product_ids),
         json(data.category_ids),
         json(data.customer_group_ids),
+        json(data.segment_ids),
         data.prefix,
         data.quantity,
         data.created_by,

@@ -16,6 +16,7 @@ export type CashbackRuleReferences = CashbackRuleFields & {
   customer_group_ids?: string[] | null
   sales_channel_ids?: string[] | null
   tier_ids?: string[] | null
+  segment_ids?: string[] | null
 }
 
 // Which entity each id list points at, so an unknown id is a 400 naming the
@@ -39,6 +40,7 @@ const REFERENCES: [
   ["customer_group_ids", "customer_group", LoyaltyErrorCode.UNKNOWN_CUSTOMER_GROUPS, (r) => r.customer_group_ids],
   ["sales_channel_ids", "sales_channel", LoyaltyErrorCode.UNKNOWN_SALES_CHANNELS, (r) => r.sales_channel_ids],
   ["tier_ids", "tier", LoyaltyErrorCode.UNKNOWN_TIERS, (r) => r.tier_ids],
+  ["segment_ids", "segment", LoyaltyErrorCode.SEGMENT_IDS_INVALID, (r) => r.segment_ids],
 ]
 
 /**

@@ -1,4 +1,4 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CreateCodeBatchInput } from "../../../modules/loyalty-club/services/codes"
 import { normalizePrefix } from "../../../utils/discount-codes"
@@ -30,6 +30,8 @@ export type CreateCodeBatchWorkflowInput = {
   product_ids?: string[] | null
   category_ids?: string[] | null
   customer_group_ids?: string[] | null
+  /** Only customers in one of these saved segments may use the codes (checked at the cart). */
+  segment_ids?: string[] | null
   prefix?: string | null
   quantity?: number | null
   budget?: CodeBatchBudgetInput | null
@@ -81,7 +83,7 @@ function amounts(value: Record<string, string | number> | null | undefined, fiel
  */
 export const validateCodeBatchStep = createStep(
   "loyalty-validate-code-batch",
-  async (input: CreateCodeBatchWorkflowInput) => {
+  async (input: CreateCodeBatchWorkflowInput, { container }) => {
     const at = input.at ? new Date(input.at) : new Date()
     const name = String(input.name ?? "").trim()
     if (!name || name.length > 200) {
@@ -169,6 +171,17 @@ export const validateCodeBatchStep = createStep(
     }
 
     const ids = (list: string[] | null | undefined) => (list?.length ? Array.from(new Set(list)) : null)
+    const segmentIds = ids(input.segment_ids)
+    if (segmentIds) {
+      // An unknown or deleted segment would lock every shopper out of the codes.
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "segment", fields: ["id"], filters: { id: segmentIds } })
+      const found = new Set(data.map((d: { id: string }) => d.id))
+      const missing = segmentIds.filter((id) => !found.has(id))
+      if (missing.length) {
+        throw invalidField("segment_ids", `segment_ids has unknown ids: ${missing.join(", ")}`)
+      }
+    }
     const checked: CheckedCodeBatch = {
       batch: {
         name,
@@ -186,6 +199,7 @@ export const validateCodeBatchStep = createStep(
         product_ids: ids(input.product_ids),
         category_ids: ids(input.category_ids),
         customer_group_ids: ids(input.customer_group_ids),
+        segment_ids: segmentIds,
         prefix,
         quantity,
         created_by: input.created_by ?? null,

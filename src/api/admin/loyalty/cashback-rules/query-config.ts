@@ -20,6 +20,7 @@ export const cashbackRuleFields = [
   "customer_group_ids",
   "min_previous_orders",
   "tier_ids",
+  "segment_ids",
   "use_tier_rate",
   "use_tier_multiplier",
   "sales_channel_ids",

@@ -52,6 +52,9 @@ const RuleFields = {
   customer_group_ids: ids.nullish(),
   min_previous_orders: z.number().int().min(0).nullish(),
   tier_ids: ids.nullish(),
+  // Saved segments (loyalty_segment ids): only their members earn; the
+  // workflow checks they exist (loyalty_segment_ids_invalid).
+  segment_ids: z.array(z.string().min(1).max(100)).max(50).nullish(),
   use_tier_rate: z.boolean(),
   use_tier_multiplier: z.boolean(),
   sales_channel_ids: ids.nullish(),

@@ -26,6 +26,9 @@ export const AdminCreateCodeBatch = z.strictObject({
   product_ids: ids.nullish(),
   category_ids: ids.nullish(),
   customer_group_ids: ids.nullish(),
+  // Saved segments (loyalty_segment ids): only their members may use the
+  // codes; the workflow checks they exist (loyalty_segment_ids_invalid).
+  segment_ids: z.array(z.string().min(1).max(100)).max(50).nullish(),
   prefix: z.string().max(40).nullish(),
   // Bounds are the workflow's (1..100,000), with the field's own code.
   quantity: z.number().nullish(),

@@ -1,0 +1,390 @@
+import { getDate as jalaliDayOf, getMonth as jalaliMonthOf, newDate as jalaliDate } from "date-fns-jalali"
+import {
+  isSegmentGroup,
+  SegmentCondition,
+  SegmentGroup,
+} from "../../../utils/segment-conditions"
+import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
+
+/**
+ * A segment's conditions compiled to one SQL statement: the ids of the
+ * customers who match at `at`, embeddable as a subquery (campaigns insert
+ * their recipients from it; segments count and page it).
+ *
+ * Why it is shaped this way: a segment is evaluated over every customer at
+ * once (100,000 customers, 1,000,000 orders in half a second), so each fact a
+ * condition needs is computed set-based, once per statement, as a derived
+ * table keyed by customer and LEFT JOINed to `customer`: wallet balances and
+ * expiring credit grouped per wallet, group and till-location membership as
+ * DISTINCT customer lists; one-row-per-customer tables (tier, birthday, SMS
+ * preference, scores) are joined directly on their unique customer index.
+ * The AND/OR tree then only compares columns, so an OR never turns a join
+ * into a correlated subquery run per customer. Every predicate reads false
+ * (never unknown) for a customer without the fact, except where the
+ * contract says so (no orders: orders 0 and spend 0 match a `max`; days
+ * since the last order never matches).
+ *
+ * Orders are the expensive part: grouping a million orders by customer
+ * takes longer than the whole budget. All-time figures (orders, spend in
+ * the scores' currency, the last order) are therefore read from the
+ * nightly scores (loyalty_customer_score, the same counted orders) plus the
+ * orders placed since the last scoring, so they stay exact to the minute
+ * while only a day's orders are read live (an order canceled since the
+ * scoring still counts until the next one). Windows (`window_days`) and
+ * all-time spend in another currency read the orders live, in one pass for
+ * all order conditions, valued per order through the summary's index.
+ *
+ * Values are always bound (`?`, knex raw style; lists are expanded to one
+ * placeholder per value, so the text runs the same through knex, MikroORM's
+ * `execute` and node-postgres with `$n` placeholders).
+ *
+ * RFM scores, channel mix and interests come from loyalty_customer_score,
+ * as of its last nightly run; everything else is live.
+ */
+export function segmentMembersSql(conditions: SegmentGroup, at: Date): { sql: string; bindings: unknown[] } {
+  const compiler = new SegmentCompiler(at)
+  const predicate = compiler.group(conditions)
+  const { sql: joins, bindings } = compiler.joins()
+  return {
+    sql: `SELECT c.id AS customer_id FROM customer c
+LEFT JOIN loyalty_customer_score sc ON sc.customer_id = c.id AND sc.deleted_at IS NULL${joins}
+WHERE c.deleted_at IS NULL AND (${predicate.sql})`,
+    bindings: [...bindings, ...predicate.bindings],
+  }
+}
+
+type Fragment = { sql: string; bindings: unknown[] }
+
+const DAY_MS = 86400000
+
+const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
+
+// When the scores were last built (orders after it are read live) and the
+// currency their monetary figure is in (the store's default when scored):
+// one row, read once per statement as `sb` in the order pass.
+const SCORED = `(SELECT coalesce(max(scored_at), '-infinity'::timestamptz) AS at,
+      (SELECT currency_code FROM loyalty_customer_score
+        WHERE deleted_at IS NULL AND currency_code IS NOT NULL LIMIT 1) AS currency
+    FROM loyalty_customer_score WHERE deleted_at IS NULL)`
+const SCORED_AT = "sb.at"
+const SCORED_CURRENCY = "sb.currency"
+
+class SegmentCompiler {
+  private readonly at: string
+  private readonly atMs: number
+  private readonly derived: Fragment[] = []
+  private readonly orderColumns: Fragment[] = []
+  private readonly orderBounds: Fragment[] = []
+  private orderValueNeeded = false
+  private scoresNeeded = false
+  private tierNeeded = false
+  private birthdayNeeded = false
+  private smsNeeded = false
+
+  constructor(at: Date) {
+    this.atMs = at.getTime()
+    this.at = at.toISOString()
+  }
+
+  private daysBefore(days: number): string {
+    return new Date(this.atMs - days * DAY_MS).toISOString()
+  }
+
+  /** The shared and per-condition joins, in the order they sit in the text. */
+  joins(): Fragment {
+    const parts: Fragment[] = []
+    if (this.orderColumns.length) {
+      // One pass over the orders since the earliest bound any column needs.
+      // An order's value (summary and checkout credit) is looked up per
+      // order through their indexes, and only when a spend condition needs
+      // it: a hash join would read every summary of the million.
+      const value = this.orderValueNeeded
+        ? `
+    CROSS JOIN LATERAL (
+      SELECT s.totals FROM order_summary s
+      WHERE s.order_id = o.id AND s.version = o.version AND s.deleted_at IS NULL LIMIT 1
+    ) s
+    LEFT JOIN LATERAL (${CHECKOUT_CREDIT_OF("o.id")}) cl ON true`
+        : ""
+      const scored = this.scoresNeeded ? ` CROSS JOIN ${SCORED} sb` : ""
+      const since =
+        this.orderBounds.length === 1
+          ? this.orderBounds[0]
+          : { sql: `least(${this.orderBounds.map((b) => b.sql).join(", ")})`, bindings: this.orderBounds.flatMap((b) => b.bindings) }
+      parts.push({
+        sql: `
+LEFT JOIN (
+  SELECT o.customer_id, ${this.orderColumns.map((c) => c.sql).join(", ")}
+  FROM "order" o${scored}${value}
+  WHERE ${COUNTED_ORDER_SQL} AND o.created_at <= ?::timestamptz AND o.created_at > ${since.sql}
+  GROUP BY o.customer_id
+) oa ON oa.customer_id = c.id`,
+        bindings: [...this.orderColumns.flatMap((c) => c.bindings), this.at, ...since.bindings],
+      })
+    }
+    if (this.tierNeeded) {
+      parts.push({ sql: `\nLEFT JOIN loyalty_customer_tier ct ON ct.customer_id = c.id AND ct.deleted_at IS NULL`, bindings: [] })
+    }
+    if (this.birthdayNeeded) {
+      parts.push({ sql: `\nLEFT JOIN loyalty_birthday bd ON bd.customer_id = c.id AND bd.deleted_at IS NULL`, bindings: [] })
+    }
+    if (this.smsNeeded) {
+      parts.push({ sql: `\nLEFT JOIN loyalty_sms_preference sp ON sp.customer_id = c.id AND sp.deleted_at IS NULL`, bindings: [] })
+    }
+    parts.push(...this.derived)
+    return { sql: parts.map((p) => p.sql).join(""), bindings: parts.flatMap((p) => p.bindings) }
+  }
+
+  group(group: SegmentGroup): Fragment {
+    const parts = group.conditions.map((node) => (isSegmentGroup(node) ? this.group(node) : this.leaf(node)))
+    return {
+      sql: parts.map((p) => `(${p.sql})`).join(group.match === "all" ? " AND " : " OR "),
+      bindings: parts.flatMap((p) => p.bindings),
+    }
+  }
+
+  // A derived table LEFT JOINed by customer, under a fresh alias.
+  private derive(build: (alias: string) => Fragment): string {
+    const alias = `sg${this.derived.length + 1}`
+    const fragment = build(alias)
+    this.derived.push(fragment)
+    return alias
+  }
+
+  // An aggregate of the shared order pass over the orders after `since`
+  // (and matching `filter`), under a fresh name. `aggregate` is count(*),
+  // max(...) or sum(...).
+  private orderColumn(aggregate: string, since: Fragment, filter: Fragment = { sql: "", bindings: [] }): string {
+    const name = `x${this.orderColumns.length + 1}`
+    this.orderColumns.push({
+      sql: `${aggregate} FILTER (WHERE o.created_at > ${since.sql}${filter.sql}) AS ${name}`,
+      bindings: [...since.bindings, ...filter.bindings],
+    })
+    this.orderBounds.push(since)
+    this.scoresNeeded ||= since.sql.includes(SCORED_AT)
+    return `oa.${name}`
+  }
+
+  private windowStart(days: number): Fragment {
+    return { sql: `?::timestamptz`, bindings: [this.daysBefore(days)] }
+  }
+
+  // min <= value <= max, each end optional; `cast` for numeric amounts.
+  // `value` may carry bindings of its own (repeated for each end).
+  private between(value: string | Fragment, min: unknown, max: unknown, cast = ""): Fragment {
+    const v = typeof value === "string" ? { sql: value, bindings: [] } : value
+    const sql: string[] = []
+    const bindings: unknown[] = []
+    if (min !== undefined) {
+      sql.push(`${v.sql} >= ?${cast}`)
+      bindings.push(...v.bindings, min)
+    }
+    if (max !== undefined) {
+      sql.push(`${v.sql} <= ?${cast}`)
+      bindings.push(...v.bindings, max)
+    }
+    return { sql: sql.length ? sql.join(" AND ") : "true", bindings }
+  }
+
+  private leaf(condition: SegmentCondition): Fragment {
+    switch (condition.field) {
+      case "tier": {
+        this.tierNeeded = true
+        const ids = condition.tier_ids.filter((id) => id !== "none")
+        const sql: string[] = []
+        if (ids.length) {
+          sql.push(`ct.tier_id IN (${placeholders(ids)})`)
+        }
+        if (ids.length < condition.tier_ids.length) {
+          sql.push(`ct.tier_id IS NULL`)
+        }
+        return { sql: `coalesce(${sql.join(" OR ")}, false)`, bindings: ids }
+      }
+      case "balance": {
+        // Available now, as the wallet page reads it (ledger/reads.ts): the
+        // cached ledger sum less credit still pending and credit past its
+        // date that the expiry run has not written off yet.
+        const alias = this.derive((a) => ({
+          sql: `
+LEFT JOIN (
+  SELECT w.customer_id, w.balance - coalesce(l.held, 0) AS available
+  FROM loyalty_wallet w
+  LEFT JOIN (
+    SELECT wallet_id, sum(remaining) AS held FROM loyalty_wallet_lot
+    WHERE remaining > 0 AND expired_at IS NULL AND deleted_at IS NULL
+      AND (available_at > ?::timestamptz OR expires_at <= ?::timestamptz)
+    GROUP BY wallet_id
+  ) l ON l.wallet_id = w.id
+  WHERE w.currency_code = ? AND w.deleted_at IS NULL
+) ${a} ON ${a}.customer_id = c.id`,
+          bindings: [this.at, this.at, condition.currency_code],
+        }))
+        return this.between(`coalesce(${alias}.available, 0)`, condition.min, condition.max, "::numeric")
+      }
+      case "expiring_credit": {
+        // Credit that can be spent now and whose date falls within the days.
+        const currency = condition.currency_code ? ` AND w.currency_code = ?` : ""
+        const alias = this.derive((a) => ({
+          sql: `
+LEFT JOIN (
+  SELECT w.customer_id, sum(l.remaining) AS amount
+  FROM loyalty_wallet_lot l JOIN loyalty_wallet w ON w.id = l.wallet_id AND w.deleted_at IS NULL
+  WHERE l.remaining > 0 AND l.expired_at IS NULL AND l.deleted_at IS NULL
+    AND l.expires_at > ?::timestamptz AND l.expires_at <= ?::timestamptz
+    AND (l.available_at IS NULL OR l.available_at <= ?::timestamptz)${currency}
+  GROUP BY w.customer_id
+) ${a} ON ${a}.customer_id = c.id`,
+          bindings: [
+            this.at,
+            new Date(this.atMs + condition.within_days * DAY_MS).toISOString(),
+            this.at,
+            ...(condition.currency_code ? [condition.currency_code] : []),
+          ],
+        }))
+        const min = condition.min !== undefined ? this.between(`${alias}.amount`, condition.min, undefined, "::numeric") : null
+        return {
+          sql: `coalesce(${alias}.amount > 0${min ? ` AND ${min.sql}` : ""}, false)`,
+          bindings: min ? min.bindings : [],
+        }
+      }
+      case "spend": {
+        this.orderValueNeeded = true
+        const currency = { sql: ` AND lower(o.currency_code) = ?`, bindings: [condition.currency_code] }
+        if (condition.window_days !== null) {
+          const column = this.orderColumn(`sum(${ORDER_VALUE_SQL})`, this.windowStart(condition.window_days), currency)
+          return this.between(`coalesce(${column}, 0)`, condition.min, condition.max, "::numeric")
+        }
+        // The scores' monetary figure is in one currency: spend in it is the
+        // score plus what came since; in any other currency it is read live.
+        const since = {
+          sql: `(CASE WHEN ? = ${SCORED_CURRENCY} THEN ${SCORED_AT} ELSE '-infinity'::timestamptz END)`,
+          bindings: [condition.currency_code],
+        }
+        const column = this.orderColumn(`sum(${ORDER_VALUE_SQL})`, since, currency)
+        const total = {
+          sql: `(CASE WHEN sc.currency_code = ? THEN coalesce(sc.monetary, 0) ELSE 0 END + coalesce(${column}, 0))`,
+          bindings: [condition.currency_code],
+        }
+        return this.between(total, condition.min, condition.max, "::numeric")
+      }
+      case "orders": {
+        if (condition.window_days !== null) {
+          const column = this.orderColumn(`count(*)`, this.windowStart(condition.window_days))
+          return this.between(`coalesce(${column}, 0)`, condition.min, condition.max)
+        }
+        const column = this.orderColumn(`count(*)`, { sql: SCORED_AT, bindings: [] })
+        return this.between(`(coalesce(sc.orders, 0) + coalesce(${column}, 0))`, condition.min, condition.max)
+      }
+      case "days_since_last_order": {
+        // Whole 24-hour days since the last order: at least `min` days means
+        // it was at or before at - min days; at most `max` means after
+        // at - (max + 1) days. No order: no match.
+        const since = this.orderColumn(`max(o.created_at)`, { sql: SCORED_AT, bindings: [] })
+        const last = `greatest(sc.last_order_at, ${since})`
+        const sql = [`${last} IS NOT NULL`]
+        const bindings: unknown[] = []
+        if (condition.min !== undefined) {
+          sql.push(`${last} <= ?::timestamptz`)
+          bindings.push(this.daysBefore(condition.min))
+        }
+        if (condition.max !== undefined) {
+          sql.push(`${last} > ?::timestamptz`)
+          bindings.push(this.daysBefore(condition.max + 1))
+        }
+        return { sql: `coalesce(${sql.join(" AND ")}, false)`, bindings }
+      }
+      case "rfm_segment":
+        return { sql: `coalesce(sc.segment IN (${placeholders(condition.segments)}), false)`, bindings: condition.segments }
+      case "r_score":
+      case "f_score":
+      case "m_score":
+      case "l_score": {
+        // A customer without orders scores 0: never in a 1-5 range.
+        const range = this.between(`sc.${condition.field}`, condition.min, condition.max)
+        return { sql: `coalesce(sc.${condition.field} >= 1 AND ${range.sql}, false)`, bindings: range.bindings }
+      }
+      case "channel_mix":
+        return { sql: `coalesce(sc.channel_mix IN (${placeholders(condition.values)}), false)`, bindings: condition.values }
+      case "interest":
+        return {
+          sql: `coalesce(${condition.category_ids.map(() => `sc.interests::jsonb @> ?::jsonb`).join(" OR ")}, false)`,
+          bindings: condition.category_ids.map((id) => JSON.stringify([{ category_id: id }])),
+        }
+      case "till_location": {
+        const alias = this.derive((a) => ({
+          sql: `
+LEFT JOIN (
+  SELECT DISTINCT o.customer_id FROM loyalty_pos_purchase p JOIN "order" o ON o.id = p.order_id
+  WHERE p.deleted_at IS NULL AND p.location IN (${placeholders(condition.locations)}) AND ${COUNTED_ORDER_SQL}
+) ${a} ON ${a}.customer_id = c.id`,
+          bindings: condition.locations,
+        }))
+        return { sql: `${alias}.customer_id IS NOT NULL`, bindings: [] }
+      }
+      case "customer_group": {
+        const alias = this.derive((a) => ({
+          sql: `
+LEFT JOIN (
+  SELECT DISTINCT customer_id FROM customer_group_customer
+  WHERE deleted_at IS NULL AND customer_group_id IN (${placeholders(condition.group_ids)})
+) ${a} ON ${a}.customer_id = c.id`,
+          bindings: condition.group_ids,
+        }))
+        return { sql: `${alias}.customer_id IS NOT NULL`, bindings: [] }
+      }
+      case "birthday_month": {
+        this.birthdayNeeded = true
+        return birthdayPredicate(condition.months, condition.calendar)
+      }
+      case "sms_opted_in": {
+        // As the message queue reads it: a phone on the customer, not opted
+        // out of SMS, nor of promotions (campaigns are promotional).
+        this.smsNeeded = true
+        const reachable = `(coalesce(btrim(c.phone), '') <> '' AND coalesce(sp.opted_out, false) = false
+      AND coalesce(sp.promotions_opted_out, false) = false)`
+        return { sql: condition.value ? reachable : `NOT ${reachable}`, bindings: [] }
+      }
+    }
+  }
+}
+
+type MonthDay = { month: number; day: number }
+
+// The stretch of the other calendar a month covers, as the first and last
+// (month, day) of it in a reference year: Jalali 1404 (21 March 2025 - 20
+// March 2026) and Gregorian 2025. A birthday given in the other
+// calendar is a (month, day) without a year, so the match is by that day in
+// the reference year; a month's edges may differ by one day from other
+// years, and a leap day (30 Esfand, 29 February) falls in the month whose
+// range ends open ("day >= start").
+function otherCalendarRange(month: number, calendar: "jalali" | "gregorian"): { from: MonthDay; to: MonthDay } {
+  if (calendar === "jalali") {
+    const first = jalaliDate(1404, month - 1, 1)
+    const next = month === 12 ? jalaliDate(1405, 0, 1) : jalaliDate(1404, month, 1)
+    const last = new Date(next.getTime() - DAY_MS / 2)
+    return {
+      from: { month: first.getMonth() + 1, day: first.getDate() },
+      to: { month: last.getMonth() + 1, day: last.getDate() },
+    }
+  }
+  const first = new Date(2025, month - 1, 1, 12)
+  const last = new Date(2025, month, 0, 12)
+  return {
+    from: { month: jalaliMonthOf(first) + 1, day: jalaliDayOf(first) },
+    to: { month: jalaliMonthOf(last) + 1, day: jalaliDayOf(last) },
+  }
+}
+
+function birthdayPredicate(months: number[], calendar: "jalali" | "gregorian"): Fragment {
+  const other = calendar === "jalali" ? "gregorian" : "jalali"
+  const sql = [`(bd.calendar = ? AND bd.month IN (${placeholders(months)}))`]
+  const bindings: unknown[] = [calendar, ...months]
+  for (const month of months) {
+    const { from, to } = otherCalendarRange(month, calendar)
+    // A month of one calendar always starts in one month of the other and
+    // ends in the next.
+    sql.push(`(bd.calendar = ? AND ((bd.month = ? AND bd.day >= ?) OR (bd.month = ? AND bd.day <= ?)))`)
+    bindings.push(other, from.month, from.day, to.month, to.day)
+  }
+  return { sql: `coalesce(${sql.join(" OR ")}, false)`, bindings }
+}

@@ -1,0 +1,4 @@
+export * from "./create-segments"
+export * from "./delete-segments"
+export * from "./update-segment"
+export * from "./validate-segments"

@@ -1,0 +1,3 @@
+export * from "./create-segments"
+export * from "./delete-segments"
+export * from "./update-segment"
