@@ -96,6 +96,7 @@ const SMS_TEXT_OPTIONS = [
   "gateway", "base_url", "number_format", "api_key", "sender", "line_number",
   "melipayamak_api", "token", "username", "password", "from", "account_sid",
   "auth_token", "messaging_service_sid", "status_callback", "url", "secret",
+  "inbound_token", "public_url",
 ]
 const SMS_NUMBER_OPTIONS = ["timeout_ms", "max_attempts", "retry_base_ms"]
 const smsOptions: Record<string, unknown> = { channels: ["sms"] }

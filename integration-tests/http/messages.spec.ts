@@ -195,7 +195,7 @@ medusaIntegrationTestRunner({
         const out = await shopper(api, pk, { email: "out@example.com", phone: "09351230002" })
         await api.post("/store/loyalty/sms-preferences", { locale: "en" }, en.headers)
         const { data: optOut } = await api.post("/store/loyalty/sms-preferences", { opted_out: true }, out.headers)
-        expect(optOut.sms_preference).toEqual({ opted_out: true, locale: null })
+        expect(optOut.sms_preference).toEqual({ opted_out: true, promotions_opted_out: false, locale: null })
         const badPref = await failure(api.post("/store/loyalty/sms-preferences", { locale: "de" }, out.headers))
         expect([badPref.status, badPref.data.message]).toEqual([400, expect.stringContaining("locale")])
         for (const who of [fa, en, out]) {
@@ -256,7 +256,7 @@ medusaIntegrationTestRunner({
 
         // The admin sees the log and the opt-out.
         const { data: log } = await api.get(`/admin/loyalty/customers/${out.customer.id}/messages`, admin)
-        expect(log.sms_preference).toEqual({ opted_out: true, locale: null })
+        expect(log.sms_preference).toEqual({ opted_out: true, promotions_opted_out: false, locale: null })
         expect(log.messages.map((m: any) => [m.event, m.status, m.reason])).toEqual([["balance_statement", "skipped", "opted_out"]])
       })
 
@@ -303,10 +303,12 @@ medusaIntegrationTestRunner({
         expect(first.queued).toHaveLength(4)
         expect(second.queued).toEqual([])
         const bodies = (await service().listMessages({ id: first.queued })).map((m) => m.body).sort()
-        expect(bodies[0]).toMatch(/^Sara جان، .+ تومان منتظر شماست$/)
-        expect(bodies[1]).toMatch(/^We miss you, Emily! .+ Toman of credit is waiting for you at Loyalty Club Demo\.$/)
-        expect(bodies[2]).toMatch(/^مشتری جان، .+ تومان منتظر شماست$/)
-        expect(bodies[3]).toMatch(/^مشتری جان، .+ تومان منتظر شماست$/)
+        // Win-back is promotional: it ends with the opt-out line of the
+        // shop's Iranian line (Kavenegar), Latin digits in English.
+        expect(bodies[0]).toMatch(/^Sara جان، .+ تومان منتظر شماست\nلغو۱۱$/)
+        expect(bodies[1]).toMatch(/^We miss you, Emily! .+ Toman of credit is waiting for you at Loyalty Club Demo\.\nلغو11$/)
+        expect(bodies[2]).toMatch(/^مشتری جان، .+ تومان منتظر شماست\nلغو۱۱$/)
+        expect(bodies[3]).toMatch(/^مشتری جان، .+ تومان منتظر شماست\nلغو۱۱$/)
 
         // An approved gateway template: sent through Kavenegar's lookup with
         // the wording's values as tokens, in order.

@@ -35,6 +35,10 @@ export type MessageEvent = (typeof MESSAGE_EVENTS)[number]
 export const MESSAGE_LOCALES = ["fa", "en"] as const
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number]
 
+// Campaigns, promotional messages, the opt-out line and reply keywords live
+// in sms-promotions.ts; re-exported so message code imports one module.
+export * from "./sms-promotions"
+
 // An occasion's gift: a personal code ({code}, {discount}: "20% off, up to
 // ..."), or credit ({amount}, and {discount} reads the amount too, so one
 // wording fits either gift), each until {expires_at}.

@@ -191,6 +191,10 @@ export type LoyaltySettingsValues = {
   transfer_daily_limit: Record<string, string> | null
   /** Transfers: transfers a member may send per shop day. */
   transfer_daily_count: number
+  /** Promotional SMS end with this line per language; null or a language left out: the gateway's default. */
+  sms_opt_out_line: { fa?: string | null; en?: string | null } | null
+  /** What one SMS part costs per gateway, e.g. `{ kavenegar: { amount: "1200", currency_code: "irr" } }`. */
+  sms_part_prices: Record<string, { amount: string; currency_code: string }> | null
 }
 
 export type ClawbackCreditInput = {

@@ -51,6 +51,8 @@ const TEXT_OPTIONS = [
   "status_callback",
   "url",
   "secret",
+  "inbound_token",
+  "public_url",
 ] as const
 
 // `apiKey`, `API_KEY` and `api-key` all read as `api_key`.

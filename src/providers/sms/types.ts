@@ -45,6 +45,19 @@ export type SmsProviderOptions = {
   // webhook
   url?: string
   secret?: string
+  /**
+   * Inbound: the secret part of the address a gateway forwards replies and
+   * delivery reports to (Kavenegar's "forward URL":
+   * `/hooks/loyalty/sms/kavenegar/<inbound_token>`); without it that route
+   * answers 403 to everyone.
+   */
+  inbound_token?: string
+  /**
+   * Inbound: the public address of the store (e.g. `https://shop.example`)
+   * as Twilio calls it; Twilio signs the full URL, so the route checks the
+   * signature against this address, not the one behind a proxy.
+   */
+  public_url?: string
 
   /** Read by the notification module, not by the provider. */
   channels?: string[]

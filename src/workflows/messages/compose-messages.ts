@@ -1,25 +1,46 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOYALTY_CLUB_MODULE } from "../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../modules/loyalty-club/service"
-import { QueueMessageInput } from "../../modules/loyalty-club/types"
+import { QueueMessageRowInput } from "../../modules/loyalty-club/services/messages"
+import { smsGatewayName } from "../../providers/sms/config"
+import { LoyaltyErrorCode } from "../../utils/error-codes"
 import { DiscountSummary, formatDiscount } from "../../utils/discount-codes"
 import { occasionOfEvent } from "../../utils/occasions"
 import { normalizePhone } from "../../utils/phone"
 import { shopperTierName, TierNames } from "../../utils/tiers"
 import {
+  CAMPAIGN_EVENT,
+  ComposeEvent,
   DEFAULT_SMS_EVENTS,
   defaultTemplate,
   formatMoney,
   GiftType,
   MESSAGE_LOCALES,
   MessageEvent,
+  MessageKind,
+  messageKindOf,
   MessageLocale,
   Money,
+  optOutLine,
   renderMessage,
   sendAfter,
   shopDay,
+  withOptOutLine,
 } from "../../utils/sms-messages"
+
+/** A composed message: a row to queue, with its kind and its campaign. */
+export type ComposedMessage = QueueMessageRowInput & { kind: MessageKind; campaign_id: string | null }
+
+/** A campaign's own wording per language (a language left out takes the other's). */
+export type MessageBodies = Partial<Record<MessageLocale, string>>
+
+export type ComposeOptions = {
+  /** The wording to use instead of the templates (campaigns: always). */
+  bodies?: MessageBodies | null
+  /** The campaign or automation the messages belong to: its pause and throttle hold them. */
+  campaign_id?: string | null
+}
 
 /** One message to compose: who, about what (the idempotency subject), and its values. */
 export type MessageItem = {
@@ -83,13 +104,21 @@ export async function shopName(container: MedusaContainer, settings: { store_nam
 
 /** What every message of one kind and run shares: read once, used for each page. */
 export type MessageSetup = {
-  event: MessageEvent
+  event: ComposeEvent
   settings: Awaited<ReturnType<LoyaltyClubModuleService["retrieveSettings"]>>
   templateOf: (locale: MessageLocale) => { body: string; gateway_template: string | null }
   storeName: string
   day: string
   notBefore: Date
   defaultLocale: MessageLocale
+  /** The gateway the store sends through: the default opt-out line depends on it. */
+  gateway: string
+}
+
+// The wording in a language from a campaign's bodies, else the other language's.
+function bodyIn(bodies: MessageBodies, locale: MessageLocale): string | null {
+  const own = bodies[locale]?.trim() ? bodies[locale]! : null
+  return own ?? MESSAGE_LOCALES.map((l) => bodies[l]).find((b) => b?.trim()) ?? null
 }
 
 /**
@@ -101,25 +130,28 @@ export type MessageSetup = {
  */
 export async function prepareMessages(
   container: MedusaContainer,
-  event: MessageEvent,
+  event: ComposeEvent,
   at: Date,
-  options: { gift?: GiftType | null } = {}
+  options: { gift?: GiftType | null; bodies?: MessageBodies | null } = {}
 ): Promise<MessageSetup | null> {
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const settings = await service.retrieveSettings()
-  const enabled = { ...DEFAULT_SMS_EVENTS, ...(settings.sms_events ?? {}) }
-  if (!occasionOfEvent(event) && !enabled[event]) {
+  // A campaign is its own switch and wording: no template, no `sms_events`.
+  const campaign = event === CAMPAIGN_EVENT
+  const enabled: Record<string, boolean> = { ...DEFAULT_SMS_EVENTS, ...(settings.sms_events ?? {}) }
+  if (!campaign && !occasionOfEvent(event) && !enabled[event]) {
     return null
   }
-  const overrides = await service.listMessageTemplates({ event })
+  const overrides = campaign ? [] : await service.listMessageTemplates({ event })
   const templates = new Map(
     MESSAGE_LOCALES.map((locale) => {
       const custom = overrides.find((t) => t.locale === locale)
+      const own = options.bodies ? bodyIn(options.bodies, locale) : null
       return [
         locale,
         {
-          body: custom?.body ?? defaultTemplate(event, locale, options.gift),
-          gateway_template: custom?.gateway_template ?? null,
+          body: own ?? custom?.body ?? (campaign ? "" : defaultTemplate(event as MessageEvent, locale, options.gift)),
+          gateway_template: own ? null : custom?.gateway_template ?? null,
         },
       ] as const
     })
@@ -134,6 +166,7 @@ export async function prepareMessages(
     defaultLocale: (MESSAGE_LOCALES as readonly string[]).includes(settings.default_locale)
       ? (settings.default_locale as MessageLocale)
       : "fa",
+    gateway: smsGatewayName(container),
   }
 }
 
@@ -146,28 +179,62 @@ export async function prepareMessages(
  * why nothing was sent. Nothing when the shop turned the event off. `setup`
  * (from `prepareMessages` for the same event and time) saves reading the
  * settings again.
+ *
+ * Promotional messages (`PROMOTIONAL_EVENTS`: campaigns, win-back, the
+ * occasions) end with the shop's opt-out line on a line of their own, and a
+ * customer who opted out of promotions gets a `skipped` row (reason
+ * `promotions_opted_out`); service messages carry no line and still reach
+ * them. `options.bodies` is a campaign's own wording, which replaces the
+ * templates (a language without one takes the other's); the event
+ * `campaign` needs it. `options.campaign_id` ties the rows to their
+ * campaign, whose pause and throttle hold them in the queue.
+ *
+ * @example
+ * const rows = await composeMessages(container, "campaign", [{ customer_id, subject: `${campaign.id}:${customer_id}:1` }],
+ *   new Date(), undefined, { bodies: { fa: "{first_name} عزیز، ..." }, campaign_id: campaign.id })
  */
 export async function composeMessages(
   container: MedusaContainer,
-  event: MessageEvent,
+  event: ComposeEvent,
   items: MessageItem[],
   at: Date,
-  setup?: MessageSetup | null
-): Promise<QueueMessageInput[]> {
+  setup?: MessageSetup | null,
+  options: ComposeOptions = {}
+): Promise<ComposedMessage[]> {
   if (!items.length) {
     return []
   }
+  if (event === CAMPAIGN_EVENT && !(options.bodies && MESSAGE_LOCALES.some((l) => options.bodies![l]?.trim()))) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "A campaign's messages need its wording (bodies.fa or bodies.en)",
+      LoyaltyErrorCode.CAMPAIGN_BODY_INVALID
+    )
+  }
   const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const prepared = setup === undefined ? await prepareMessages(container, event, at) : setup
+  const prepared =
+    setup === undefined ? await prepareMessages(container, event, at, { bodies: options.bodies }) : setup
   if (!prepared) {
     return []
   }
-  const { settings, templateOf, storeName, day, notBefore, defaultLocale } = prepared
+  const { settings, storeName, day, notBefore, defaultLocale } = prepared
+  const bodies = options.bodies
+  // A campaign's own wording wins over whatever the setup was prepared with.
+  const templateOf = (locale: MessageLocale) => {
+    const own = bodies ? bodyIn(bodies, locale) : null
+    return own ? { body: own, gateway_template: null } : prepared.templateOf(locale)
+  }
+  const kind = messageKindOf(event)
+  const promotional = kind === "promotional"
+  const campaignId = options.campaign_id ?? null
+  const optOutSetting = settings.sms_opt_out_line
 
-  const occasion = occasionOfEvent(event) !== null
-  const keyOf = (item: MessageItem) => `${event}:${item.subject}:${DAILY.has(event) ? day : "once"}`
-  const out: QueueMessageInput[] = []
+  // A campaign's gift reads like an occasion's: {discount} is a credit's amount too.
+  const occasion = occasionOfEvent(event) !== null || event === CAMPAIGN_EVENT
+  const keyOf = (item: MessageItem) =>
+    `${event}:${item.subject}:${DAILY.has(event as MessageEvent) ? day : "once"}`
+  const out: ComposedMessage[] = []
   for (let i = 0; i < items.length; i += CHUNK) {
     // Messages already queued (today, for the daily kinds) are not composed
     // again: the hourly reminder runs after the first cost one indexed
@@ -188,7 +255,7 @@ export async function composeMessages(
          WHERE deleted_at IS NULL AND id IN (SELECT jsonb_array_elements_text(?::jsonb))`,
         [JSON.stringify(ids)]
       ),
-      service.listSmsPreferencesOf(ids),
+      service.listMessagePreferencesOf(ids),
       service.listWallets({ customer_id: ids }, { select: ["id", "customer_id", "currency_code"] }),
     ])
     const balances = await service.getBalances(wallets.map((w) => w.id), { at })
@@ -248,13 +315,25 @@ export async function composeMessages(
       } catch {
         phone = null
       }
-      const reason = !customer ? "no_customer" : preference?.opted_out ? "opted_out" : !phone ? "no_phone" : null
+      const reason = !customer
+        ? "no_customer"
+        : preference?.opted_out
+          ? "opted_out"
+          : promotional && preference?.promotions_opted_out
+            ? "promotions_opted_out"
+            : !phone
+              ? "no_phone"
+              : null
+      const text = renderMessage(template.body, values, format)
       out.push({
         customer_id: item.customer_id,
         event,
         locale,
         phone,
-        body: renderMessage(template.body, values, format),
+        // An approved gateway template is sent as the gateway has it: a
+        // promotional one must carry the opt-out line in its approved
+        // wording; the line here is for the log and for texts.
+        body: promotional ? withOptOutLine(text, optOutLine(optOutSetting, prepared.gateway, locale)) : text,
         gateway_template: template.gateway_template,
         // An approved gateway template gets the values by name, in the
         // order the wording uses them (gateways with numbered tokens read
@@ -271,6 +350,8 @@ export async function composeMessages(
         reason,
         send_after: notBefore,
         data: item.data ?? null,
+        kind,
+        campaign_id: campaignId,
       })
     }
   }

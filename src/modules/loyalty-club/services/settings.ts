@@ -36,6 +36,8 @@ const DEFAULT_SETTINGS: LoyaltySettingsValues = {
   transfer_max_amount: null,
   transfer_daily_limit: null,
   transfer_daily_count: 5,
+  sms_opt_out_line: null,
+  sms_part_prices: null,
 }
 // Settings stored as JSON.
 const JSON_SETTINGS = new Set([
@@ -48,6 +50,8 @@ const JSON_SETTINGS = new Set([
   "feedback_apology_credit",
   "transfer_max_amount",
   "transfer_daily_limit",
+  "sms_opt_out_line",
+  "sms_part_prices",
 ])
 const SETTINGS_FIELDS = Object.keys(DEFAULT_SETTINGS) as (keyof LoyaltySettingsValues)[]
 // The shop's settings are one row with a fixed id.

@@ -1,17 +1,20 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
-import { GiftType, MessageEvent } from "../../../utils/sms-messages"
-import { composeMessages, MessageItem, prepareMessages } from "../compose-messages"
+import { ComposeEvent, GiftType } from "../../../utils/sms-messages"
+import { composeMessages, MessageBodies, MessageItem, prepareMessages } from "../compose-messages"
 
 export const queueMessagesStepId = "loyalty-queue-messages"
 
 export type QueueMessagesStepInput = {
-  event: MessageEvent
+  event: ComposeEvent
   items: MessageItem[]
   at?: Date | string
   /** An occasion's gift: which shipped wording its message takes. */
   gift?: GiftType | null
+  /** A campaign's own wording and the campaign (see `composeMessages`). */
+  bodies?: MessageBodies | null
+  campaign_id?: string | null
 }
 
 // Rows written per statement.
@@ -28,8 +31,13 @@ export const queueMessagesStep = createStep(
   async (input: QueueMessagesStepInput, { container }) => {
     const service: LoyaltyClubModuleService = container.resolve(LOYALTY_CLUB_MODULE)
     const at = input.at ? new Date(input.at) : new Date()
-    const setup = input.items.length ? await prepareMessages(container, input.event, at, { gift: input.gift }) : null
-    const messages = await composeMessages(container, input.event, input.items, at, setup)
+    const setup = input.items.length
+      ? await prepareMessages(container, input.event, at, { gift: input.gift, bodies: input.bodies })
+      : null
+    const messages = await composeMessages(container, input.event, input.items, at, setup, {
+      bodies: input.bodies,
+      campaign_id: input.campaign_id,
+    })
     const ids: string[] = []
     for (let i = 0; i < messages.length; i += BATCH) {
       ids.push(...(await service.queueMessages(messages.slice(i, i + BATCH))))

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_CLUB_MODULE } from "../../../modules/loyalty-club"
 import LoyaltyClubModuleService from "../../../modules/loyalty-club/service"
 import { MessageResult } from "../../../modules/loyalty-club/types"
-import { sendAfter } from "../../../utils/sms-messages"
+import { messageKindOf, sendAfter } from "../../../utils/sms-messages"
 
 export const sendDueMessagesStepId = "loyalty-send-due-messages"
 
@@ -19,8 +19,10 @@ const CONCURRENCY = 5
  * message is claimed first (two runs never take the same one) and sent with
  * its idempotency key, which the notification module keeps, so a run that
  * died after a send and is picked up again does not send it twice. A
- * customer who opted out after the message was queued is skipped. Sending
- * cannot be undone: no compensation.
+ * customer who opted out after the message was queued is skipped, and of a
+ * promotional message one who opted out of promotions since (a reply "لغو۱۱"
+ * read in between). A sent message keeps the gateway's id of it, which its
+ * delivery report names. Sending cannot be undone: no compensation.
  */
 export const sendDueMessagesStep = createStep(
   sendDueMessagesStepId,
@@ -35,17 +37,25 @@ export const sendDueMessagesStep = createStep(
     }
     const [settings, preferences] = await Promise.all([
       service.retrieveSettings(),
-      service.listSmsPreferencesOf(
+      service.listMessagePreferencesOf(
         Array.from(new Set(claimed.flatMap((m) => (m.customer_id ? [m.customer_id] : []))))
       ),
     ])
-    const results: MessageResult[] = []
+    const results: (MessageResult & { gateway_message_id?: string | null })[] = []
     let next = 0
     const worker = async () => {
       while (next < claimed.length) {
         const message = claimed[next++]
         if (message.customer_id && preferences[message.customer_id]?.opted_out) {
           results.push({ id: message.id, status: "skipped", reason: "opted_out" })
+          continue
+        }
+        if (
+          message.customer_id &&
+          messageKindOf(message.event) === "promotional" &&
+          preferences[message.customer_id]?.promotions_opted_out
+        ) {
+          results.push({ id: message.id, status: "skipped", reason: "promotions_opted_out" })
           continue
         }
         try {
@@ -74,7 +84,12 @@ export const sendDueMessagesStep = createStep(
                 : message.idempotency_key,
             } as any,
           ])
-          results.push({ id: message.id, status: "sent", notification_id: notification?.id ?? null })
+          results.push({
+            id: message.id,
+            status: "sent",
+            notification_id: notification?.id ?? null,
+            gateway_message_id: (notification as { external_id?: string | null } | undefined)?.external_id ?? null,
+          })
         } catch (error: any) {
           const reason = String(error?.message ?? error).slice(0, 500)
           if (message.failures + 1 < MAX_ATTEMPTS) {

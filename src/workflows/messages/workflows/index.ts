@@ -1,1 +1,2 @@
 export * from "./queue-messages"
+export * from "./record-inbound"
