@@ -1,0 +1,5 @@
+export * from "./campaign-input"
+export * from "./gifts"
+export * from "./run-campaigns"
+export * from "./steps"
+export * from "./workflows"

@@ -1,0 +1,7 @@
+export * from "./finish-campaign-queuing"
+export * from "./insert-campaign-recipients"
+export * from "./move-campaign"
+export * from "./queue-campaign-messages"
+export * from "./run-automation-members"
+export * from "./save-campaign"
+export * from "./withdraw-campaign-messages"

@@ -1,0 +1,3 @@
+export * from "./run-automation"
+export * from "./save-campaign"
+export * from "./send-campaign"
