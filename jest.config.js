@@ -21,7 +21,7 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/storefront/"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.medusa/"],
   testMatch: [
     "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",

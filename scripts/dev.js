@@ -9,8 +9,13 @@
 // server reloads) and medusa-config.ts restart it; logs, .pgdata, .medusa and
 // anything else written inside the project never do.
 //
-// SIGINT, SIGTERM and SIGHUP stop everything this started: Medusa (its whole
-// process group) first, then the embedded PostgreSQL.
+// Beside the store it starts the demo storefront (storefront/, Next.js) on
+// STOREFRONT_PORT (8000), with the demo's publishable key, and a demo phone
+// for the store's SMS (storefront/demo/sms-inbox.js) unless LOYALTY_SMS_GATEWAY
+// names a real gateway.
+//
+// SIGINT, SIGTERM and SIGHUP stop everything this started: Medusa and the
+// storefront (their whole process groups) first, then the embedded PostgreSQL.
 const { spawn } = require("child_process")
 const crypto = require("crypto")
 const fs = require("fs")
@@ -24,6 +29,9 @@ const {
 const { DEMO_ADMIN } = require("../demo/constants")
 
 const PORT = process.env.PORT || "9000"
+const STOREFRONT_PORT = process.env.STOREFRONT_PORT || "8000"
+const STOREFRONT_DIR = path.join(ROOT, "storefront")
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next")
 const STATE_FILE = path.join(DEFAULT_DATA_DIR, "dev-state.json")
 const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
 
@@ -80,7 +88,7 @@ async function stopChild(child, timeoutMs = 20000) {
     )
     await Promise.race([done, timer])
     if (!exited(child)) {
-      log(`Medusa did not stop within ${timeoutMs / 1000} s: killing it.`)
+      log(`${child.label || "Medusa"} did not stop within ${timeoutMs / 1000} s: killing it.`)
       signal("SIGKILL")
       await done
     }
@@ -148,8 +156,10 @@ async function waitForHealth(child) {
 
 // Restart on changes to the plugin's code and the store's config only.
 // (paths relative to src/: the admin, tests, dotfiles, logs, editor backups).
+// The storefront kit (src/storefront) is not loaded by Medusa: the demo
+// storefront's own dev server reloads it.
 const WATCH_IGNORED =
-  /^admin([\\/]|$)|(^|[\\/])(__tests__([\\/]|$)|\.)|(\.log|~|\.swp)$/
+  /^(admin|storefront)([\\/]|$)|(^|[\\/])(__tests__([\\/]|$)|\.)|(\.log|~|\.swp)$/
 const CONFIG_FILES = new Set(["medusa-config.ts", "medusa-config.js"])
 
 function watchSources(onChange) {
@@ -165,6 +175,66 @@ function watchSources(onChange) {
   return { close: () => watchers.forEach((w) => w.close()) }
 }
 
+// The demo storefront's publishable key, as the seed made it.
+async function readPublishableKey(url) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `SELECT token FROM api_key
+        WHERE type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL
+        ORDER BY (title = 'Demo storefront') DESC, created_at
+        LIMIT 1`
+    )
+    return rows[0]?.token ?? null
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+// `next dev` for storefront/, in its own process group like Medusa. It
+// passes /store and /auth to Medusa itself, so it may start before the store
+// is up. Resolves with the address it serves once it says so.
+function startStorefront(env, onExit) {
+  const child = track(
+    spawn(NEXT_BIN, ["dev", STOREFRONT_DIR, "-p", STOREFRONT_PORT], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    })
+  )
+  child.detached = true
+  child.label = "The storefront"
+  let announced = false
+  const ready = new Promise((resolve) => {
+    const read = (stream, out) => {
+      let buffer = ""
+      stream.on("data", (chunk) => {
+        buffer += chunk.toString()
+        const lines = buffer.split("\n")
+        buffer = lines.pop()
+        for (const line of lines) {
+          out.write(`[storefront] ${line}\n`)
+          const local = /Local:\s+(http:\/\/\S+)/.exec(line)
+          if (local && !announced) {
+            announced = true
+            resolve(local[1])
+          }
+        }
+      })
+    }
+    read(child.stdout, process.stdout)
+    read(child.stderr, process.stderr)
+    child.once("exit", (code, signal) => {
+      if (!announced) resolve(null)
+      onExit(code, signal)
+    })
+  })
+  return ready
+}
+
 async function main() {
   let url = process.env.DATABASE_URL
   let embedded
@@ -172,11 +242,13 @@ async function main() {
   let server
   let watcher
   let restartTimer
+  let inbox
 
   const stopAll = async () => {
     watcher?.close()
     clearTimeout(restartTimer)
     await Promise.all([...children].map((child) => stopChild(child)))
+    await inbox?.close()
     const db = embedded || (await embeddedStarting?.catch(() => undefined))
     if (db) await db.stop().catch(() => {})
   }
@@ -271,6 +343,34 @@ async function main() {
   }
   if (stopping) return
 
+  // The demo phone: the server's SMS go to it (the seed above wrote its own
+  // to the log), so the demo storefront can show a texted code.
+  const serverEnv = { ...env }
+  if (!process.env.LOYALTY_SMS_GATEWAY && fs.existsSync(STOREFRONT_DIR)) {
+    const { startSmsInbox } = require(path.join(STOREFRONT_DIR, "demo", "sms-inbox.js"))
+    inbox = await startSmsInbox({ log: (line) => process.stdout.write(`${line}\n`) })
+    Object.assign(serverEnv, inbox.env)
+  }
+  if (stopping) return
+
+  let storefront = null
+  if (fs.existsSync(STOREFRONT_DIR) && fs.existsSync(NEXT_BIN)) {
+    const publishableKey = await readPublishableKey(url).catch(() => null)
+    storefront = startStorefront(
+      {
+        ...process.env,
+        NODE_ENV: "development",
+        MEDUSA_BACKEND_URL: `http://localhost:${PORT}`,
+        MEDUSA_PUBLISHABLE_KEY: publishableKey ?? "",
+        ...(inbox ? { DEMO_SMS_INBOX_URL: inbox.url } : {}),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      (code, signal) => {
+        if (!stopping) log(`The storefront stopped (${signal || `exit code ${code}`}).`)
+      }
+    )
+  }
+
   // What `medusa develop` runs, in its own process group so that a stop
   // reaches everything it starts. Its stdin is not the terminal's: a
   // background group reading the terminal would be suspended.
@@ -278,7 +378,7 @@ async function main() {
     server = track(
       spawn(MEDUSA_BIN, ["start"], {
         cwd: ROOT,
-        env: { ...env, NODE_ENV: "development" },
+        env: { ...serverEnv, NODE_ENV: "development" },
         stdio: ["ignore", "inherit", "inherit"],
         detached: true,
       })
@@ -322,6 +422,11 @@ async function main() {
     log(`Store is up:   http://localhost:${PORT}`)
     log(`Admin:         http://localhost:${PORT}/app`)
     log(`Admin login:   ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`)
+    log("")
+  }
+  const storefrontUrl = storefront && (await storefront)
+  if (storefrontUrl && !stopping) {
+    log(`Storefront:    ${storefrontUrl} (the demo shop, Persian; English from its header)`)
     log("")
   }
 }

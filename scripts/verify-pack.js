@@ -55,9 +55,12 @@ function pluginAdminRoutes() {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, ".medusa", "server", "src"))) {
-    sh(path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], ROOT)
-    step("no .medusa/server: built the plugin with `medusa plugin:build`")
+  if (
+    !fs.existsSync(path.join(ROOT, ".medusa", "server", "src")) ||
+    !fs.existsSync(path.join(ROOT, ".medusa", "server", "storefront", "index.js"))
+  ) {
+    sh("npm", ["run", "build:plugin"], ROOT)
+    step("no complete .medusa/server: built the plugin with `npm run build:plugin` (plugin:build and the storefront kit)")
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "loyalty-club-pack-"))
   fs.chmodSync(work, 0o777)
@@ -195,6 +198,22 @@ module.exports = defineConfig({
     throw new Error(`Installed ${installedPkg.version}, packed ${pkg.version}`)
   }
   step(`npm install ${tarball} in a throwaway app`)
+
+  // The storefront kit, as a storefront imports it: ES modules (Next.js,
+  // Vite) and CommonJS both resolve and give the same client.
+  const kitCheck = `
+    const cjs = require("${pkg.name}/storefront")
+    import("${pkg.name}/storefront").then((esm) => {
+      const names = ["createLoyaltyClient", "formatMoney"]
+      for (const name of names) {
+        if (typeof cjs[name] !== "function" || typeof esm[name] !== "function") {
+          console.error("missing " + name); process.exit(1)
+        }
+      }
+      console.log(Object.keys(esm).length)
+    })`
+  const kitExports = execFileSync(process.execPath, ["-e", kitCheck], { cwd: app, encoding: "utf8" }).trim()
+  step(`${pkg.name}/storefront resolves as ES module and CommonJS (${kitExports} exports)`)
 
   // The host's admin, built with the plugin in it.
   const medusa = path.join(app, "node_modules", ".bin", "medusa")
