@@ -31,7 +31,12 @@
 // the programme's settings saved (referrals.js); Sara's referral code, link
 // and friends on her page (customer-referrals.js); the Loyalty analytics
 // page with every section, its CSV files, the period picker and Refresh
-// (analytics.js).
+// (analytics.js); the Segments page with a segment built in the condition
+// builder (live count as the API counts), its members, export and deletion
+// (refused in words while a campaign uses it) (segments.js); the Campaigns
+// page with a draft made in the form (preview and SMS parts), Send asked
+// first, a sent campaign's results and the Automations tab (campaigns.js);
+// Sara's scores, segment and campaigns received (customer-scores.js).
 // Screenshots go to $TMPDIR/loyalty-club-screenshots (SCREENSHOTS_DIR).
 // Usage: npm run check:admin [-- http://localhost:9000]
 // One step: CHECK_ADMIN_ONLY="tiers,messages" npm run check:admin
@@ -48,10 +53,12 @@ const {
   shots,
 } = require("./check-admin/lib")
 const { checkAnalytics } = require("./check-admin/analytics")
+const { checkCampaigns } = require("./check-admin/campaigns")
 const { checkCashbackRules } = require("./check-admin/cashback-rules")
 const { checkCodes } = require("./check-admin/codes")
 const { checkCustomerGifts } = require("./check-admin/customer-gifts")
 const { checkCustomerReferrals } = require("./check-admin/customer-referrals")
+const { checkCustomerScores } = require("./check-admin/customer-scores")
 const { checkFeedback } = require("./check-admin/feedback")
 const { checkWallet } = require("./check-admin/customer-wallet")
 const { checkMessages } = require("./check-admin/messages")
@@ -62,6 +69,7 @@ const { checkPos } = require("./check-admin/pos")
 const { checkReceiptTransferSettings } = require("./check-admin/receipt-transfer-settings")
 const { checkReferrals } = require("./check-admin/referrals")
 const { checkRuleEdit } = require("./check-admin/rule-edit")
+const { checkSegments } = require("./check-admin/segments")
 const { checkSettingsEdit } = require("./check-admin/settings-edit")
 const { checkTierEdit } = require("./check-admin/tier-edit")
 const { checkTiers } = require("./check-admin/tiers")
@@ -90,6 +98,9 @@ const STEPS = [
   ["referrals", checkReferrals],
   ["customer referrals", checkCustomerReferrals],
   ["analytics", checkAnalytics],
+  ["segments", checkSegments],
+  ["campaigns", checkCampaigns],
+  ["customer scores", checkCustomerScores],
 ]
 
 // Runs only the named steps, e.g. CHECK_ADMIN_ONLY=messages,tiers.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The Loyalty overview (/app/loyalty): its heading, its eleven pages in the
+// The Loyalty overview (/app/loyalty): its heading, its thirteen pages in the
 // order a shop sets them up, and the sidebar's Loyalty section with the same
-// eleven pages under it, each named in the admin's language.
+// thirteen pages under it, each named in the admin's language.
 //
 // Runs on its own against a running store:
 //   node scripts/check-admin/overview.js [http://localhost:9000]
@@ -21,6 +21,8 @@ const PAGES = [
   ["occasions", "common.nav.occasions"],
   ["referrals", "common.nav.referrals"],
   ["analytics", "common.nav.analytics"],
+  ["segments", "common.nav.segments"],
+  ["campaigns", "common.nav.campaigns"],
 ]
 
 /**

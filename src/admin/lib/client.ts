@@ -72,6 +72,8 @@ export type CashbackRule = {
   customer_group_ids: string[] | null
   min_previous_orders: number | null
   tier_ids: string[] | null
+  /** Saved segments: the customer must be in one of them now; null: anyone. */
+  segment_ids?: string[] | null
   /** Percent rules: pay the customer's tier rate instead of `value`. */
   use_tier_rate: boolean
   /** Multiply by the customer's tier multiplier. */
@@ -152,6 +154,10 @@ export type LoyaltySettings = {
   transfer_daily_limit: Record<string, string> | null
   /** Transfers: transfers a member may send per shop day. */
   transfer_daily_count: number
+  /** Promotional SMS: the opt-out line per language; null or a language left out: the gateway's default. */
+  sms_opt_out_line?: Partial<Record<MessageLocale, string>> | null
+  /** Campaign cost estimates: the price of one SMS part per gateway. */
+  sms_part_prices?: Record<string, { amount: string; currency_code: string }> | null
 }
 
 export type MessageEvent =

@@ -56,6 +56,8 @@ export type CodeBatch = {
   product_ids: string[] | null
   category_ids: string[] | null
   customer_group_ids: string[] | null
+  /** Saved segments a shopper must be in to use a code; null: anyone. */
+  segment_ids?: string[] | null
   prefix: string | null
   quantity: number
   issued: number
@@ -82,6 +84,7 @@ export type CodeBatchInput = {
   product_ids?: string[]
   category_ids?: string[]
   customer_group_ids?: string[]
+  segment_ids?: string[]
   prefix?: string
   quantity?: number
   budget?: { type: BudgetType; limit: string | number; currency_code?: string }

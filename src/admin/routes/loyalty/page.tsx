@@ -7,11 +7,13 @@ import {
   Receipt,
   Key,
   Gift,
+  PaperPlane,
   Share,
   Sparkles,
   Star,
   Tag,
   Trophy,
+  Users,
 } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { ComponentType } from "react"
@@ -31,6 +33,8 @@ const PAGES: { to: string; title: string; about: string; icon: ComponentType }[]
   { to: "occasions", title: "common.nav.occasions", about: "common.overview.occasions", icon: Calendar },
   { to: "referrals", title: "common.nav.referrals", about: "common.overview.referrals", icon: Share },
   { to: "analytics", title: "common.nav.analytics", about: "common.overview.analytics", icon: ChartBar },
+  { to: "segments", title: "common.nav.segments", about: "common.overview.segments", icon: Users },
+  { to: "campaigns", title: "common.nav.campaigns", about: "common.overview.campaigns", icon: PaperPlane },
 ]
 
 const LoyaltyPage = () => {

@@ -18,6 +18,7 @@ import {
 } from "../../../lib/messages"
 import { occasionOfEvent, useOccasions } from "../../../lib/occasions"
 import { useLoyaltySettings } from "../../../lib/query"
+import { PromoSettings } from "./components/promo-settings"
 import { SmsSettings } from "./components/sms-settings"
 import { TemplateCard } from "./components/template-card"
 
@@ -109,6 +110,7 @@ const LoyaltyMessagesPage = () => {
       </Container>
 
       <SmsSettings storeName={storeName} />
+      <PromoSettings />
     </div>
   )
 }

@@ -63,6 +63,7 @@ export function ruleToInput(rule: CashbackRule): CashbackRuleInput {
     customer_group_ids: rule.customer_group_ids,
     min_previous_orders: rule.min_previous_orders,
     tier_ids: rule.tier_ids,
+    segment_ids: rule.segment_ids ?? null,
     use_tier_rate: rule.use_tier_rate,
     use_tier_multiplier: rule.use_tier_multiplier,
     sales_channel_ids: rule.sales_channel_ids,

@@ -21,6 +21,7 @@ const FIELDS: Record<string, FieldPath<RuleValues>> = {
   loyalty_unknown_customer_groups: "customer_group_ids",
   loyalty_unknown_sales_channels: "sales_channel_ids",
   loyalty_unknown_tiers: "tier_ids",
+  loyalty_segment_ids_invalid: "segment_ids",
 }
 
 // Unknown records: the list that holds some, the include list first.

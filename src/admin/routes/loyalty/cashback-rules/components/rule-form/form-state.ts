@@ -48,6 +48,7 @@ export type RuleValues = {
   customer_group_ids: string[]
   min_previous_orders: string
   tier_ids: string[]
+  segment_ids: string[]
   use_tier_rate: boolean
   use_tier_multiplier: boolean
   sales_channel_ids: string[]
@@ -87,6 +88,7 @@ export function ruleValues(rule?: CashbackRule | null): RuleValues {
     // 0 earlier orders is a value of its own, not an empty field.
     min_previous_orders: text(rule?.min_previous_orders),
     tier_ids: rule?.tier_ids ?? [],
+    segment_ids: rule?.segment_ids ?? [],
     use_tier_rate: rule?.use_tier_rate ?? false,
     use_tier_multiplier: rule?.use_tier_multiplier ?? false,
     sales_channel_ids: rule?.sales_channel_ids ?? [],
@@ -150,6 +152,7 @@ export function toBody(values: RuleValues, rule?: CashbackRule | null): Cashback
     customer_group_ids: nonEmpty(values.customer_group_ids),
     min_previous_orders: whole(values.min_previous_orders),
     tier_ids: nonEmpty(values.tier_ids),
+    segment_ids: nonEmpty(values.segment_ids),
     // The tier rate replaces a percentage; a fixed amount has none to replace.
     use_tier_rate: values.type === "percent" && values.use_tier_rate,
     use_tier_multiplier: values.use_tier_multiplier,

@@ -70,6 +70,7 @@ export function ruleSchema(
       customer_group_ids: ids,
       min_previous_orders: z.string(),
       tier_ids: ids,
+      segment_ids: ids,
       use_tier_rate: z.boolean(),
       use_tier_multiplier: z.boolean(),
       sales_channel_ids: ids,

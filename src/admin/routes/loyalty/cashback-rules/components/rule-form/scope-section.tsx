@@ -1,5 +1,6 @@
 import { NumberField, PickerField, PickerOption } from "../../../../../components/fields"
 import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import { useSegmentChoices } from "../../../../../lib/segments"
 import { ScopeKind } from "../rule-format"
 import { ScopeField } from "./form-state"
 import { Pair, Section, SectionProps } from "./section"
@@ -101,6 +102,7 @@ export const WhoSection = ({
   tiers,
 }: SectionProps & { channels: PickerOption[]; tiers: PickerOption[] }) => {
   const { t } = useLoyaltyTranslation()
+  const { data: segments } = useSegmentChoices()
   return (
     <Section
       title={t("rules.form.who.title")}
@@ -134,6 +136,15 @@ export const WhoSection = ({
           label={t("rules.form.who.tiers")}
           hint={t("rules.form.who.tiersHint")}
           placeholder={t("rules.form.who.everyTier")}
+        />
+        <PickerField
+          control={control}
+          name="segment_ids"
+          id="rule-segments"
+          options={(segments ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          label={t("rules.form.who.segments")}
+          hint={t("rules.form.who.segmentsHint")}
+          placeholder={t("rules.form.who.everySegment")}
         />
         <NumberField
           control={control}

@@ -9,6 +9,7 @@ import {
 } from "../../../../../components/fields"
 import { useFormat } from "../../../../../lib/format"
 import { useLoyaltyTranslation } from "../../../../../lib/i18n"
+import { useSegmentChoices } from "../../../../../lib/segments"
 import { Pair, Section } from "../../../cashback-rules/components/rule-form/section"
 import { BatchValues } from "./form-state"
 import { PREFIX_MAX, QUANTITY_MAX } from "./schema"
@@ -43,6 +44,7 @@ export const ValiditySection = ({ control }: Props) => {
 /** Which products or categories (items discounts) and which customer groups. */
 export const ScopeSection = ({ control }: Props) => {
   const { t } = useLoyaltyTranslation()
+  const { data: segments } = useSegmentChoices()
   const target = useWatch({ control, name: "target" })
   return (
     <Section title={t("codes.form.scope.title")} description={t("codes.form.scope.description")} testId="batch-scope">
@@ -74,6 +76,15 @@ export const ScopeSection = ({ control }: Props) => {
         label={t("codes.form.scope.groups")}
         hint={t("codes.form.scope.groupsHint")}
         placeholder={t("codes.form.scope.everyCustomer")}
+      />
+      <PickerField
+        control={control}
+        name="segment_ids"
+        id="batch-segments"
+        options={(segments ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        label={t("codes.form.scope.segments")}
+        hint={t("codes.form.scope.segmentsHint")}
+        placeholder={t("codes.form.scope.everySegment")}
       />
     </Section>
   )

@@ -12,6 +12,7 @@ const FIELDS: Record<string, FieldPath<BatchValues>> = {
   loyalty_unknown_products: "product_ids",
   loyalty_unknown_categories: "category_ids",
   loyalty_unknown_customer_groups: "customer_group_ids",
+  loyalty_segment_ids_invalid: "segment_ids",
   loyalty_prefix_invalid: "prefix",
   loyalty_quantity_invalid: "quantity",
   loyalty_amount_invalid: "budget_limit",

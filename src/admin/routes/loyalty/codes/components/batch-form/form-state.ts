@@ -25,6 +25,7 @@ export type BatchValues = {
   product_ids: string[]
   category_ids: string[]
   customer_group_ids: string[]
+  segment_ids: string[]
   prefix: string
   /** Bulk: how many codes to make. */
   quantity: string
@@ -48,6 +49,7 @@ export const emptyValues = (currencies: string[]): BatchValues => ({
   product_ids: [],
   category_ids: [],
   customer_group_ids: [],
+  segment_ids: [],
   prefix: "",
   quantity: "",
   budget_type: "none",
@@ -92,6 +94,7 @@ export function toBody(v: BatchValues, currencies: string[], timeZone?: string):
     if (v.category_ids.length) body.category_ids = v.category_ids
   }
   if (v.customer_group_ids.length) body.customer_group_ids = v.customer_group_ids
+  if (v.segment_ids.length) body.segment_ids = v.segment_ids
   if (v.prefix.trim()) body.prefix = v.prefix.trim().toUpperCase()
   if (v.kind === "bulk") {
     body.quantity = Number(v.quantity)

@@ -49,6 +49,7 @@ export function batchSchema(
       product_ids: ids,
       category_ids: ids,
       customer_group_ids: ids,
+      segment_ids: ids,
       prefix: z.string(),
       quantity: z.string(),
       budget_type: z.enum(["none", "usage", "spend"]),
