@@ -44,6 +44,7 @@ import {
   AnalyticsProgrammesRoom,
   AnalyticsRollupsRoom,
   AnalyticsRoom,
+  CampaignResultsRoom,
   CampaignsRoom,
   CashbackRoom,
   CodesRoom,
@@ -131,6 +132,7 @@ export class LoyaltyClubRooms extends LoyaltyClubBase {
   protected readonly scores_ = new ScoresRoom()
   protected readonly segments_ = new SegmentsRoom()
   protected readonly campaigns_ = new CampaignsRoom()
+  protected readonly campaignResults_ = new CampaignResultsRoom()
   protected readonly inbound_ = new InboundRoom()
   protected readonly till_ = new TillRoom((filters, config, sharedContext) =>
     this.listPosPurchases(filters, config, sharedContext)

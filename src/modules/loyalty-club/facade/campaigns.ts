@@ -4,7 +4,6 @@ import { SegmentGroup } from "../../../utils/segment-conditions"
 import {
   AutomationRun,
   CampaignChanges,
-  CampaignMessageCounts,
   CampaignRow,
   CampaignStatus,
   CampaignsRoom,
@@ -12,9 +11,10 @@ import {
   PendingRecipient,
   RecipientsWritten,
 } from "../services/campaigns"
+import { CampaignMessageCounts } from "../services/campaign-results"
 import { SegmentsFacade } from "./segments"
 
-/** The facade's campaigns part: SMS campaigns and automations (services/campaigns.ts). */
+/** The facade's campaigns part: SMS campaigns and automations (services/campaigns.ts, campaign-results.ts). */
 export class CampaignsFacade extends SegmentsFacade {
   // Campaigns (services/campaigns.ts): status moves, recipients, automations, results
   /** A campaign with every column, or null. */
@@ -190,7 +190,7 @@ export class CampaignsFacade extends SegmentsFacade {
     defaultLocale: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ members: number; opted_out: number; no_phone: number; fa: number; en: number }> {
-    return await this.campaigns_.audience(conditions, at, defaultLocale, sharedContext)
+    return await this.campaignResults_.audience(conditions, at, defaultLocale, sharedContext)
   }
 
   /** Campaigns' messages by status. */
@@ -199,7 +199,7 @@ export class CampaignsFacade extends SegmentsFacade {
     campaignIds: string[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<Record<string, CampaignMessageCounts>> {
-    return await this.campaigns_.messageCounts(campaignIds, sharedContext)
+    return await this.campaignResults_.messageCounts(campaignIds, sharedContext)
   }
 
   /** A campaign's result figures per group (see services/campaigns.ts `results`). */
@@ -210,7 +210,7 @@ export class CampaignsFacade extends SegmentsFacade {
     currencyCode: string,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return await this.campaigns_.results(campaignId, windowDays, currencyCode, sharedContext)
+    return await this.campaignResults_.results(campaignId, windowDays, currencyCode, sharedContext)
   }
 
   /** The campaigns a customer entered, newest first. */
@@ -220,6 +220,6 @@ export class CampaignsFacade extends SegmentsFacade {
     limit = 50,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<any[]> {
-    return await this.campaigns_.customerCampaigns(customerId, limit, sharedContext)
+    return await this.campaignResults_.customerCampaigns(customerId, limit, sharedContext)
   }
 }

@@ -25,8 +25,8 @@
  *                 interests (rebuilt nightly, set-based)
  *   segments.ts   saved segments: counts, members, exports (segment-sql.ts
  *                 compiles conditions to SQL; campaigns.ts embeds it too)
- *   campaigns.ts  SMS campaigns and automations: recipients, holdout, status,
- *                 results
+ *   campaigns.ts  SMS campaigns and automations: recipients, holdout, status
+ *                 (with campaign-results.ts: audience, counts, results)
  *   inbound.ts    gateways' replies (opt-outs) and delivery reports
  *   sql.ts        shared plumbing only: SqlManager, sql(), boundSql(),
  *                 ledgerTransaction()
@@ -63,6 +63,7 @@ export { AnalyticsRoom } from "./analytics"
 export { AnalyticsMonthsRoom } from "./analytics-months"
 export { AnalyticsProgrammesRoom } from "./analytics-programmes"
 export { AnalyticsRollupsRoom } from "./analytics-rollups"
+export { CampaignResultsRoom } from "./campaign-results"
 export { CampaignsRoom } from "./campaigns"
 export { CashbackRoom } from "./cashback"
 export { CodesRoom } from "./codes"

@@ -5,7 +5,10 @@ import { createSegmentsWorkflow } from "../../../../workflows/segments/workflows
 import { fetchSegment, SEGMENT_FIELDS } from "./helpers"
 import { AdminCreateSegmentType, AdminGetSegmentsParamsType } from "./validators"
 
-/** Saved segments, newest first; `q` searches the name. Each has its last count. */
+/**
+ * Saved segments, newest first; `q` searches the name. Each has its last
+ * count and `usage` (the campaigns, cashback rules and code batches using it).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSegmentsParamsType>, res: MedusaResponse) => {
   const service: LoyaltyClubModuleService = req.scope.resolve(LOYALTY_CLUB_MODULE)
   const { skip = 0, take = 20 } = req.queryConfig.pagination
@@ -17,7 +20,14 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSegme
     take,
     order: { created_at: "DESC", id: "DESC" },
   })
-  res.json({ segments, count, offset: skip, limit: take })
+  // At most 100 segments a page, three indexed counts each.
+  const usage = await Promise.all(segments.map((segment) => service.segmentUsage(segment.id)))
+  res.json({
+    segments: segments.map((segment, i) => ({ ...segment, usage: usage[i] })),
+    count,
+    offset: skip,
+    limit: take,
+  })
 }
 
 /** Saves a segment `{ name, description?, conditions }` with its count as of now. */
