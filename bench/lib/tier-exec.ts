@@ -32,7 +32,7 @@ export default async function tierBench({ container }: ExecArgs) {
   // --- Setup (not part of the figures) -------------------------------------
   // Each customer c = n % CUSTOMERS has a spending level k in 1..50; an
   // order costs k * 200,000 IRR * (0.5..1.5), 10% of orders paid 20% with
-  // wallet credit (counted through raw_credit_line_total), 3% canceled,
+  // wallet credit (also written as the order's version-1 credit line), 3% canceled,
   // placed uniformly over the last 730 days.
   process.stderr.write(`bench: inserting ${CUSTOMERS} customers and ${ORDERS} orders...\n`)
   let start = now()
@@ -81,7 +81,16 @@ export default async function tierBench({ container }: ExecArgs) {
      FROM (SELECT n, amount, t, CASE WHEN with_credit THEN round(amount * 0.2)::bigint ELSE 0 END AS credit
            FROM bench_tier_src) s`
   )
+  // What wallet credit paid at checkout is also the order's version-1
+  // credit line (the evaluation reads it from there, not from the summary).
+  await pg.raw(
+    `INSERT INTO order_credit_line (id, order_id, reference, reference_id, amount, raw_amount, version, created_at, updated_at)
+     SELECT 'ordcl_bench_' || n, 'order_bench_' || n, 'loyalty_wallet', 'lw_bench_' || c, credit,
+       jsonb_build_object('value', credit::text, 'precision', 20), 1, t, t
+     FROM (SELECT n, c, t, round(amount * 0.2)::bigint AS credit FROM bench_tier_src WHERE with_credit) s`
+  )
   await pg.raw(`DROP TABLE bench_tier_src`)
+  await pg.raw(`ANALYZE order_credit_line`)
   await pg.raw(`ANALYZE customer`)
   await pg.raw(`ANALYZE "order"`)
   await pg.raw(`ANALYZE order_summary`)
