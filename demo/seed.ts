@@ -2,6 +2,7 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedAccounts } from "./seed/accounts"
 import { seedAnalytics } from "./seed/analytics"
+import { seedCampaigns } from "./seed/campaigns"
 import { seedCashbackOrder } from "./seed/cashback-order"
 import { seedCashbackRules } from "./seed/cashback-rules"
 import { seedCatalog } from "./seed/catalog"
@@ -51,5 +52,6 @@ export default async function seedDemo({ container }: ExecArgs) {
   await seedCodes({ container } as ExecArgs)
   await seedOccasions(container)
   await seedReferrals(container)
+  await seedCampaigns(container)
   await seedAnalytics(container)
 }
