@@ -19,8 +19,8 @@ const CAMPAIGN = "Autumn coffee week"
  * automation, off until the shop turns it on, that would give 300,000 IRR
  * of credit to customers as they become "at risk". The campaign carries no
  * gift and no purchase follows it, so the demo's wallets and orders stay
- * as the other seeds made them. The shop's SMS part price for the log
- * gateway makes the estimate show a cost. Keyed by the campaign's name: a
+ * as the other seeds made them. The shop's SMS part price for the log and
+ * webhook gateways makes the estimate show a cost. Keyed by the campaign's name: a
  * re-run adds nothing.
  */
 export async function seedCampaigns(container: MedusaContainer) {
@@ -34,7 +34,14 @@ export async function seedCampaigns(container: MedusaContainer) {
   const settings = await service.retrieveSettings()
   if (!settings.sms_part_prices) {
     await updateLoyaltySettingsWorkflow(container).run({
-      input: { sms_part_prices: { log: { amount: "1250", currency_code: "irr" } } } as any,
+      input: {
+        // The log gateway (the seed's SMS) and the webhook one (the demo
+        // phone npm run dev points the store at) cost what a Kavenegar part does.
+        sms_part_prices: {
+          log: { amount: "1250", currency_code: "irr" },
+          webhook: { amount: "1250", currency_code: "irr" },
+        },
+      } as any,
     })
   }
   const { result: segments } = await createSegmentsWorkflow(container).run({
