@@ -235,6 +235,13 @@ medusaIntegrationTestRunner({
           transfer_max_amount: null,
           transfer_daily_limit: null,
           transfer_daily_count: 5,
+          // Promotional SMS end with the gateway's default opt-out line; the
+          // demo prices an SMS part for its two gateways (campaign estimates).
+          sms_opt_out_line: null,
+          sms_part_prices: {
+            log: { amount: "1250", currency_code: "irr" },
+            webhook: { amount: "1250", currency_code: "irr" },
+          },
         })
 
         // Each shopper has 1,000,000 of gift credit (no expiry), earns
