@@ -451,6 +451,7 @@ async function main() {
     const ticks = checks.jobTicks(cluster.logFiles)
     figure("job ticks logged", `${ticks.total} (${count(ticks.names)})`)
     invariant("each job tick run once across the cluster", ticks.twice)
+    figure("job ticks taken up again after the worker was killed", ticks.rerun.length ? ticks.rerun.join("; ") : "none")
     if (!ticks.total) {
       invariant("the jobs log their ticks ([loyalty-job] <name> tick <minute>)", ["no tick line in any log"])
     }
