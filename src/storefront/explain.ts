@@ -193,7 +193,9 @@ export function tierProgress(view: CustomerTier, options: FormatMoneyOptions & {
     const target = next.orders + next.orders_needed
     ratios.push(target > 0 ? next.orders / target : 1)
     if (next.orders_needed > 0) {
-      needs.push(translate(locale, "tier.orders_needed", { count: formatCount(next.orders_needed, locale) }, messages))
+      // English says "1 more order", "2 more orders"; Persian has one form.
+      const key = next.orders_needed === 1 ? "tier.order_needed" : "tier.orders_needed"
+      needs.push(translate(locale, key, { count: formatCount(next.orders_needed, locale) }, messages))
     }
   }
   const percent = Math.round(Math.max(0, Math.min(1, ...ratios)) * 100)

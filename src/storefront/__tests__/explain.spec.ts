@@ -140,6 +140,11 @@ describe("storefront kit", () => {
       expect(tierProgress(view({ spend: "150000000", spend_needed: "50000000" }), { locale: "fa" }).needs).toEqual(["۵٬۰۰۰٬۰۰۰ تومان خرید دیگر"])
     })
 
+    it("should say one more order in the singular", () => {
+      expect(tierProgress(view({ orders: 1, orders_needed: 1 }), { locale: "en" }).needs).toEqual(["1 more order"])
+      expect(tierProgress(view({ orders: 1, orders_needed: 1 }), { locale: "fa" }).needs).toEqual(["۱ سفارش دیگر"])
+    })
+
     it("should show the top tier as complete", () => {
       expect(tierProgress(view(null), { locale: "en" })).toEqual({ current: "Silver", next: null, percent: 100, needs: [], window_ends_at: null, top: true })
     })
