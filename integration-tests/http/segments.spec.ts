@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomerGroupsWorkflow, linkCustomersToCustomerGroupWorkflow } from "@medusajs/medusa/core-flows"
 import { LOYALTY_CLUB_MODULE } from "../../src/modules/loyalty-club"
 import LoyaltyClubModuleService from "../../src/modules/loyalty-club/service"
+import { addShopDays, shopDayStart } from "../../src/utils/sms-messages"
 import {
   adminHeaders,
   checkout,
@@ -177,6 +178,45 @@ medusaIntegrationTestRunner({
             })
           )
         ).toEqual(["bita.segments", "cyrus.segments"])
+      })
+
+      it("should count a window from the nightly rollup plus its first day and the orders since, as the orders alone give it", async () => {
+        const { admin, anna, cyrus, regions } = seeded
+        const region = regions[0].id
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const window = (min: number) => inCohort({ field: "orders", window_days: 30, min })
+        // Cyrus orders twice: one just inside the window's start, in the
+        // window's first shop day (read live: the rollup's days start after
+        // it), and one ten minutes before the start.
+        const start = Date.now() - 30 * 86400000
+        const { time_zone } = await (getContainer().resolve(LOYALTY_CLUB_MODULE) as LoyaltyClubModuleService).retrieveSettings()
+        const nextDay = shopDayStart(addShopDays(new Date(start), 1, time_zone), time_zone).getTime()
+        const inside = Math.max(Math.min(start + 600000, nextDay - 30000), start + 60000)
+        const first = await checkout(api, cyrus.headers, region, [seeded.variant("vacuum-cleaner")])
+        const early = await checkout(api, cyrus.headers, region, [seeded.variant("vacuum-cleaner")])
+        await pg.raw(`UPDATE "order" SET created_at = ? WHERE id = ?`, [new Date(inside).toISOString(), first.id])
+        await pg.raw(`UPDATE "order" SET created_at = ? WHERE id = ?`, [new Date(start - 600000).toISOString(), early.id])
+        const before = { one: await members(window(1)), two: await members(window(2)) }
+        expect(before).toEqual({
+          one: ["anna.segments", "bita.segments", "cyrus.segments"],
+          two: ["bita.segments"],
+        })
+        // The rollup now holds every order: the same members.
+        const { data: refreshed } = await api.post("/admin/loyalty/analytics/refresh", {}, admin)
+        expect(refreshed.freshness.built_at).toBeTruthy()
+        expect({ one: await members(window(1)), two: await members(window(2)) }).toEqual(before)
+        // An order after the rollup is read live, once.
+        await checkout(api, anna.headers, region, [seeded.variant("vacuum-cleaner")])
+        expect(await members(window(2))).toEqual(["anna.segments", "bita.segments"])
+        expect(await members(window(3))).toEqual([])
+        const spent = (await pg.raw(
+          `SELECT sum((s.totals->'raw_current_order_total'->>'value')::numeric)::text AS total FROM "order" o
+           JOIN order_summary s ON s.order_id = o.id AND s.version = o.version WHERE o.customer_id = ?`,
+          [anna.customer.id]
+        )).rows[0].total
+        expect(await members(inCohort({ field: "spend", window_days: 30, currency_code: "irr", min: spent, max: spent }))).toEqual([
+          "anna.segments",
+        ])
       })
 
       it("should read RFM segments, scores and channel mix from the last scoring", async () => {

@@ -107,6 +107,7 @@ describe("segment conditions", () => {
 
   describe("segmentMembersSql", () => {
     const at = new Date("2026-06-01T00:00:00.000Z")
+    const live = { scored_at: null, scored_currency: null, rollup: null }
 
     it("should bind one value per placeholder and select the customer id", () => {
       const conditions = validateSegmentConditions({
@@ -119,7 +120,7 @@ describe("segment conditions", () => {
           { match: "all", conditions: [{ field: "customer_group", group_ids: ["g1", "g2"] }, { field: "sms_opted_in", value: false }] },
         ],
       })
-      const { sql, bindings } = segmentMembersSql(conditions, at)
+      const { sql, bindings } = segmentMembersSql(conditions, at, live)
       expect(sql.startsWith("SELECT c.id AS customer_id FROM customer c\nLEFT JOIN loyalty_customer_score sc")).toBe(true)
       expect(sql.match(/\?/g)).toHaveLength(bindings.length)
       // One pass over the orders for both order conditions.
@@ -127,17 +128,53 @@ describe("segment conditions", () => {
       expect(bindings).toContain("2026-05-02T00:00:00.000Z")
     })
 
+    it("should read a window from the rollup's whole days and only the edges live", () => {
+      const conditions = validateSegmentConditions({
+        match: "all",
+        conditions: [
+          { field: "orders", window_days: 30, min: 2 },
+          { field: "spend", window_days: 90, currency_code: "irr", min: "1000" },
+          { field: "orders", window_days: null, min: 1 },
+        ],
+      })
+      const facts = {
+        scored_at: new Date("2026-05-31T21:00:00.000Z"),
+        scored_currency: "irr",
+        rollup: { orders_as_of: new Date("2026-05-31T20:15:00.000Z"), time_zone: "Asia/Tehran" },
+      }
+      const { sql, bindings } = segmentMembersSql(conditions, at, facts)
+      expect(sql.match(/\?/g)).toHaveLength(bindings.length)
+      expect(sql.match(/FROM loyalty_analytics_customer_day r/g)).toHaveLength(1)
+      expect(sql.match(/FROM "order" o/g)).toHaveLength(1)
+      // The live pass reads the windows' first days, the days since the
+      // rollup and the orders since the scoring: index ranges, not the window.
+      const live = sql.slice(sql.indexOf('FROM "order" o'))
+      expect(live).toContain("(o.created_at > ?::timestamptz AND o.created_at < ?::timestamptz) OR o.created_at > ?::timestamptz")
+      // The windows start at 03:30 Tehran time on 2 May and 3 March: the
+      // rollup's days after those, the rest of those days live (until
+      // 00:00 Tehran, 20:30 UTC), and the orders since the rollup and the
+      // scoring.
+      expect(bindings).toEqual(expect.arrayContaining(["2026-05-02", "2026-03-03", "2026-05-02T00:00:00.000Z",
+        "2026-05-02T20:30:00.000Z", "2026-03-03T00:00:00.000Z", "2026-03-03T20:30:00.000Z",
+        "2026-05-31T20:15:00.000Z", "2026-05-31T21:00:00.000Z"]))
+      // A rollup built after the segment's date is not read.
+      const before = segmentMembersSql(conditions, new Date("2026-05-31T20:00:00.000Z"), facts)
+      expect(before.sql).not.toContain("loyalty_analytics_customer_day")
+    })
+
     it("should match a birthday given in the other calendar by its day", () => {
       const { sql, bindings } = segmentMembersSql(
         validateSegmentConditions({ match: "all", conditions: [{ field: "birthday_month", months: [1], calendar: "jalali" }] }),
-        at
+        at,
+        live
       )
       // Farvardin runs from 21 March to 20 April.
       expect(bindings).toEqual(["jalali", 1, "gregorian", 3, 21, 4, 20])
       expect(sql).toContain("bd.calendar = ?")
       const gregorian = segmentMembersSql(
         validateSegmentConditions({ match: "all", conditions: [{ field: "birthday_month", months: [3], calendar: "gregorian" }] }),
-        at
+        at,
+        live
       )
       // March 2025 runs from 11 Esfand to 11 Farvardin; 30 Esfand falls in it.
       expect(gregorian.bindings).toEqual(["gregorian", 3, "jalali", 12, 11, 1, 11])

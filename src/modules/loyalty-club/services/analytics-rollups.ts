@@ -142,7 +142,13 @@ export class AnalyticsRollupsRoom {
       await manager.execute(`DELETE FROM ${table}`)
     }
 
-    // The orders that count, once, with their day, value and channel.
+    // The orders that count, once, with their day, value and channel. The
+    // moment just before they are read is how far the rollup reaches:
+    // segments read the orders created after it live (segment-sql.ts). An
+    // order committed in the instant between the two is counted twice
+    // there until the next build; reading the clock after the statement
+    // would instead miss every order placed while it runs.
+    const [{ orders_as_of }] = await manager.execute(`SELECT clock_timestamp() AS orders_as_of`)
     await manager.execute(
       `CREATE TEMP TABLE loyalty_analytics_orders ON COMMIT DROP AS
        SELECT lower(o.currency_code) AS currency_code, o.customer_id, ${day("o.created_at")} AS day,
@@ -248,11 +254,12 @@ export class AnalyticsRollupsRoom {
     const builtAt = data.now ?? new Date()
     const duration = Date.now() - started
     await manager.execute(
-      `INSERT INTO loyalty_analytics_rollup (id, built_at, duration_ms, orders, customers, time_zone)
-       VALUES (1, ?, ?, ?, ?, ?)
+      `INSERT INTO loyalty_analytics_rollup (id, built_at, duration_ms, orders, customers, time_zone, orders_as_of)
+       VALUES (1, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at, duration_ms = excluded.duration_ms,
-         orders = excluded.orders, customers = excluded.customers, time_zone = excluded.time_zone`,
-      [builtAt, duration, counts.orders, counts.customers, tz]
+         orders = excluded.orders, customers = excluded.customers, time_zone = excluded.time_zone,
+         orders_as_of = excluded.orders_as_of`,
+      [builtAt, duration, counts.orders, counts.customers, tz, orders_as_of]
     )
     const result = {
       built_at: builtAt.toISOString(),

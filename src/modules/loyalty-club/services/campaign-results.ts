@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { SegmentGroup } from "../../../utils/segment-conditions"
 import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
 import { SKIP_REASON } from "./campaigns"
-import { segmentMembersSql } from "./segment-sql"
+import { overPopulation, segmentMembers } from "./segment-sql"
 import { boundSql, sql } from "./sql"
 
 export type GroupRevenueRow = {
@@ -38,23 +38,25 @@ export class CampaignResultsRoom {
     defaultLocale: string,
     sharedContext: Context
   ): Promise<{ members: number; opted_out: number; no_phone: number; fa: number; en: number }> {
-    const segment = segmentMembersSql(conditions, at)
-    const [row] = await boundSql(sharedContext).execute(
-      `WITH members AS (SELECT DISTINCT customer_id FROM (${segment.sql}) s),
-       reasons AS (
-         SELECT ${SKIP_REASON} AS reason,
-           CASE WHEN p.locale IN ('fa', 'en') THEN p.locale ELSE ? END AS locale
-         FROM members m JOIN customer c ON c.id = m.customer_id
-         LEFT JOIN loyalty_sms_preference p ON p.customer_id = m.customer_id AND p.deleted_at IS NULL
-       )
-       SELECT count(*)::int AS members,
-         count(*) FILTER (WHERE reason IN ('opted_out', 'promotions_opted_out'))::int AS opted_out,
-         count(*) FILTER (WHERE reason = 'no_phone')::int AS no_phone,
-         count(*) FILTER (WHERE reason IS NULL AND locale = 'fa')::int AS fa,
-         count(*) FILTER (WHERE reason IS NULL AND locale = 'en')::int AS en
-       FROM reasons`,
-      [...segment.bindings, defaultLocale]
-    )
+    const [row] = await overPopulation(sharedContext, async (manager) => {
+      const segment = await segmentMembers(manager, conditions, at)
+      return await manager.execute(
+        `WITH members AS (SELECT DISTINCT customer_id FROM (${segment.sql}) s),
+         reasons AS (
+           SELECT ${SKIP_REASON} AS reason,
+             CASE WHEN p.locale IN ('fa', 'en') THEN p.locale ELSE ? END AS locale
+           FROM members m JOIN customer c ON c.id = m.customer_id
+           LEFT JOIN loyalty_sms_preference p ON p.customer_id = m.customer_id AND p.deleted_at IS NULL
+         )
+         SELECT count(*)::int AS members,
+           count(*) FILTER (WHERE reason IN ('opted_out', 'promotions_opted_out'))::int AS opted_out,
+           count(*) FILTER (WHERE reason = 'no_phone')::int AS no_phone,
+           count(*) FILTER (WHERE reason IS NULL AND locale = 'fa')::int AS fa,
+           count(*) FILTER (WHERE reason IS NULL AND locale = 'en')::int AS en
+         FROM reasons`,
+        [...segment.bindings, defaultLocale]
+      )
+    })
     return row
   }
 

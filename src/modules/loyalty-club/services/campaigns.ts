@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { entityIds } from "../../../utils/ids"
 import { SegmentGroup } from "../../../utils/segment-conditions"
 import { boundSql, ledgerTransaction, sql } from "./sql"
-import { segmentMembersSql } from "./segment-sql"
+import { overPopulation, segmentMembers } from "./segment-sql"
 
 export type CampaignStatus = "draft" | "scheduled" | "queuing" | "sending" | "paused" | "done" | "canceled"
 export type CampaignKind = "campaign" | "automation"
@@ -280,35 +280,37 @@ export class CampaignsRoom {
     data: { campaign_id: string; conditions: SegmentGroup; holdout_percent: number; at: Date },
     sharedContext: Context
   ): Promise<RecipientsWritten> {
-    const segment = segmentMembersSql(data.conditions, data.at)
-    const [row] = await boundSql(sharedContext).execute(
-      `WITH members AS (${segment.sql}),
-       ranked AS (
-         SELECT m.customer_id, row_number() OVER (ORDER BY md5(?::text || m.customer_id), m.customer_id) AS rn,
-           count(*) OVER () AS n
-         FROM (SELECT DISTINCT customer_id FROM members) m
-       ),
-       written AS (
-         INSERT INTO loyalty_campaign_recipient
-           (id, campaign_id, customer_id, occurrence, holdout, entered_at, skip_reason, created_at, updated_at)
-         SELECT ${RECIPIENT_ID}, ?, r.customer_id, 'once', r.rn <= round(r.n * ?::numeric / 100), ?,
-           CASE WHEN r.rn > round(r.n * ?::numeric / 100) THEN ${SKIP_REASON} END, now(), now()
-         FROM ranked r
-         JOIN customer c ON c.id = r.customer_id
-         LEFT JOIN loyalty_sms_preference p ON p.customer_id = r.customer_id AND p.deleted_at IS NULL
-         ON CONFLICT (campaign_id, customer_id, occurrence) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING holdout
-       )
-       SELECT count(*)::int AS inserted, count(*) FILTER (WHERE holdout)::int AS holdout, now() AS stamp FROM written`,
-      [
-        ...segment.bindings,
-        data.campaign_id,
-        data.campaign_id,
-        data.holdout_percent,
-        data.at.toISOString(),
-        data.holdout_percent,
-      ]
-    )
+    const [row] = await overPopulation(sharedContext, async (manager) => {
+      const segment = await segmentMembers(manager, data.conditions, data.at)
+      return await manager.execute(
+        `WITH members AS (${segment.sql}),
+         ranked AS (
+           SELECT m.customer_id, row_number() OVER (ORDER BY md5(?::text || m.customer_id), m.customer_id) AS rn,
+             count(*) OVER () AS n
+           FROM (SELECT DISTINCT customer_id FROM members) m
+         ),
+         written AS (
+           INSERT INTO loyalty_campaign_recipient
+             (id, campaign_id, customer_id, occurrence, holdout, entered_at, skip_reason, created_at, updated_at)
+           SELECT ${RECIPIENT_ID}, ?, r.customer_id, 'once', r.rn <= round(r.n * ?::numeric / 100), ?,
+             CASE WHEN r.rn > round(r.n * ?::numeric / 100) THEN ${SKIP_REASON} END, now(), now()
+           FROM ranked r
+           JOIN customer c ON c.id = r.customer_id
+           LEFT JOIN loyalty_sms_preference p ON p.customer_id = r.customer_id AND p.deleted_at IS NULL
+           ON CONFLICT (campaign_id, customer_id, occurrence) WHERE deleted_at IS NULL DO NOTHING
+           RETURNING holdout
+         )
+         SELECT count(*)::int AS inserted, count(*) FILTER (WHERE holdout)::int AS holdout, now() AS stamp FROM written`,
+        [
+          ...segment.bindings,
+          data.campaign_id,
+          data.campaign_id,
+          data.holdout_percent,
+          data.at.toISOString(),
+          data.holdout_percent,
+        ]
+      )
+    })
     return { inserted: row.inserted, holdout: row.holdout, stamp: row.inserted ? iso(row.stamp) : null }
   }
 
@@ -335,8 +337,8 @@ export class CampaignsRoom {
     data: { campaign_id: string; conditions: SegmentGroup; occurrence: string; at: Date },
     sharedContext: Context
   ): Promise<AutomationRun | null> {
-    const segment = segmentMembersSql(data.conditions, data.at)
-    return await ledgerTransaction(sharedContext, async (sql) => {
+    return await overPopulation(sharedContext, async (sql) => {
+      const segment = await segmentMembers(sql, data.conditions, data.at)
       const [campaign] = await sql.execute(
         `SELECT id, holdout_percent, cooldown_days, queued_at, now() AS stamp FROM loyalty_campaign
          WHERE id = ? AND deleted_at IS NULL AND kind = 'automation' AND status = 'sending' AND is_active

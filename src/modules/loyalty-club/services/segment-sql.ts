@@ -5,6 +5,91 @@ import {
   SegmentGroup,
 } from "../../../utils/segment-conditions"
 import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
+import { addShopDays, shopDay, shopDayStart } from "../../../utils/sms-messages"
+import { ledgerTransaction, SqlManager } from "./sql"
+import { Context } from "@medusajs/framework/types"
+
+/**
+ * What a segment's order conditions read besides the live orders, as of
+ * one evaluation (segmentFactsOf): when the nightly scores were built and
+ * the currency of their monetary figure, and how far the analytics
+ * rollup's per-customer, per-shop-day order figures reach.
+ */
+export type SegmentFacts = {
+  /** When the scores were last built; null: never. */
+  scored_at: Date | null
+  /** The currency of the scores' monetary figure. */
+  scored_currency: string | null
+  /**
+   * The rollup (loyalty_analytics_customer_day): every counted order
+   * created up to `orders_as_of`, per customer and day in `time_zone`;
+   * null: never built (or built before it recorded how far it reaches).
+   */
+  rollup: { orders_as_of: Date; time_zone: string } | null
+}
+
+/** Reads the facts a segment is evaluated against: one short statement. */
+export async function segmentFactsOf(manager: SqlManager): Promise<SegmentFacts> {
+  const [row] = await manager.execute(
+    // Every scoring rewrites every row with its own time and currency: any
+    // row tells both.
+    `SELECT sc.scored_at, sc.currency_code AS scored_currency, r.orders_as_of, r.time_zone
+     FROM (SELECT 1) one
+     LEFT JOIN LATERAL (
+       SELECT scored_at, currency_code FROM loyalty_customer_score WHERE deleted_at IS NULL LIMIT 1
+     ) sc ON true
+     LEFT JOIN loyalty_analytics_rollup r ON r.id = 1`
+  )
+  return {
+    scored_at: row?.scored_at ? new Date(row.scored_at) : null,
+    scored_currency: row?.scored_currency ?? null,
+    rollup: row?.orders_as_of && row.time_zone ? { orders_as_of: new Date(row.orders_as_of), time_zone: row.time_zone } : null,
+  }
+}
+
+/**
+ * Runs statements over a whole segment with the planner set for them, in a
+ * transaction (the caller's, or one of its own): the hash joins and hash
+ * aggregates over 100,000 customers need more than the default 4 MB of
+ * work memory (short of it the planner sorts 100,000 ids instead), and a
+ * nested loop of index probes per customer, which the planner picks when it
+ * misjudges how many customers an OR lets through, costs several times a
+ * hash join. The settings are local to the transaction and put back after
+ * the task in a caller's. Not for one customer (customerSegmentIds), where
+ * index probes are the right plan.
+ */
+const POPULATION_SETTINGS: [string, string][] = [
+  ["work_mem", "'64MB'"],
+  ["enable_nestloop", "off"],
+  // An aggregate over a window's 175,000 customer days splits across the
+  // parallel workers at these (the defaults keep it in one process).
+  ["parallel_setup_cost", "100"],
+  ["parallel_tuple_cost", "0.01"],
+]
+
+export async function overPopulation<T>(sharedContext: Context, task: (sql: SqlManager) => Promise<T>): Promise<T> {
+  return await ledgerTransaction(sharedContext, async (sql) => {
+    for (const [name, value] of POPULATION_SETTINGS) {
+      await sql.execute(`SET LOCAL ${name} = ${value}`)
+    }
+    const result = await task(sql)
+    if (sharedContext.transactionManager) {
+      for (const [name] of POPULATION_SETTINGS) {
+        await sql.execute(`SET LOCAL ${name} TO DEFAULT`)
+      }
+    }
+    return result
+  })
+}
+
+/** The members statement of `conditions` at `at`, against the facts read now. */
+export async function segmentMembers(
+  manager: SqlManager,
+  conditions: SegmentGroup,
+  at: Date
+): Promise<{ sql: string; bindings: unknown[] }> {
+  return segmentMembersSql(conditions, at, await segmentFactsOf(manager))
+}
 
 /**
  * A segment's conditions compiled to one SQL statement: the ids of the
@@ -19,20 +104,29 @@ import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analyt
  * DISTINCT customer lists; one-row-per-customer tables (tier, birthday, SMS
  * preference, scores) are joined directly on their unique customer index.
  * The AND/OR tree then only compares columns, so an OR never turns a join
- * into a correlated subquery run per customer. Every predicate reads false
- * (never unknown) for a customer without the fact, except where the
- * contract says so (no orders: orders 0 and spend 0 match a `max`; days
- * since the last order never matches).
+ * into a correlated subquery run per customer. A predicate is NULL (no
+ * match) for a customer without the fact, except where the contract says
+ * otherwise (no orders: orders 0 and spend 0 match a `max`; days since the
+ * last order never matches); no predicate is negated, so NULL reads as
+ * false, and a condition on a joined table alone lets the planner join it
+ * as an inner join.
  *
  * Orders are the expensive part: grouping a million orders by customer
- * takes longer than the whole budget. All-time figures (orders, spend in
- * the scores' currency, the last order) are therefore read from the
- * nightly scores (loyalty_customer_score, the same counted orders) plus the
- * orders placed since the last scoring, so they stay exact to the minute
- * while only a day's orders are read live (an order canceled since the
- * scoring still counts until the next one). Windows (`window_days`) and
- * all-time spend in another currency read the orders live, in one pass for
- * all order conditions, valued per order through the summary's index.
+ * takes longer than the whole budget, and so does valuing the 125,000 of a
+ * 90-day window one by one. So each figure is the sum of a prepared part
+ * and the orders after it, read live:
+ * - all-time orders, spend in the scores' currency and the last order come
+ *   from the nightly scores (loyalty_customer_score), plus the orders
+ *   placed since the scoring;
+ * - a window (`window_days`) comes from the analytics rollup's shop days
+ *   after the one the window starts in, plus, live, the orders of the
+ *   window's first (partial) day and those placed since the rollup;
+ * - without scores or a rollup (a new shop, a date before them), the
+ *   orders are read live.
+ * The live orders are one pass for all conditions, over the ranges of
+ * `created_at` they need (an index range each), valued per order through
+ * the summary's index. An order canceled or returned since the scoring or
+ * the rollup counts as it was until the next one (both run nightly).
  *
  * Values are always bound (`?`, knex raw style; lists are expanded to one
  * placeholder per value, so the text runs the same through knex, MikroORM's
@@ -41,8 +135,12 @@ import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analyt
  * RFM scores, channel mix and interests come from loyalty_customer_score,
  * as of its last nightly run; everything else is live.
  */
-export function segmentMembersSql(conditions: SegmentGroup, at: Date): { sql: string; bindings: unknown[] } {
-  const compiler = new SegmentCompiler(at)
+export function segmentMembersSql(
+  conditions: SegmentGroup,
+  at: Date,
+  facts: SegmentFacts
+): { sql: string; bindings: unknown[] } {
+  const compiler = new SegmentCompiler(at, facts)
   const predicate = compiler.group(conditions)
   const { sql: joins, bindings } = compiler.joins()
   return {
@@ -55,35 +153,39 @@ WHERE c.deleted_at IS NULL AND (${predicate.sql})`,
 
 type Fragment = { sql: string; bindings: unknown[] }
 
+const NONE: Fragment = { sql: "", bindings: [] }
+
 const DAY_MS = 86400000
 
 const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
-
-// When the scores were last built (orders after it are read live) and the
-// currency their monetary figure is in (the store's default when scored):
-// one row, read once per statement as `sb` in the order pass.
-const SCORED = `(SELECT coalesce(max(scored_at), '-infinity'::timestamptz) AS at,
-      (SELECT currency_code FROM loyalty_customer_score
-        WHERE deleted_at IS NULL AND currency_code IS NOT NULL LIMIT 1) AS currency
-    FROM loyalty_customer_score WHERE deleted_at IS NULL)`
-const SCORED_AT = "sb.at"
-const SCORED_CURRENCY = "sb.currency"
 
 class SegmentCompiler {
   private readonly at: string
   private readonly atMs: number
   private readonly derived: Fragment[] = []
-  private readonly orderColumns: Fragment[] = []
-  private readonly orderBounds: Fragment[] = []
+  // The live order pass: its aggregates and the created_at ranges they
+  // read (by text and values, each once).
+  private readonly liveColumns: Fragment[] = []
+  private readonly liveRanges = new Map<string, Fragment>()
+  // The rollup pass: its sums and the first day each reads after.
+  private readonly rollupColumns: Fragment[] = []
+  private readonly rollupAfter: Fragment[] = []
   private orderValueNeeded = false
-  private scoresNeeded = false
   private tierNeeded = false
   private birthdayNeeded = false
   private smsNeeded = false
+  // Orders after this were not scored (everything when never scored).
+  private readonly scoredAfter: Fragment
+  private readonly rollup: SegmentFacts["rollup"]
 
-  constructor(at: Date) {
+  constructor(at: Date, private readonly facts: SegmentFacts) {
     this.atMs = at.getTime()
     this.at = at.toISOString()
+    this.scoredAfter = facts.scored_at
+      ? { sql: `?::timestamptz`, bindings: [facts.scored_at.toISOString()] }
+      : { sql: `'-infinity'::timestamptz`, bindings: [] }
+    // A rollup holds orders up to its date: usable for a segment at or after it.
+    this.rollup = facts.rollup && facts.rollup.orders_as_of.getTime() <= this.atMs ? facts.rollup : null
   }
 
   private daysBefore(days: number): string {
@@ -93,11 +195,11 @@ class SegmentCompiler {
   /** The shared and per-condition joins, in the order they sit in the text. */
   joins(): Fragment {
     const parts: Fragment[] = []
-    if (this.orderColumns.length) {
-      // One pass over the orders since the earliest bound any column needs.
-      // An order's value (summary and checkout credit) is looked up per
-      // order through their indexes, and only when a spend condition needs
-      // it: a hash join would read every summary of the million.
+    if (this.liveColumns.length) {
+      // One pass over the orders in the ranges the columns need. An
+      // order's value (summary and checkout credit) is looked up per order
+      // through their indexes, and only when a spend condition needs it: a
+      // hash join would read every summary of the million.
       const value = this.orderValueNeeded
         ? `
     CROSS JOIN LATERAL (
@@ -106,20 +208,33 @@ class SegmentCompiler {
     ) s
     LEFT JOIN LATERAL (${CHECKOUT_CREDIT_OF("o.id")}) cl ON true`
         : ""
-      const scored = this.scoresNeeded ? ` CROSS JOIN ${SCORED} sb` : ""
-      const since =
-        this.orderBounds.length === 1
-          ? this.orderBounds[0]
-          : { sql: `least(${this.orderBounds.map((b) => b.sql).join(", ")})`, bindings: this.orderBounds.flatMap((b) => b.bindings) }
+      const ranges = [...this.liveRanges.values()]
       parts.push({
         sql: `
 LEFT JOIN (
-  SELECT o.customer_id, ${this.orderColumns.map((c) => c.sql).join(", ")}
-  FROM "order" o${scored}${value}
-  WHERE ${COUNTED_ORDER_SQL} AND o.created_at <= ?::timestamptz AND o.created_at > ${since.sql}
+  SELECT o.customer_id, ${this.liveColumns.map((c) => c.sql).join(", ")}
+  FROM "order" o${value}
+  WHERE ${COUNTED_ORDER_SQL} AND o.created_at <= ?::timestamptz
+    AND (${ranges.map((r) => `(${r.sql})`).join(" OR ")})
   GROUP BY o.customer_id
 ) oa ON oa.customer_id = c.id`,
-        bindings: [...this.orderColumns.flatMap((c) => c.bindings), this.at, ...since.bindings],
+        bindings: [...this.liveColumns.flatMap((c) => c.bindings), this.at, ...ranges.flatMap((r) => r.bindings)],
+      })
+    }
+    if (this.rollupColumns.length) {
+      const after =
+        this.rollupAfter.length === 1
+          ? this.rollupAfter[0]
+          : { sql: `least(${this.rollupAfter.map((a) => a.sql).join(", ")})`, bindings: this.rollupAfter.flatMap((a) => a.bindings) }
+      parts.push({
+        sql: `
+LEFT JOIN (
+  SELECT r.customer_id, ${this.rollupColumns.map((c) => c.sql).join(", ")}
+  FROM loyalty_analytics_customer_day r
+  WHERE r.day > ${after.sql}
+  GROUP BY r.customer_id
+) ra ON ra.customer_id = c.id`,
+        bindings: [...this.rollupColumns.flatMap((c) => c.bindings), ...after.bindings],
       })
     }
     if (this.tierNeeded) {
@@ -151,22 +266,66 @@ LEFT JOIN (
     return alias
   }
 
-  // An aggregate of the shared order pass over the orders after `since`
-  // (and matching `filter`), under a fresh name. `aggregate` is count(*),
-  // max(...) or sum(...).
-  private orderColumn(aggregate: string, since: Fragment, filter: Fragment = { sql: "", bindings: [] }): string {
-    const name = `x${this.orderColumns.length + 1}`
-    this.orderColumns.push({
-      sql: `${aggregate} FILTER (WHERE o.created_at > ${since.sql}${filter.sql}) AS ${name}`,
-      bindings: [...since.bindings, ...filter.bindings],
+  // An aggregate of the live order pass over the orders in `range` (a
+  // predicate on o.created_at) and matching `filter`, under a fresh name.
+  // `aggregate` is count(*), max(...) or sum(...).
+  private liveColumn(aggregate: string, range: Fragment, filter: Fragment = NONE): string {
+    const name = `x${this.liveColumns.length + 1}`
+    this.liveColumns.push({
+      sql: `${aggregate} FILTER (WHERE (${range.sql})${filter.sql}) AS ${name}`,
+      bindings: [...range.bindings, ...filter.bindings],
     })
-    this.orderBounds.push(since)
-    this.scoresNeeded ||= since.sql.includes(SCORED_AT)
+    this.liveRanges.set(JSON.stringify([range.sql, range.bindings]), range)
     return `oa.${name}`
   }
 
-  private windowStart(days: number): Fragment {
-    return { sql: `?::timestamptz`, bindings: [this.daysBefore(days)] }
+  // A sum of the rollup's days after `after` (a date) matching `filter`.
+  private rollupColumn(aggregate: string, after: Fragment, filter: Fragment = NONE): string {
+    const name = `r${this.rollupColumns.length + 1}`
+    this.rollupColumns.push({
+      sql: `${aggregate} FILTER (WHERE r.day > ${after.sql}${filter.sql}) AS ${name}`,
+      bindings: [...after.bindings, ...filter.bindings],
+    })
+    this.rollupAfter.push(after)
+    return `ra.${name}`
+  }
+
+  // The orders (count) or spend (sum of values, in `currency`) of the last
+  // `days` days: the rollup's days after the window's first, plus that
+  // first day's orders after the window starts and the orders since the
+  // rollup, live; without a rollup, all live.
+  private windowed(kind: "orders" | "spend", days: number, currency?: string): string {
+    const start = this.daysBefore(days)
+    const live = kind === "orders" ? "count(*)" : `sum(${ORDER_VALUE_SQL})`
+    const liveCurrency = currency ? { sql: ` AND lower(o.currency_code) = ?`, bindings: [currency] } : NONE
+    if (!this.rollup) {
+      return `coalesce(${this.liveColumn(live, { sql: `o.created_at > ?::timestamptz`, bindings: [start] }, liveCurrency)}, 0)`
+    }
+    // The window's first shop day (in the rollup's time zone) and the
+    // moment the next one starts, worked out here so that the planner sees
+    // plain values: an index range, not a guess.
+    const tz = this.rollup.time_zone
+    const asOf = this.rollup.orders_as_of.toISOString()
+    const firstDay = shopDay(new Date(start), tz)
+    const nextDay = shopDayStart(addShopDays(new Date(start), 1, tz), tz).toISOString()
+    const rolled = this.rollupColumn(
+      kind === "orders" ? "sum(r.orders)" : "sum(r.revenue)",
+      { sql: `?::date`, bindings: [firstDay] },
+      currency ? { sql: ` AND r.currency_code = ?`, bindings: [currency] } : NONE
+    )
+    // Two ranges of created_at: the window's first day from its start, and
+    // the orders since the rollup (or since the window's start, when that
+    // is later).
+    const since = start > asOf ? start : asOf
+    const fresh = this.liveColumn(
+      live,
+      {
+        sql: `(o.created_at > ?::timestamptz AND o.created_at < ?::timestamptz) OR o.created_at > ?::timestamptz`,
+        bindings: [start, nextDay, since],
+      },
+      liveCurrency
+    )
+    return `(coalesce(${rolled}, 0) + coalesce(${fresh}, 0))`
   }
 
   // min <= value <= max, each end optional; `cast` for numeric amounts.
@@ -198,7 +357,7 @@ LEFT JOIN (
         if (ids.length < condition.tier_ids.length) {
           sql.push(`ct.tier_id IS NULL`)
         }
-        return { sql: `coalesce(${sql.join(" OR ")}, false)`, bindings: ids }
+        return { sql: sql.join(" OR "), bindings: ids }
       }
       case "balance": {
         // Available now, as the wallet page reads it (ledger/reads.ts): the
@@ -243,43 +402,38 @@ LEFT JOIN (
         }))
         const min = condition.min !== undefined ? this.between(`${alias}.amount`, condition.min, undefined, "::numeric") : null
         return {
-          sql: `coalesce(${alias}.amount > 0${min ? ` AND ${min.sql}` : ""}, false)`,
+          sql: `${alias}.amount > 0${min ? ` AND ${min.sql}` : ""}`,
           bindings: min ? min.bindings : [],
         }
       }
       case "spend": {
         this.orderValueNeeded = true
-        const currency = { sql: ` AND lower(o.currency_code) = ?`, bindings: [condition.currency_code] }
         if (condition.window_days !== null) {
-          const column = this.orderColumn(`sum(${ORDER_VALUE_SQL})`, this.windowStart(condition.window_days), currency)
-          return this.between(`coalesce(${column}, 0)`, condition.min, condition.max, "::numeric")
+          const total = this.windowed("spend", condition.window_days, condition.currency_code)
+          return this.between(total, condition.min, condition.max, "::numeric")
         }
+        const currency = { sql: ` AND lower(o.currency_code) = ?`, bindings: [condition.currency_code] }
         // The scores' monetary figure is in one currency: spend in it is the
         // score plus what came since; in any other currency it is read live.
-        const since = {
-          sql: `(CASE WHEN ? = ${SCORED_CURRENCY} THEN ${SCORED_AT} ELSE '-infinity'::timestamptz END)`,
-          bindings: [condition.currency_code],
+        if (this.facts.scored_at && condition.currency_code === this.facts.scored_currency) {
+          const since = this.liveColumn(`sum(${ORDER_VALUE_SQL})`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings }, currency)
+          return this.between(`(coalesce(sc.monetary, 0) + coalesce(${since}, 0))`, condition.min, condition.max, "::numeric")
         }
-        const column = this.orderColumn(`sum(${ORDER_VALUE_SQL})`, since, currency)
-        const total = {
-          sql: `(CASE WHEN sc.currency_code = ? THEN coalesce(sc.monetary, 0) ELSE 0 END + coalesce(${column}, 0))`,
-          bindings: [condition.currency_code],
-        }
-        return this.between(total, condition.min, condition.max, "::numeric")
+        const all = this.liveColumn(`sum(${ORDER_VALUE_SQL})`, { sql: `o.created_at > '-infinity'::timestamptz`, bindings: [] }, currency)
+        return this.between(`coalesce(${all}, 0)`, condition.min, condition.max, "::numeric")
       }
       case "orders": {
         if (condition.window_days !== null) {
-          const column = this.orderColumn(`count(*)`, this.windowStart(condition.window_days))
-          return this.between(`coalesce(${column}, 0)`, condition.min, condition.max)
+          return this.between(this.windowed("orders", condition.window_days), condition.min, condition.max)
         }
-        const column = this.orderColumn(`count(*)`, { sql: SCORED_AT, bindings: [] })
-        return this.between(`(coalesce(sc.orders, 0) + coalesce(${column}, 0))`, condition.min, condition.max)
+        const since = this.liveColumn(`count(*)`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings })
+        return this.between(`(coalesce(sc.orders, 0) + coalesce(${since}, 0))`, condition.min, condition.max)
       }
       case "days_since_last_order": {
         // Whole 24-hour days since the last order: at least `min` days means
         // it was at or before at - min days; at most `max` means after
-        // at - (max + 1) days. No order: no match.
-        const since = this.orderColumn(`max(o.created_at)`, { sql: SCORED_AT, bindings: [] })
+        // at - (max + 1) days. No order: no match (NULL).
+        const since = this.liveColumn(`max(o.created_at)`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings })
         const last = `greatest(sc.last_order_at, ${since})`
         const sql = [`${last} IS NOT NULL`]
         const bindings: unknown[] = []
@@ -291,23 +445,23 @@ LEFT JOIN (
           sql.push(`${last} > ?::timestamptz`)
           bindings.push(this.daysBefore(condition.max + 1))
         }
-        return { sql: `coalesce(${sql.join(" AND ")}, false)`, bindings }
+        return { sql: sql.join(" AND "), bindings }
       }
       case "rfm_segment":
-        return { sql: `coalesce(sc.segment IN (${placeholders(condition.segments)}), false)`, bindings: condition.segments }
+        return { sql: `sc.segment IN (${placeholders(condition.segments)})`, bindings: condition.segments }
       case "r_score":
       case "f_score":
       case "m_score":
       case "l_score": {
         // A customer without orders scores 0: never in a 1-5 range.
         const range = this.between(`sc.${condition.field}`, condition.min, condition.max)
-        return { sql: `coalesce(sc.${condition.field} >= 1 AND ${range.sql}, false)`, bindings: range.bindings }
+        return { sql: `sc.${condition.field} >= 1 AND ${range.sql}`, bindings: range.bindings }
       }
       case "channel_mix":
-        return { sql: `coalesce(sc.channel_mix IN (${placeholders(condition.values)}), false)`, bindings: condition.values }
+        return { sql: `sc.channel_mix IN (${placeholders(condition.values)})`, bindings: condition.values }
       case "interest":
         return {
-          sql: `coalesce(${condition.category_ids.map(() => `sc.interests::jsonb @> ?::jsonb`).join(" OR ")}, false)`,
+          sql: condition.category_ids.map(() => `sc.interests::jsonb @> ?::jsonb`).join(" OR "),
           bindings: condition.category_ids.map((id) => JSON.stringify([{ category_id: id }])),
         }
       case "till_location": {
@@ -338,7 +492,8 @@ LEFT JOIN (
       }
       case "sms_opted_in": {
         // As the message queue reads it: a phone on the customer, not opted
-        // out of SMS, nor of promotions (campaigns are promotional).
+        // out of SMS, nor of promotions (campaigns are promotional). The
+        // one negated predicate, so never NULL.
         this.smsNeeded = true
         const reachable = `(coalesce(btrim(c.phone), '') <> '' AND coalesce(sp.opted_out, false) = false
       AND coalesce(sp.promotions_opted_out, false) = false)`
@@ -386,5 +541,5 @@ function birthdayPredicate(months: number[], calendar: "jalali" | "gregorian"): 
     sql.push(`(bd.calendar = ? AND ((bd.month = ? AND bd.day >= ?) OR (bd.month = ? AND bd.day <= ?)))`)
     bindings.push(other, from.month, from.day, to.month, to.day)
   }
-  return { sql: `coalesce(${sql.join(" OR ")}, false)`, bindings }
+  return { sql: sql.join(" OR "), bindings }
 }

@@ -1,6 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { SegmentGroup } from "../../../utils/segment-conditions"
-import { segmentMembersSql } from "./segment-sql"
+import { overPopulation, segmentFactsOf, segmentMembers, segmentMembersSql } from "./segment-sql"
 import { boundSql } from "./sql"
 
 /** A member of a segment as the admin's list and the CSV export show them. */
@@ -52,12 +52,11 @@ export class SegmentsRoom {
 
   /** How many customers match the conditions at `at`. */
   async count(conditions: SegmentGroup, at: Date, sharedContext: Context): Promise<number> {
-    const members = segmentMembersSql(conditions, at)
-    const [row] = await boundSql(sharedContext).execute(
-      `SELECT count(*)::int AS count FROM (${members.sql}) m`,
-      members.bindings
-    )
-    return row.count
+    return await overPopulation(sharedContext, async (manager) => {
+      const members = await segmentMembers(manager, conditions, at)
+      const [row] = await manager.execute(`SELECT count(*)::int AS count FROM (${members.sql}) m`, members.bindings)
+      return row.count
+    })
   }
 
   /**
@@ -70,19 +69,21 @@ export class SegmentsRoom {
     page: { limit: number; offset?: number; after?: string | null; at: Date },
     sharedContext: Context
   ): Promise<SegmentCustomer[]> {
-    const members = segmentMembersSql(conditions, page.at)
-    const after = page.after ? `WHERE m.customer_id > ?` : ""
-    const rows = await boundSql(sharedContext).execute(
-      `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.segment,
-         s.r_score, s.f_score, s.m_score, s.l_score, s.last_order_at
-       FROM (${members.sql}) m
-       JOIN customer c ON c.id = m.customer_id
-       LEFT JOIN loyalty_customer_score s ON s.customer_id = c.id AND s.deleted_at IS NULL
-       ${after}
-       ORDER BY m.customer_id
-       LIMIT ? OFFSET ?`,
-      [...members.bindings, ...(page.after ? [page.after] : []), page.limit, page.offset ?? 0]
-    )
+    const rows = await overPopulation(sharedContext, async (manager) => {
+      const members = await segmentMembers(manager, conditions, page.at)
+      const after = page.after ? `WHERE m.customer_id > ?` : ""
+      return await manager.execute(
+        `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, s.segment,
+           s.r_score, s.f_score, s.m_score, s.l_score, s.last_order_at
+         FROM (${members.sql}) m
+         JOIN customer c ON c.id = m.customer_id
+         LEFT JOIN loyalty_customer_score s ON s.customer_id = c.id AND s.deleted_at IS NULL
+         ${after}
+         ORDER BY m.customer_id
+         LIMIT ? OFFSET ?`,
+        [...members.bindings, ...(page.after ? [page.after] : []), page.limit, page.offset ?? 0]
+      )
+    })
     return rows.map((r: any) => ({
       id: r.id,
       first_name: r.first_name,
@@ -121,8 +122,9 @@ export class SegmentsRoom {
     if (!segments.length) {
       return []
     }
+    const facts = await segmentFactsOf(manager)
     const parts = segments.map((segment) => {
-      const members = segmentMembersSql(segment.conditions, at)
+      const members = segmentMembersSql(segment.conditions, at, facts)
       return {
         sql: `SELECT ?::text AS segment_id WHERE EXISTS (SELECT 1 FROM (${members.sql}) m WHERE m.customer_id = ?)`,
         bindings: [segment.id, ...members.bindings, customerId],
