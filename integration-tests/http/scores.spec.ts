@@ -280,6 +280,22 @@ medusaIntegrationTestRunner({
         expect(await scoreOf("ali")).toMatchObject({ segment: "loyal", previous_segment: null, segment_since: NOW.toISOString() })
       })
 
+      it("should read interests again where orders changed since the last run and keep the others'", async () => {
+        await scoreCustomersWorkflow(getContainer()).run({ input: { now: NOW } })
+        const farid = (await scoreOf("farid")).interests
+        expect(farid).toEqual([interest("home-appliances", "420000000")])
+        // Eli buys a washing machine; Dara's remaining order is canceled.
+        await settled(getContainer(), async () => {
+          await shop.order(shop.people.eli.headers, [shop.W])
+          await api.post(`/admin/orders/${shop.orders.dara1}/cancel`, {}, shop.admin)
+        })
+        await scoreCustomersWorkflow(getContainer()).run({ input: { now: new Date(NOW.getTime() + 3600000) } })
+        expect((await scoreOf("eli")).interests).toEqual([interest("home-appliances", "420000000"), interest("coffee", "28500000")])
+        expect(await scoreOf("dara")).toMatchObject({ orders: 0, segment: null, previous_segment: "need_attention", interests: [] })
+        // Farid's orders did not change: his interests are the first run's.
+        expect((await scoreOf("farid")).interests).toEqual(farid)
+      })
+
       it("should score from the admin route, drop deleted customers, and give 404 for an unknown one", async () => {
         const { admin } = shop
         await pg().raw(`UPDATE customer SET deleted_at = now() WHERE id = ?`, [shop.id("gita")])

@@ -10,7 +10,9 @@ import { model } from "@medusajs/framework/utils"
  * `segment_since` say when and from what it last changed. `monetary` is in
  * `currency_code` (the store's default currency; orders in other currencies
  * count for recency and frequency only). `interests`: the top three
- * categories by spend, `[{ category_id, name, handle, amount }]`.
+ * categories by spend, `[{ category_id, name, handle, amount }]`, as of
+ * `interests_at` (a scoring reads them again only for customers whose
+ * orders changed since, and for everyone once a week).
  */
 const CustomerScore = model
   .define(
@@ -36,6 +38,7 @@ const CustomerScore = model
       segment_since: model.dateTime().nullable(),
       channel_mix: model.enum(["online", "store", "both"]).nullable(),
       interests: model.json().nullable(),
+      interests_at: model.dateTime().nullable(),
       scored_at: model.dateTime(),
     }
   )

@@ -16,6 +16,10 @@ import { sql, SqlManager } from "./sql"
 const LOCK_CLASS = 1819243352
 const LOCK_ID = 20
 
+// How old a customer's interests may grow before a scoring reads them
+// again even though none of their orders changed.
+const INTERESTS_MAX_AGE_DAYS = 7
+
 // The score id, made by the statement that inserts it.
 const SCORE_ID = `'lcsc_' || upper(replace(gen_random_uuid()::text, '-', ''))`
 
@@ -99,7 +103,7 @@ export class ScoresRoom {
       await run("BEGIN")
       const result = await this.rebuild_({ execute: run } as SqlManager, data)
       await run("COMMIT")
-      // Every row was rewritten: clear the old versions and refresh the
+      // Every row was rewritten: clear the old ones and refresh the
       // planner's figures, so segment counts right after a run read a
       // compact table.
       await run(`VACUUM (ANALYZE) loyalty_customer_score`)
@@ -132,12 +136,6 @@ export class ScoresRoom {
     const nowSql = `'${now.toISOString()}'::timestamptz`
     const currencySql = /^[a-z]{3}$/.test(currency) ? `'${currency}'` : "NULL::text"
 
-    // Customers deleted since the last run leave the scores.
-    await manager.execute(
-      `DELETE FROM loyalty_customer_score sc WHERE NOT EXISTS (
-         SELECT 1 FROM customer c WHERE c.id = sc.customer_id AND c.deleted_at IS NULL)`
-    )
-
     // The two heavy passes write temporary tables: a statement that
     // creates a table may run in parallel workers, one that inserts into
     // a real table may not. First the counted orders, once per customer.
@@ -156,11 +154,43 @@ export class ScoresRoom {
        WHERE ${COUNTED_ORDER_SQL}
        GROUP BY o.customer_id`
     )
-    // Then the spend per customer and category (grouped in parallel
-    // workers, each summing its share of the lines), and each customer's
-    // top three: the grouping leaves its rows in customer order, so the
-    // ranking sorts within a customer only; names are joined to the three
-    // kept, not to every pair.
+    // Then the interests, read again only for the customers whose orders
+    // changed since they were last read (a new order, a cancel, a return,
+    // an edit: each writes the order's row) and for those read a week ago
+    // or more (what a night cannot see: an order moved to another
+    // customer, a product moved to another category). The moment is taken
+    // before the orders are read: an order changed while this runs is read
+    // again the next night. Nobody read yet, or most customers due: all of
+    // them, in parallel workers.
+    const [{ stamp, previous }] = await manager.execute(
+      `SELECT clock_timestamp() AS stamp,
+         (SELECT max(interests_at) FROM loyalty_customer_score WHERE deleted_at IS NULL) AS previous`
+    )
+    const stampSql = `'${new Date(stamp).toISOString()}'::timestamptz`
+    let everyone = !previous
+    if (!everyone) {
+      await manager.execute(
+        `CREATE TEMP TABLE loyalty_score_touched ON COMMIT DROP AS
+         SELECT customer_id FROM "order" WHERE customer_id IS NOT NULL AND updated_at > '${new Date(previous).toISOString()}'::timestamptz
+         UNION
+         SELECT customer_id FROM loyalty_customer_score
+         WHERE deleted_at IS NULL AND (interests_at IS NULL OR interests_at <= ${stampSql} - interval '${INTERESTS_MAX_AGE_DAYS} days')
+         UNION
+         SELECT c.id FROM customer c
+         WHERE c.deleted_at IS NULL AND NOT EXISTS (
+           SELECT 1 FROM loyalty_customer_score sc WHERE sc.customer_id = c.id AND sc.deleted_at IS NULL)`
+      )
+      const [{ touched, scored }] = await manager.execute(
+        `SELECT (SELECT count(*) FROM loyalty_score_touched)::int AS touched,
+           (SELECT count(*) FROM loyalty_customer_score WHERE deleted_at IS NULL)::int AS scored`
+      )
+      everyone = touched * 2 > scored
+    }
+    // The spend per customer and category (summed in parallel workers over
+    // every customer), each customer's top three by a window over the
+    // grouping's rows (already in customer order: it sorts within a
+    // customer only), names joined to the three kept.
+    const only = everyone ? "" : ` AND o.customer_id IN (SELECT customer_id FROM loyalty_score_touched)`
     await manager.execute(
       `CREATE TEMP TABLE loyalty_score_interests ON COMMIT DROP AS
        SELECT r.customer_id, jsonb_agg(
@@ -185,7 +215,7 @@ export class ScoresRoom {
                SELECT item_id, sum(amount) AS amount
                FROM order_line_item_adjustment WHERE deleted_at IS NULL GROUP BY item_id
              ) adj ON adj.item_id = li.id
-             WHERE ${COUNTED_ORDER_SQL}
+             WHERE ${COUNTED_ORDER_SQL}${only}
            ) x
            GROUP BY 1, 2
          ) spend
@@ -199,12 +229,14 @@ export class ScoresRoom {
 
     const days = (later: string, earlier: string) => `floor(extract(epoch FROM (${later} - ${earlier})) / 86400)::int`
     const fm = `((f_score + m_score + 1) / 2)`
-    // Every customer once: the quintiles by window functions over the
-    // customers with an order (ties share a score, see utils/segments.ts),
-    // the segment by the grid's CASE, then an upsert that keeps when and
-    // from what the segment last changed.
-    const [{ scored }] = await manager.execute(
-      `WITH base AS (
+    // Every customer once, into a third temporary table: the quintiles by
+    // window functions over the customers with an order (ties share a
+    // score, see utils/segments.ts), the segment by the grid's CASE, and
+    // from the customer's present row its id, when it was first scored and
+    // when and from what the segment last changed.
+    await manager.execute(
+      `CREATE TEMP TABLE loyalty_score_next ON COMMIT DROP AS
+       WITH base AS (
          SELECT c.id AS customer_id, a.orders, a.orders_store, a.monetary, a.first_order_at, a.last_order_at,
            -- (greatest() skips a NULL: a customer without orders keeps none.)
            CASE WHEN a.last_order_at IS NOT NULL THEN greatest(0, ${days(nowSql, "a.last_order_at")}) END AS recency_days,
@@ -227,35 +259,42 @@ export class ScoresRoom {
        ),
        named AS (
          SELECT *, ${rfmSegmentCaseSql("r_score", fm)} AS segment FROM scored
-       ),
-       written AS (
-         INSERT INTO loyalty_customer_score AS t (id, customer_id, currency_code, orders, orders_online, orders_store,
-           monetary, raw_monetary, first_order_at, last_order_at, recency_days, member_days,
-           r_score, f_score, m_score, l_score, segment, previous_segment, segment_since, channel_mix, interests,
-           scored_at, created_at, updated_at)
-         SELECT ${SCORE_ID}, b.customer_id, ${currencySql}, coalesce(b.orders, 0),
-           coalesce(b.orders - b.orders_store, 0), coalesce(b.orders_store, 0),
-           coalesce(b.monetary, 0), jsonb_build_object('value', coalesce(b.monetary, 0)::text, 'precision', 20),
-           b.first_order_at, b.last_order_at, b.recency_days, b.member_days,
-           coalesce(n.r_score, 0), coalesce(n.f_score, 0), coalesce(n.m_score, 0), coalesce(n.l_score, 0),
-           n.segment, NULL, CASE WHEN n.segment IS NOT NULL THEN ${nowSql} END,
-           CASE WHEN b.orders IS NULL THEN NULL WHEN b.orders_store = 0 THEN 'online'
-             WHEN b.orders_store = b.orders THEN 'store' ELSE 'both' END,
-           i.interests, ${nowSql}, now(), now()
-         FROM base b
-         LEFT JOIN named n ON n.customer_id = b.customer_id
-         LEFT JOIN loyalty_score_interests i ON i.customer_id = b.customer_id
-         ON CONFLICT (customer_id) WHERE deleted_at IS NULL DO UPDATE SET
-           currency_code = EXCLUDED.currency_code, orders = EXCLUDED.orders, orders_online = EXCLUDED.orders_online,
-           orders_store = EXCLUDED.orders_store, monetary = EXCLUDED.monetary, raw_monetary = EXCLUDED.raw_monetary,
-           first_order_at = EXCLUDED.first_order_at, last_order_at = EXCLUDED.last_order_at,
-           recency_days = EXCLUDED.recency_days, member_days = EXCLUDED.member_days,
-           r_score = EXCLUDED.r_score, f_score = EXCLUDED.f_score, m_score = EXCLUDED.m_score, l_score = EXCLUDED.l_score,
-           segment = EXCLUDED.segment,
-           previous_segment = CASE WHEN t.segment IS DISTINCT FROM EXCLUDED.segment THEN t.segment ELSE t.previous_segment END,
-           segment_since = CASE WHEN t.segment IS DISTINCT FROM EXCLUDED.segment THEN EXCLUDED.scored_at ELSE t.segment_since END,
-           channel_mix = EXCLUDED.channel_mix, interests = EXCLUDED.interests,
-           scored_at = EXCLUDED.scored_at, updated_at = now()
+       )
+       SELECT coalesce(t.id, ${SCORE_ID}) AS id, b.customer_id, ${currencySql} AS currency_code,
+         coalesce(b.orders, 0) AS orders, coalesce(b.orders - b.orders_store, 0) AS orders_online,
+         coalesce(b.orders_store, 0) AS orders_store, coalesce(b.monetary, 0) AS monetary,
+         jsonb_build_object('value', coalesce(b.monetary, 0)::text, 'precision', 20) AS raw_monetary,
+         b.first_order_at, b.last_order_at, b.recency_days, b.member_days,
+         coalesce(n.r_score, 0) AS r_score, coalesce(n.f_score, 0) AS f_score,
+         coalesce(n.m_score, 0) AS m_score, coalesce(n.l_score, 0) AS l_score, n.segment,
+         CASE WHEN t.id IS NULL THEN NULL WHEN t.segment IS DISTINCT FROM n.segment THEN t.segment
+           ELSE t.previous_segment END AS previous_segment,
+         CASE WHEN t.id IS NULL THEN (CASE WHEN n.segment IS NOT NULL THEN ${nowSql} END)
+           WHEN t.segment IS DISTINCT FROM n.segment THEN ${nowSql} ELSE t.segment_since END AS segment_since,
+         CASE WHEN b.orders IS NULL THEN NULL WHEN b.orders_store = 0 THEN 'online'
+           WHEN b.orders_store = b.orders THEN 'store' ELSE 'both' END AS channel_mix,
+         ${everyone ? "i.interests" : "CASE WHEN u.customer_id IS NOT NULL OR t.id IS NULL THEN i.interests ELSE t.interests END"} AS interests,
+         ${everyone ? stampSql : `CASE WHEN u.customer_id IS NOT NULL OR t.id IS NULL THEN ${stampSql} ELSE t.interests_at END`} AS interests_at,
+         ${nowSql} AS scored_at, coalesce(t.created_at, now()) AS created_at
+       FROM base b
+       LEFT JOIN named n ON n.customer_id = b.customer_id
+       LEFT JOIN loyalty_score_interests i ON i.customer_id = b.customer_id
+       LEFT JOIN loyalty_customer_score t ON t.customer_id = b.customer_id AND t.deleted_at IS NULL${
+         everyone ? "" : "\n       LEFT JOIN loyalty_score_touched u ON u.customer_id = b.customer_id"
+       }`
+    )
+    // Every row is rewritten: the present rows go (with those of
+    // customers deleted since) and the new ones come in one plain insert,
+    // cheaper than an update per row. Readers see the old rows until the
+    // commit; only this run writes the table (the advisory lock).
+    const columns = `id, customer_id, currency_code, orders, orders_online, orders_store, monetary, raw_monetary,
+         first_order_at, last_order_at, recency_days, member_days, r_score, f_score, m_score, l_score, segment,
+         previous_segment, segment_since, channel_mix, interests, interests_at, scored_at, created_at`
+    await manager.execute(`DELETE FROM loyalty_customer_score WHERE deleted_at IS NULL`)
+    const [{ scored }] = await manager.execute(
+      `WITH written AS (
+         INSERT INTO loyalty_customer_score (${columns}, updated_at)
+         SELECT ${columns}, now() FROM loyalty_score_next
          RETURNING 1
        )
        SELECT count(*)::int AS scored FROM written`
