@@ -27,6 +27,8 @@ module.exports = {
     "<rootDir>/src/**/__tests__/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/**/*.spec.[jt]s",
   ],
+  // The suites' test runner starts from a migrated template (see the file).
+  moduleNameMapper: { "^@medusajs/test-utils$": "<rootDir>/integration-tests/test-utils.js" },
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   globalSetup: "<rootDir>/integration-tests/global-setup.js",
   globalTeardown: "<rootDir>/integration-tests/global-teardown.js",

@@ -7,6 +7,9 @@ const path = require("path")
 const { checkDatabase, startEmbedded } = require("../scripts/lib/database")
 
 module.exports = async function globalSetup() {
+  // The name of this run's migrated template for the HTTP suites, made by
+  // the first suite that needs it (integration-tests/test-utils.js).
+  process.env.LOYALTY_TEST_TEMPLATE_DB = `loyalty_test_template_${process.pid}_${Date.now().toString(36)}`
   if (!process.env.DB_HOST && process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL)
     process.env.DB_HOST = url.hostname
