@@ -61,10 +61,6 @@ export async function segmentFactsOf(manager: SqlManager): Promise<SegmentFacts>
 const POPULATION_SETTINGS: [string, string][] = [
   ["work_mem", "'64MB'"],
   ["enable_nestloop", "off"],
-  // An aggregate over a window's 175,000 customer days splits across the
-  // parallel workers at these (the defaults keep it in one process).
-  ["parallel_setup_cost", "100"],
-  ["parallel_tuple_cost", "0.01"],
 ]
 
 export async function overPopulation<T>(sharedContext: Context, task: (sql: SqlManager) => Promise<T>): Promise<T> {
