@@ -10,13 +10,15 @@
 //
 // Figures:
 // 1. scoring every customer (`scoreCustomers`, facade/scores.ts), a first
-//    run (rows inserted) and a second (rows updated, the nightly case),
+//    run (every customer's interests read) and a second, the next night (a
+//    day's orders changed: only their customers' interests read again),
 //    against the bare aggregate: one GROUP BY over the same counted orders
 //    (count, last order, Σ ORDER_VALUE), measured in the same run. Target
 //    under 20 s.
 // 2. segment counts (`countSegment`, facade/segments.ts) for four
-//    realistic condition sets, the median of 5 after one warm-up each.
-//    Target under 500 ms.
+//    realistic condition sets, the median of 5 after one warm-up each,
+//    after the nightly analytics rollup (windows read its days). Target
+//    under 500 ms.
 // 3. queuing a campaign to every customer (`queueCampaignWorkflow`, the
 //    admin's "send now"), holdout 10%, no gift. Target under 60 s.
 // Checks (so `--quick` is a correctness check): every customer scored, each
