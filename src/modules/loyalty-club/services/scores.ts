@@ -160,14 +160,16 @@ export class ScoresRoom {
     // or more (what a night cannot see: an order moved to another
     // customer, a product moved to another category). The moment is taken
     // before the orders are read: an order changed while this runs is read
-    // again the next night. Nobody read yet, or most customers due: all of
-    // them, in parallel workers.
-    const [{ stamp, previous }] = await manager.execute(
+    // again the next night. Nobody read yet, the store's currency changed
+    // (interests are amounts in it), or most customers due: all of them, in
+    // parallel workers.
+    const [{ stamp, previous, previous_currency }] = await manager.execute(
       `SELECT clock_timestamp() AS stamp,
-         (SELECT max(interests_at) FROM loyalty_customer_score WHERE deleted_at IS NULL) AS previous`
+         (SELECT max(interests_at) FROM loyalty_customer_score WHERE deleted_at IS NULL) AS previous,
+         (SELECT currency_code FROM loyalty_customer_score WHERE deleted_at IS NULL LIMIT 1) AS previous_currency`
     )
     const stampSql = `'${new Date(stamp).toISOString()}'::timestamptz`
-    let everyone = !previous
+    let everyone = !previous || (previous_currency ?? "") !== (/^[a-z]{3}$/.test(currency) ? currency : "")
     if (!everyone) {
       await manager.execute(
         `CREATE TEMP TABLE loyalty_score_touched ON COMMIT DROP AS

@@ -1,13 +1,13 @@
+import { Context } from "@medusajs/framework/types"
 import { getDate as jalaliDayOf, getMonth as jalaliMonthOf, newDate as jalaliDate } from "date-fns-jalali"
 import {
   isSegmentGroup,
   SegmentCondition,
   SegmentGroup,
 } from "../../../utils/segment-conditions"
-import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
 import { addShopDays, shopDay, shopDayStart } from "../../../utils/sms-messages"
+import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
 import { ledgerTransaction, SqlManager } from "./sql"
-import { Context } from "@medusajs/framework/types"
 
 /**
  * What a segment's order conditions read besides the live orders, as of
@@ -47,6 +47,12 @@ export async function segmentFactsOf(manager: SqlManager): Promise<SegmentFacts>
   }
 }
 
+// What overPopulation sets for its statements.
+const POPULATION_SETTINGS: [string, string][] = [
+  ["work_mem", "'64MB'"],
+  ["enable_nestloop", "off"],
+]
+
 /**
  * Runs statements over a whole segment with the planner set for them, in a
  * transaction (the caller's, or one of its own): the hash joins and hash
@@ -58,11 +64,6 @@ export async function segmentFactsOf(manager: SqlManager): Promise<SegmentFacts>
  * the task in a caller's. Not for one customer (customerSegmentIds), where
  * index probes are the right plan.
  */
-const POPULATION_SETTINGS: [string, string][] = [
-  ["work_mem", "'64MB'"],
-  ["enable_nestloop", "off"],
-]
-
 export async function overPopulation<T>(sharedContext: Context, task: (sql: SqlManager) => Promise<T>): Promise<T> {
   return await ledgerTransaction(sharedContext, async (sql) => {
     for (const [name, value] of POPULATION_SETTINGS) {
@@ -93,7 +94,7 @@ export async function segmentMembers(
  * their recipients from it; segments count and page it).
  *
  * Why it is shaped this way: a segment is evaluated over every customer at
- * once (100,000 customers, 1,000,000 orders in half a second), so each fact a
+ * once (100,000 customers, 1,000,000 orders), so each fact a
  * condition needs is computed set-based, once per statement, as a derived
  * table keyed by customer and LEFT JOINed to `customer`: wallet balances and
  * expiring credit grouped per wallet, group and till-location membership as
@@ -103,9 +104,9 @@ export async function segmentMembers(
  * into a correlated subquery run per customer. A predicate is NULL (no
  * match) for a customer without the fact, except where the contract says
  * otherwise (no orders: orders 0 and spend 0 match a `max`; days since the
- * last order never matches); no predicate is negated, so NULL reads as
- * false, and a condition on a joined table alone lets the planner join it
- * as an inner join.
+ * last order never matches); the one negated predicate (not reachable by
+ * SMS) is never NULL, so NULL reads as false, and a condition on a joined
+ * table alone lets the planner join it as an inner join.
  *
  * Orders are the expensive part: grouping a million orders by customer
  * takes longer than the whole budget, and so does valuing the 125,000 of a
