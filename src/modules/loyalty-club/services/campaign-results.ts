@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { SegmentGroup } from "../../../utils/segment-conditions"
 import { CHECKOUT_CREDIT_OF, COUNTED_ORDER_SQL, ORDER_VALUE_SQL } from "./analytics-rollups"
 import { SKIP_REASON } from "./campaigns"
-import { overPopulation, segmentMembers } from "./segment-sql"
+import { overPopulation, segmentMembers } from "./segment-facts"
 import { boundSql, sql } from "./sql"
 
 export type GroupRevenueRow = {

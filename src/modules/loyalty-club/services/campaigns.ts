@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { entityIds } from "../../../utils/ids"
 import { SegmentGroup } from "../../../utils/segment-conditions"
 import { boundSql, ledgerTransaction, sql } from "./sql"
-import { overPopulation, segmentMembers } from "./segment-sql"
+import { overPopulation, segmentMembers } from "./segment-facts"
 
 export type CampaignStatus = "draft" | "scheduled" | "queuing" | "sending" | "paused" | "done" | "canceled"
 export type CampaignKind = "campaign" | "automation"

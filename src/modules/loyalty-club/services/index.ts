@@ -24,7 +24,8 @@
  *   scores.ts     customers' RFM/LRFM scores, named segments, channel mix,
  *                 interests (rebuilt nightly, set-based)
  *   segments.ts   saved segments: counts, members, exports (segment-sql.ts
- *                 compiles conditions to SQL; campaigns.ts embeds it too)
+ *                 compiles conditions to SQL, segment-facts.ts reads what
+ *                 it is evaluated against; campaigns.ts embeds it too)
  *   campaigns.ts  SMS campaigns and automations: recipients, holdout, status
  *                 (with campaign-results.ts: audience, counts, results)
  *   inbound.ts    gateways' replies (opt-outs) and delivery reports

@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { SegmentGroup } from "../../../utils/segment-conditions"
-import { overPopulation, segmentFactsOf, segmentMembers, segmentMembersSql } from "./segment-sql"
+import { overPopulation, segmentFactsOf, segmentMembers } from "./segment-facts"
+import { segmentMembersSql } from "./segment-sql"
 import { boundSql } from "./sql"
 
 /** A member of a segment as the admin's list and the CSV export show them. */
