@@ -144,7 +144,14 @@ describe("segment conditions", () => {
       }
       const { sql, bindings } = segmentMembersSql(conditions, at, facts)
       expect(sql.match(/\?/g)).toHaveLength(bindings.length)
-      expect(sql.match(/FROM loyalty_analytics_customer_day r/g)).toHaveLength(1)
+      // The rollup: one row per customer in IRR (the spend), the rows of
+      // every currency summed (the orders); each figure the total less the
+      // figure through the window's first day, found by binary search.
+      expect(sql.match(/FROM loyalty_analytics_customer r/g)).toHaveLength(2)
+      expect(sql.match(/GROUP BY r\.customer_id/g)).toHaveLength(1)
+      expect(sql).toContain("r.currency_code = ? AND r.last_order_day > ?::date\n)")
+      expect(sql).toContain("(r.revenue - coalesce(r.revenue_through[width_bucket(?::date, r.order_days)], 0)) AS r1")
+      expect(sql).toContain("sum(r.orders - coalesce(r.orders_through[width_bucket(?::date, r.order_days)], 0)) AS r1")
       expect(sql.match(/FROM "order" o/g)).toHaveLength(1)
       // The live pass reads the windows' first days, the days since the
       // rollup and the orders since the scoring: index ranges, not the window.
@@ -159,7 +166,7 @@ describe("segment conditions", () => {
         "2026-05-31T20:15:00.000Z", "2026-05-31T21:00:00.000Z"]))
       // A rollup built after the segment's date is not read.
       const before = segmentMembersSql(conditions, new Date("2026-05-31T20:00:00.000Z"), facts)
-      expect(before.sql).not.toContain("loyalty_analytics_customer_day")
+      expect(before.sql).not.toContain("loyalty_analytics_customer")
     })
 
     it("should match a birthday given in the other calendar by its day", () => {

@@ -215,13 +215,23 @@ export class AnalyticsRollupsRoom {
          WINDOW w AS (PARTITION BY g.currency_code, g.customer_id ORDER BY g.day)
        ) x ORDER BY 1, 2`
     )
+    // A customer per currency, with their days in order and the orders and
+    // revenue up to and including each: a segment's window is the total
+    // less the figure through its first day (segment-sql.ts).
     await manager.execute(
       `INSERT INTO loyalty_analytics_customer (currency_code, customer_id, is_member, tier_id, first_order_day,
-         first_day_orders, second_order_day, last_order_day, orders, revenue, store_orders)
+         first_day_orders, second_order_day, last_order_day, orders, revenue, store_orders,
+         order_days, orders_through, revenue_through)
        SELECT currency_code, customer_id, bool_or(is_member), min(tier_id), min(day),
          sum(orders) FILTER (WHERE prev_day IS NULL), min(day) FILTER (WHERE prev_day IS NOT NULL), max(day),
-         sum(orders), sum(revenue), sum(store_orders)
-       FROM loyalty_analytics_customer_day GROUP BY currency_code, customer_id`
+         sum(orders), sum(revenue), sum(store_orders),
+         array_agg(day ORDER BY day), array_agg(orders_through ORDER BY day), array_agg(revenue_through ORDER BY day)
+       FROM (
+         SELECT d.*, (sum(d.orders) OVER w)::int AS orders_through, sum(d.revenue) OVER w AS revenue_through
+         FROM loyalty_analytics_customer_day d
+         WINDOW w AS (PARTITION BY d.currency_code, d.customer_id ORDER BY d.day)
+       ) d
+       GROUP BY currency_code, customer_id`
     )
     await manager.execute(
       `INSERT INTO loyalty_analytics_day (currency_code, day, segment, orders, revenue)

@@ -19,9 +19,11 @@ export type SegmentFacts = {
   /** The currency of the scores' monetary figure. */
   scored_currency: string | null
   /**
-   * The rollup (loyalty_analytics_customer_day): every counted order
-   * created up to `orders_as_of`, per customer and day in `time_zone`;
-   * null: never built (or built before it recorded how far it reaches).
+   * The rollup (loyalty_analytics_customer: per customer and currency,
+   * the order days in `time_zone` and the figures through each): every
+   * counted order created up to `orders_as_of`; null: never built (or
+   * built before it recorded how far it reaches, or before its days were
+   * kept as arrays).
    */
   rollup: { orders_as_of: Date; time_zone: string } | null
 }

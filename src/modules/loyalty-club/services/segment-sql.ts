@@ -36,7 +36,8 @@ import type { SegmentFacts } from "./segment-facts"
  *   from the nightly scores (loyalty_customer_score), plus the orders
  *   placed since the scoring;
  * - a window (`window_days`) comes from the analytics rollup's shop days
- *   after the one the window starts in, plus, live, the orders of the
+ *   after the one the window starts in (one row per customer: the total
+ *   less the figure through that day), plus, live, the orders of the
  *   window's first (partial) day and those placed since the rollup;
  * - without scores or a rollup (a new shop, a date before them), the
  *   orders are read live.
@@ -84,9 +85,9 @@ class SegmentCompiler {
   // read (by text and values, each once).
   private readonly liveColumns: Fragment[] = []
   private readonly liveRanges = new Map<string, Fragment>()
-  // The rollup pass: its sums and the first day each reads after.
-  private readonly rollupColumns: Fragment[] = []
-  private readonly rollupAfter: Fragment[] = []
+  // The rollup's passes, one per currency ("" for all of them): the
+  // figures each reads and the first day each figure reads after.
+  private readonly rollups = new Map<string, { alias: string; columns: Fragment[]; after: string[] }>()
   private orderValueNeeded = false
   private tierNeeded = false
   private birthdayNeeded = false
@@ -138,20 +139,20 @@ LEFT JOIN (
         bindings: [...this.liveColumns.flatMap((c) => c.bindings), this.at, ...ranges.flatMap((r) => r.bindings)],
       })
     }
-    if (this.rollupColumns.length) {
-      const after =
-        this.rollupAfter.length === 1
-          ? this.rollupAfter[0]
-          : { sql: `least(${this.rollupAfter.map((a) => a.sql).join(", ")})`, bindings: this.rollupAfter.flatMap((a) => a.bindings) }
+    for (const [currency, { alias, columns, after }] of this.rollups) {
+      // The rollup has a row per customer and currency: in one currency
+      // the row is the customer's, in all of them the rows are summed. A
+      // customer whose last order day is before every window has nothing
+      // in any.
+      const first = after.reduce((a, b) => (a < b ? a : b))
       parts.push({
         sql: `
 LEFT JOIN (
-  SELECT r.customer_id, ${this.rollupColumns.map((c) => c.sql).join(", ")}
-  FROM loyalty_analytics_customer_day r
-  WHERE r.day > ${after.sql}
-  GROUP BY r.customer_id
-) ra ON ra.customer_id = c.id`,
-        bindings: [...this.rollupColumns.flatMap((c) => c.bindings), ...after.bindings],
+  SELECT r.customer_id, ${columns.map((c) => c.sql).join(", ")}
+  FROM loyalty_analytics_customer r
+  WHERE ${currency ? "r.currency_code = ? AND " : ""}r.last_order_day > ?::date${currency ? "" : "\n  GROUP BY r.customer_id"}
+) ${alias} ON ${alias}.customer_id = c.id`,
+        bindings: [...columns.flatMap((c) => c.bindings), ...(currency ? [currency] : []), first],
       })
     }
     if (this.tierNeeded) {
@@ -196,15 +197,21 @@ LEFT JOIN (
     return `oa.${name}`
   }
 
-  // A sum of the rollup's days after `after` (a date) matching `filter`.
-  private rollupColumn(aggregate: string, after: Fragment, filter: Fragment = NONE): string {
-    const name = `r${this.rollupColumns.length + 1}`
-    this.rollupColumns.push({
-      sql: `${aggregate} FILTER (WHERE r.day > ${after.sql}${filter.sql}) AS ${name}`,
-      bindings: [...after.bindings, ...filter.bindings],
-    })
-    this.rollupAfter.push(after)
-    return `ra.${name}`
+  // The orders or revenue of the rollup's days after `after` (a shop day),
+  // in `currency` or all: per customer and currency the total less the
+  // figure through `after`, whose place among the customer's days
+  // `width_bucket` finds by binary search (0, no figure, before the first).
+  private rollupColumn(kind: "orders" | "revenue", after: string, currency = ""): string {
+    let pass = this.rollups.get(currency)
+    if (!pass) {
+      pass = { alias: `ra${this.rollups.size + 1}`, columns: [], after: [] }
+      this.rollups.set(currency, pass)
+    }
+    const name = `r${pass.columns.length + 1}`
+    const figure = `r.${kind} - coalesce(r.${kind}_through[width_bucket(?::date, r.order_days)], 0)`
+    pass.columns.push({ sql: `${currency ? `(${figure})` : `sum(${figure})`} AS ${name}`, bindings: [after] })
+    pass.after.push(after)
+    return `${pass.alias}.${name}`
   }
 
   // The orders (count) or spend (sum of values, in `currency`) of the last
@@ -225,11 +232,7 @@ LEFT JOIN (
     const asOf = this.rollup.orders_as_of.toISOString()
     const firstDay = shopDay(new Date(start), tz)
     const nextDay = shopDayStart(addShopDays(new Date(start), 1, tz), tz).toISOString()
-    const rolled = this.rollupColumn(
-      kind === "orders" ? "sum(r.orders)" : "sum(r.revenue)",
-      { sql: `?::date`, bindings: [firstDay] },
-      currency ? { sql: ` AND r.currency_code = ?`, bindings: [currency] } : NONE
-    )
+    const rolled = this.rollupColumn(kind === "orders" ? "orders" : "revenue", firstDay, currency)
     // Two ranges of created_at: the window's first day from its start, and
     // the orders since the rollup (or since the window's start, when that
     // is later).
