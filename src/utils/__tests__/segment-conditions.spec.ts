@@ -144,14 +144,27 @@ describe("segment conditions", () => {
       }
       const { sql, bindings } = segmentMembersSql(conditions, at, facts)
       expect(sql.match(/\?/g)).toHaveLength(bindings.length)
-      // The rollup: one row per customer in IRR (the spend), the rows of
-      // every currency summed (the orders); each figure the total less the
+      // The rollup: one row per customer in the store's currency (IRR, the
+      // scores'), for the orders and the spend, plus the rows of the other
+      // currencies summed for the orders; each figure the total less the
       // figure through the window's first day, found by binary search.
+      const figure = (kind: string) => `r.${kind} - coalesce(r.${kind}_through[width_bucket(?::date, r.order_days)], 0)`
       expect(sql.match(/FROM loyalty_analytics_customer r/g)).toHaveLength(2)
-      expect(sql.match(/GROUP BY r\.customer_id/g)).toHaveLength(1)
-      expect(sql).toContain("r.currency_code = ? AND r.last_order_day > ?::date\n)")
-      expect(sql).toContain("(r.revenue - coalesce(r.revenue_through[width_bucket(?::date, r.order_days)], 0)) AS r1")
-      expect(sql).toContain("sum(r.orders - coalesce(r.orders_through[width_bucket(?::date, r.order_days)], 0)) AS r1")
+      expect(sql).toContain(`SELECT r.customer_id, (${figure("orders")}) AS r1, (${figure("revenue")}) AS r2
+  FROM loyalty_analytics_customer r
+  WHERE r.currency_code = ? AND r.last_order_day > ?::date
+)`)
+      expect(sql).toContain(`SELECT r.customer_id, sum(${figure("orders")}) AS r1
+  FROM loyalty_analytics_customer r
+  WHERE r.currency_code <> ? AND r.last_order_day > ?::date
+  GROUP BY r.customer_id`)
+      expect(sql).toContain("(coalesce(ra1.r1, 0) + coalesce(ra2.r1, 0))")
+      // Never scored (no currency known): every row summed.
+      const unscored = segmentMembersSql(conditions, at, { ...facts, scored_at: null, scored_currency: null }).sql
+      expect(unscored).toContain(`SELECT r.customer_id, sum(${figure("orders")}) AS r1
+  FROM loyalty_analytics_customer r
+  WHERE r.last_order_day > ?::date
+  GROUP BY r.customer_id`)
       expect(sql.match(/FROM "order" o/g)).toHaveLength(1)
       // The live pass reads the windows' first days, the days since the
       // rollup and the orders since the scoring: index ranges, not the window.

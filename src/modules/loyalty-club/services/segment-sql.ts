@@ -71,6 +71,16 @@ WHERE c.deleted_at IS NULL AND (${predicate.sql})`,
 
 type Fragment = { sql: string; bindings: unknown[] }
 
+// A pass over the rollup's customers: the rows of one currency, of every
+// other, or all; its figures (named, per row) and their first days.
+type RollupPass = {
+  alias: string
+  rows: "currency" | "others" | "all"
+  currency: string
+  columns: (Fragment & { name: string })[]
+  after: string[]
+}
+
 const NONE: Fragment = { sql: "", bindings: [] }
 
 const DAY_MS = 86400000
@@ -85,9 +95,10 @@ class SegmentCompiler {
   // read (by text and values, each once).
   private readonly liveColumns: Fragment[] = []
   private readonly liveRanges = new Map<string, Fragment>()
-  // The rollup's passes, one per currency ("" for all of them): the
-  // figures each reads and the first day each figure reads after.
-  private readonly rollups = new Map<string, { alias: string; columns: Fragment[]; after: string[] }>()
+  // The rollup's passes, by the rows each reads (a currency's, the other
+  // currencies', all): the figures each reads and the first day each
+  // figure reads after.
+  private readonly rollups = new Map<string, RollupPass>()
   private orderValueNeeded = false
   private tierNeeded = false
   private birthdayNeeded = false
@@ -139,20 +150,23 @@ LEFT JOIN (
         bindings: [...this.liveColumns.flatMap((c) => c.bindings), this.at, ...ranges.flatMap((r) => r.bindings)],
       })
     }
-    for (const [currency, { alias, columns, after }] of this.rollups) {
+    for (const { alias, rows, currency, columns, after } of this.rollups.values()) {
       // The rollup has a row per customer and currency: in one currency
-      // the row is the customer's, in all of them the rows are summed. A
-      // customer whose last order day is before every window has nothing
-      // in any.
+      // the row is the customer's; the rows of the other currencies (few
+      // customers have any) or of all are summed. A customer whose last
+      // order day is before every window has nothing in any.
       const first = after.reduce((a, b) => (a < b ? a : b))
+      const grouped = rows !== "currency"
       parts.push({
         sql: `
 LEFT JOIN (
-  SELECT r.customer_id, ${columns.map((c) => c.sql).join(", ")}
+  SELECT r.customer_id, ${columns.map((c) => (grouped ? `sum(${c.sql})` : `(${c.sql})`) + ` AS ${c.name}`).join(", ")}
   FROM loyalty_analytics_customer r
-  WHERE ${currency ? "r.currency_code = ? AND " : ""}r.last_order_day > ?::date${currency ? "" : "\n  GROUP BY r.customer_id"}
+  WHERE ${rows === "currency" ? "r.currency_code = ? AND " : rows === "others" ? "r.currency_code <> ? AND " : ""}r.last_order_day > ?::date${
+          grouped ? "\n  GROUP BY r.customer_id" : ""
+        }
 ) ${alias} ON ${alias}.customer_id = c.id`,
-        bindings: [...columns.flatMap((c) => c.bindings), ...(currency ? [currency] : []), first],
+        bindings: [...columns.flatMap((c) => c.bindings), ...(rows === "all" ? [] : [currency]), first],
       })
     }
     if (this.tierNeeded) {
@@ -201,17 +215,30 @@ LEFT JOIN (
   // in `currency` or all: per customer and currency the total less the
   // figure through `after`, whose place among the customer's days
   // `width_bucket` finds by binary search (0, no figure, before the first).
-  private rollupColumn(kind: "orders" | "revenue", after: string, currency = ""): string {
-    let pass = this.rollups.get(currency)
-    if (!pass) {
-      pass = { alias: `ra${this.rollups.size + 1}`, columns: [], after: [] }
-      this.rollups.set(currency, pass)
+  // All currencies, when the store's is known (the scores'), are its rows
+  // plus the others summed, not every row summed.
+  private rollupColumn(kind: "orders" | "revenue", after: string, currency?: string): string {
+    const column = (rows: RollupPass["rows"], code = "") => {
+      const key = `${rows}:${code}`
+      let pass = this.rollups.get(key)
+      if (!pass) {
+        pass = { alias: `ra${this.rollups.size + 1}`, rows, currency: code, columns: [], after: [] }
+        this.rollups.set(key, pass)
+      }
+      const name = `r${pass.columns.length + 1}`
+      pass.columns.push({
+        name,
+        sql: `r.${kind} - coalesce(r.${kind}_through[width_bucket(?::date, r.order_days)], 0)`,
+        bindings: [after],
+      })
+      pass.after.push(after)
+      return `${pass.alias}.${name}`
     }
-    const name = `r${pass.columns.length + 1}`
-    const figure = `r.${kind} - coalesce(r.${kind}_through[width_bucket(?::date, r.order_days)], 0)`
-    pass.columns.push({ sql: `${currency ? `(${figure})` : `sum(${figure})`} AS ${name}`, bindings: [after] })
-    pass.after.push(after)
-    return `${pass.alias}.${name}`
+    if (currency) {
+      return column("currency", currency)
+    }
+    const main = this.facts.scored_currency
+    return main ? `(coalesce(${column("currency", main)}, 0) + coalesce(${column("others", main)}, 0))` : column("all")
   }
 
   // The orders (count) or spend (sum of values, in `currency`) of the last
