@@ -180,7 +180,7 @@ medusaIntegrationTestRunner({
         ).toEqual(["bita.segments", "cyrus.segments"])
       })
 
-      it("should count a window from the nightly rollup plus its first day and the orders since, as the orders alone give it", async () => {
+      it("should count a window from the nightly rollup plus its first day and the orders since, as the orders alone give it, in two currencies", async () => {
         const { admin, anna, cyrus, regions } = seeded
         const region = regions[0].id
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -217,6 +217,24 @@ medusaIntegrationTestRunner({
         expect(await members(inCohort({ field: "spend", window_days: 30, currency_code: "irr", min: spent, max: spent }))).toEqual([
           "anna.segments",
         ])
+
+        // In two currencies: once scored (the scores tell the store's
+        // currency), a window's orders are the IRR rows plus the other
+        // currencies' rows; its spend in IRR leaves the euro order out.
+        await (getContainer().resolve(LOYALTY_CLUB_MODULE) as LoyaltyClubModuleService).scoreCustomers({})
+        const bita = (await pg.raw(
+          `SELECT o.id, (s.totals->'raw_current_order_total'->>'value')::numeric::text AS total FROM "order" o
+           JOIN order_summary s ON s.order_id = o.id AND s.version = o.version
+           JOIN customer c ON c.id = o.customer_id WHERE c.first_name = 'bita.segments' ORDER BY o.created_at`
+        )).rows
+        expect(bita).toHaveLength(2)
+        await pg.raw(`UPDATE "order" SET currency_code = 'eur' WHERE id = ?`, [bita[0].id])
+        await api.post("/admin/loyalty/analytics/refresh", {}, admin)
+        expect(await members(window(2))).toEqual(["anna.segments", "bita.segments"])
+        expect(await members(window(3))).toEqual([])
+        expect(
+          await members(inCohort({ field: "spend", window_days: 30, currency_code: "irr", min: bita[1].total, max: bita[1].total }))
+        ).toEqual(["bita.segments"])
       })
 
       it("should read RFM segments, scores and channel mix from the last scoring", async () => {
