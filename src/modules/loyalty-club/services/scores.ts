@@ -134,7 +134,8 @@ export class ScoresRoom {
     // here: an ISO instant, three letters): the planner then sees them, and
     // a plan over a million orders is only as good as its row estimates.
     const nowSql = `'${now.toISOString()}'::timestamptz`
-    const currencySql = /^[a-z]{3}$/.test(currency) ? `'${currency}'` : "NULL::text"
+    const scoredCurrency = /^[a-z]{3}$/.test(currency) ? currency : null
+    const currencySql = scoredCurrency ? `'${scoredCurrency}'` : "NULL::text"
 
     // The two heavy passes write temporary tables: a statement that
     // creates a table may run in parallel workers, one that inserts into
@@ -169,7 +170,7 @@ export class ScoresRoom {
          (SELECT currency_code FROM loyalty_customer_score WHERE deleted_at IS NULL LIMIT 1) AS previous_currency`
     )
     const stampSql = `'${new Date(stamp).toISOString()}'::timestamptz`
-    let everyone = !previous || (previous_currency ?? "") !== (/^[a-z]{3}$/.test(currency) ? currency : "")
+    let everyone = !previous || (previous_currency ?? null) !== scoredCurrency
     if (!everyone) {
       await manager.execute(
         `CREATE TEMP TABLE loyalty_score_touched ON COMMIT DROP AS

@@ -103,16 +103,17 @@ class SegmentCompiler {
   private tierNeeded = false
   private birthdayNeeded = false
   private smsNeeded = false
-  // Orders after this were not scored (everything when never scored).
-  private readonly scoredAfter: Fragment
+  // The orders not scored yet (all of them when never scored): a range of
+  // the live pass.
+  private readonly sinceScoring: Fragment
   private readonly rollup: SegmentFacts["rollup"]
 
   constructor(at: Date, private readonly facts: SegmentFacts) {
     this.atMs = at.getTime()
     this.at = at.toISOString()
-    this.scoredAfter = facts.scored_at
-      ? { sql: `?::timestamptz`, bindings: [facts.scored_at.toISOString()] }
-      : { sql: `'-infinity'::timestamptz`, bindings: [] }
+    this.sinceScoring = facts.scored_at
+      ? { sql: `o.created_at > ?::timestamptz`, bindings: [facts.scored_at.toISOString()] }
+      : { sql: `o.created_at > '-infinity'::timestamptz`, bindings: [] }
     // A rollup holds orders up to its date: usable for a segment at or after it.
     this.rollup = facts.rollup && facts.rollup.orders_as_of.getTime() <= this.atMs ? facts.rollup : null
   }
@@ -363,7 +364,7 @@ LEFT JOIN (
         // The scores' monetary figure is in one currency: spend in it is the
         // score plus what came since; in any other currency it is read live.
         if (this.facts.scored_at && condition.currency_code === this.facts.scored_currency) {
-          const since = this.liveColumn(`sum(${ORDER_VALUE_SQL})`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings }, currency)
+          const since = this.liveColumn(`sum(${ORDER_VALUE_SQL})`, this.sinceScoring, currency)
           return this.between(`(coalesce(sc.monetary, 0) + coalesce(${since}, 0))`, condition.min, condition.max, "::numeric")
         }
         const all = this.liveColumn(`sum(${ORDER_VALUE_SQL})`, { sql: `o.created_at > '-infinity'::timestamptz`, bindings: [] }, currency)
@@ -373,14 +374,14 @@ LEFT JOIN (
         if (condition.window_days !== null) {
           return this.between(this.windowed("orders", condition.window_days), condition.min, condition.max)
         }
-        const since = this.liveColumn(`count(*)`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings })
+        const since = this.liveColumn(`count(*)`, this.sinceScoring)
         return this.between(`(coalesce(sc.orders, 0) + coalesce(${since}, 0))`, condition.min, condition.max)
       }
       case "days_since_last_order": {
         // Whole 24-hour days since the last order: at least `min` days means
         // it was at or before at - min days; at most `max` means after
         // at - (max + 1) days. No order: no match (NULL).
-        const since = this.liveColumn(`max(o.created_at)`, { sql: `o.created_at > ${this.scoredAfter.sql}`, bindings: this.scoredAfter.bindings })
+        const since = this.liveColumn(`max(o.created_at)`, this.sinceScoring)
         const last = `greatest(sc.last_order_at, ${since})`
         const sql = [`${last} IS NOT NULL`]
         const bindings: unknown[] = []
